@@ -4,3 +4,5 @@
 
 pub mod object;
 pub use object::*;
+pub mod interim;
+pub use interim::*;

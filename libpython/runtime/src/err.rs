@@ -1,0 +1,79 @@
+//! The error indicator, CPython's way: an exception (type, value, traceback) stored in the
+//! current thread state. Inside Rust, `PyResult<T>` carries `ErrSet`, a zero-sized proof
+//! that the indicator is set, so `?` is free and crossing into C needs no conversion.
+
+use crate::ffi::*;
+use crate::object::*;
+use crate::pystate::tstate;
+
+#[derive(Debug)]
+pub struct ErrSet(());
+
+pub type PyResult<T> = Result<T, ErrSet>;
+
+impl ErrSet {
+    /// For callers that know the indicator is set (a C function returned its error value).
+    #[inline(always)]
+    pub fn assume_set() -> ErrSet {
+        ErrSet(())
+    }
+}
+
+/// Sets the indicator to (type, value) with no traceback; takes new references.
+pub unsafe fn restore(t: *mut PyObject, v: *mut PyObject, tb: *mut PyObject) {
+    let ts = tstate();
+    let (ot, ov, otb) = ((*ts).curexc_type, (*ts).curexc_value, (*ts).curexc_traceback);
+    (*ts).curexc_type = t;
+    (*ts).curexc_value = v;
+    (*ts).curexc_traceback = tb;
+    xdecref(ot);
+    xdecref(ov);
+    xdecref(otb);
+}
+
+/// Takes the indicator out, leaving it clear: three new references (or NULLs).
+pub unsafe fn fetch() -> (*mut PyObject, *mut PyObject, *mut PyObject) {
+    let ts = tstate();
+    let r = ((*ts).curexc_type, (*ts).curexc_value, (*ts).curexc_traceback);
+    (*ts).curexc_type = std::ptr::null_mut();
+    (*ts).curexc_value = std::ptr::null_mut();
+    (*ts).curexc_traceback = std::ptr::null_mut();
+    r
+}
+
+#[inline]
+pub unsafe fn occurred() -> *mut PyObject {
+    (*tstate()).curexc_type
+}
+
+pub unsafe fn clear() {
+    restore(std::ptr::null_mut(), std::ptr::null_mut(), std::ptr::null_mut());
+}
+
+/// Sets `exc_type` with `value` (borrowed); CPython's PyErr_SetObject, without chaining yet.
+pub unsafe fn set_object(exc_type: *mut PyObject, value: *mut PyObject) -> ErrSet {
+    xincref(exc_type);
+    xincref(value);
+    restore(exc_type, value, std::ptr::null_mut());
+    ErrSet(())
+}
+
+/// Sets `exc_type` with a message.
+pub unsafe fn set_string(exc_type: *mut PyObject, msg: &str) -> ErrSet {
+    match crate::objects::unicodeobject::from_str(msg) {
+        Ok(s) => set_object(exc_type, s.as_ptr()),
+        Err(e) => e,
+    }
+}
+
+/// Raises `exc_type(msg)`: the common case, written `return Err(raise(exc::type_error(), ...))`.
+pub fn raise(exc_type: *mut PyObject, msg: impl AsRef<str>) -> ErrSet {
+    // Safety: exception type objects are static and immortal; the thread state exists.
+    unsafe { set_string(exc_type, msg.as_ref()) }
+}
+
+/// Does the pending exception match `exc` (a class or tuple of classes)?
+pub unsafe fn exception_matches(exc: *mut PyObject) -> bool {
+    let t = occurred();
+    !t.is_null() && crate::objects::exceptions::given_exception_matches(t, exc)
+}

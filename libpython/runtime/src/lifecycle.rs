@@ -1,0 +1,51 @@
+//! Start-up and shut-down: `Py_Initialize` readies every builtin type and singleton so the
+//! whole object API works before any Python code runs.
+
+use crate::err::PyResult;
+use crate::objects::*;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+static INITIALIZED: AtomicBool = AtomicBool::new(false);
+
+pub fn is_initialized() -> bool {
+    INITIALIZED.load(Ordering::Acquire)
+}
+
+/// Readies the types in dependency order. Idempotent.
+pub fn initialize() -> PyResult<()> {
+    if is_initialized() {
+        return Ok(());
+    }
+    if !crate::pyhash::init_secret() {
+        eprintln!("Fatal Python error: PYTHONHASHSEED must be \"random\" or an integer in range [0; 4294967295]");
+        std::process::exit(1);
+    }
+    // Safety: single-threaded start-up; every type is a static that lives forever.
+    unsafe {
+        let _ = crate::pystate::tstate();
+        baseobject::ready_type()?;
+        unicodeobject::ready_type()?;
+        dictobject::ready_type()?;
+        tupleobject::ready_type()?;
+        listobject::ready_type()?;
+        longobject::ready_type()?;
+        boolobject::ready_type()?;
+        floatobject::ready_type()?;
+        bytesobject::ready_type()?;
+        noneobject::ready_types()?;
+        descrobject::ready_types()?;
+        methodobject::ready_type()?;
+        classobject::ready_type()?;
+        funcobject::ready_types()?;
+        iterobject::ready_types()?;
+        moduleobject::ready_type()?;
+        exceptions::ready_types()?;
+    }
+    INITIALIZED.store(true, Ordering::Release);
+    Ok(())
+}
+
+/// Tears down what can be torn down. Immortal objects and static types stay.
+pub fn finalize() {
+    INITIALIZED.store(false, Ordering::Release);
+}

@@ -1,0 +1,315 @@
+//! `list`: a resizable array of references (`ob_item`, `allocated`), growing as CPython's
+//! does so that `allocated` reads the same from C.
+
+use crate::err::{raise, PyResult};
+use crate::exc;
+use crate::ffi::*;
+use crate::object::*;
+use crate::objects::typeobject::{self, has_feature};
+use crate::objects::{noneobject, tupleobject as tuple, unicodeobject as str_};
+use crate::protocol::object as proto;
+use std::ffi::{c_int, c_void};
+use std::ptr::null_mut;
+
+#[no_mangle]
+pub static mut PyList_Type: PyTypeObject = PyTypeObject {
+    ob_base: immortal_var_head(&raw mut typeobject::PyType_Type, 0),
+    tp_name: c"list".as_ptr(),
+    tp_basicsize: std::mem::size_of::<PyListObject>() as _,
+    tp_dealloc: Some(list_dealloc),
+    tp_repr: Some(list_repr),
+    tp_as_sequence: &raw mut LIST_AS_SEQUENCE,
+    tp_hash: Some(proto::hash_not_implemented),
+    tp_getattro: Some(proto::PyObject_GenericGetAttr),
+    tp_flags: Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_LIST_SUBCLASS
+        | _Py_TPFLAGS_MATCH_SELF | Py_TPFLAGS_SEQUENCE,
+    tp_doc: c"Built-in mutable sequence.\n\nIf no argument is given, the constructor creates a new empty list.\nThe argument must be an iterable if specified.".as_ptr(),
+    tp_traverse: Some(list_traverse),
+    tp_clear: Some(list_tp_clear),
+    tp_richcompare: Some(list_richcompare),
+    tp_alloc: Some(typeobject::PyType_GenericAlloc),
+    tp_new: Some(crate::objects::baseobject::object_new),
+    tp_free: Some(crate::objects::baseobject::object_gc_free),
+    ..PyTypeObject::EMPTY
+};
+
+static mut LIST_AS_SEQUENCE: PySequenceMethods = PySequenceMethods {
+    sq_length: Some(list_length),
+    sq_item: Some(list_item),
+    sq_ass_item: Some(list_ass_item),
+    sq_contains: Some(list_contains),
+    ..PySequenceMethods::EMPTY
+};
+
+#[inline(always)]
+pub fn list_type() -> *mut PyTypeObject {
+    &raw mut PyList_Type
+}
+
+#[inline(always)]
+pub unsafe fn check(op: *mut PyObject) -> bool {
+    has_feature(type_of(op), Py_TPFLAGS_LIST_SUBCLASS)
+}
+
+#[inline(always)]
+pub unsafe fn check_exact(op: *mut PyObject) -> bool {
+    type_of(op) == list_type()
+}
+
+#[inline(always)]
+unsafe fn raw(op: *mut PyObject) -> *mut PyListObject {
+    op as *mut PyListObject
+}
+
+#[inline(always)]
+pub unsafe fn items<'a>(op: *mut PyObject) -> &'a [*mut PyObject] {
+    let n = size_of_var(op) as usize;
+    if n == 0 {
+        return &[];
+    }
+    std::slice::from_raw_parts((*raw(op)).ob_item, n)
+}
+
+/// Borrowed item `i` (no bounds check).
+#[inline(always)]
+pub unsafe fn get_item(op: *mut PyObject, i: Py_ssize_t) -> *mut PyObject {
+    *(*raw(op)).ob_item.offset(i)
+}
+
+/// A list of `n` NULL slots (CPython's PyList_New).
+pub unsafe fn new(n: Py_ssize_t) -> PyResult<Obj> {
+    if n < 0 {
+        return Err(raise(exc::system_error(), "negative size passed to PyList_New"));
+    }
+    let op = Obj::from_owned(typeobject::PyType_GenericAlloc(list_type(), 0))?;
+    if n > 0 {
+        let items = crate::mem::calloc(n as usize, std::mem::size_of::<*mut PyObject>()) as *mut *mut PyObject;
+        if items.is_null() {
+            return Err(crate::objects::exceptions::no_memory());
+        }
+        (*raw(op.as_ptr())).ob_item = items;
+    }
+    set_size(op.as_ptr(), n);
+    (*raw(op.as_ptr())).allocated = n;
+    Ok(op)
+}
+
+pub unsafe fn from_slice(items: &[*mut PyObject]) -> PyResult<Obj> {
+    let l = new(items.len() as Py_ssize_t)?;
+    for (i, &it) in items.iter().enumerate() {
+        incref(it);
+        *(*raw(l.as_ptr())).ob_item.add(i) = it;
+    }
+    Ok(l)
+}
+
+pub unsafe fn from_tuple(t: *mut PyObject) -> PyResult<Obj> {
+    from_slice(tuple::items(t))
+}
+
+/// Grows or shrinks the item array with CPython's over-allocation pattern.
+unsafe fn resize(op: *mut PyObject, newsize: Py_ssize_t) -> PyResult<()> {
+    let l = raw(op);
+    let allocated = (*l).allocated;
+    if allocated >= newsize && newsize >= (allocated >> 1) {
+        set_size(op, newsize);
+        return Ok(());
+    }
+    let mut new_allocated = (newsize as usize + (newsize as usize >> 3) + 6) & !3usize;
+    if newsize as usize - size_of_var(op) as usize > new_allocated.wrapping_sub(newsize as usize) {
+        new_allocated = (newsize as usize + 3) & !3usize;
+    }
+    if newsize == 0 {
+        new_allocated = 0;
+    }
+    let bytes = new_allocated.checked_mul(std::mem::size_of::<*mut PyObject>());
+    let Some(bytes) = bytes.filter(|&b| b <= isize::MAX as usize) else {
+        return Err(crate::objects::exceptions::no_memory());
+    };
+    let p = crate::mem::realloc((*l).ob_item as *mut c_void, bytes) as *mut *mut PyObject;
+    if p.is_null() {
+        return Err(crate::objects::exceptions::no_memory());
+    }
+    (*l).ob_item = p;
+    set_size(op, newsize);
+    (*l).allocated = new_allocated as Py_ssize_t;
+    Ok(())
+}
+
+/// `list.append(v)` (borrowed `v`).
+pub unsafe fn append(op: *mut PyObject, v: *mut PyObject) -> PyResult<()> {
+    let n = size_of_var(op);
+    resize(op, n + 1)?;
+    incref(v);
+    *(*raw(op)).ob_item.offset(n) = v;
+    Ok(())
+}
+
+/// Replaces item `i`, taking ownership of `v` (CPython's PyList_SetItem semantics).
+pub unsafe fn set_item_steal(op: *mut PyObject, i: Py_ssize_t, v: *mut PyObject) -> PyResult<()> {
+    if i < 0 || i >= size_of_var(op) {
+        xdecref(v);
+        return Err(raise(exc::index_error(), "list assignment index out of range"));
+    }
+    let slot = (*raw(op)).ob_item.offset(i);
+    let old = *slot;
+    *slot = v;
+    xdecref(old);
+    Ok(())
+}
+
+pub unsafe fn insert(op: *mut PyObject, mut i: Py_ssize_t, v: *mut PyObject) -> PyResult<()> {
+    let n = size_of_var(op);
+    resize(op, n + 1)?;
+    if i < 0 {
+        i = (i + n).max(0);
+    }
+    i = i.min(n);
+    let items = (*raw(op)).ob_item;
+    std::ptr::copy(items.offset(i), items.offset(i + 1), (n - i) as usize);
+    incref(v);
+    *items.offset(i) = v;
+    Ok(())
+}
+
+pub unsafe fn as_tuple(op: *mut PyObject) -> PyResult<Obj> {
+    tuple::from_slice(items(op))
+}
+
+unsafe fn clear_items(op: *mut PyObject) {
+    let l = raw(op);
+    let items = (*l).ob_item;
+    let n = size_of_var(op);
+    (*l).ob_item = null_mut();
+    set_size(op, 0);
+    (*l).allocated = 0;
+    if !items.is_null() {
+        for i in (0..n).rev() {
+            xdecref(*items.offset(i));
+        }
+        crate::mem::free(items as *mut c_void);
+    }
+}
+
+unsafe extern "C" fn list_dealloc(op: *mut PyObject) {
+    crate::gc::untrack(op);
+    clear_items(op);
+    let tp = type_of(op);
+    if let Some(free) = (*tp).tp_free {
+        free(op as *mut c_void);
+    }
+    if has_feature(tp, Py_TPFLAGS_HEAPTYPE) {
+        decref(tp as *mut PyObject);
+    }
+}
+
+unsafe extern "C" fn list_tp_clear(op: *mut PyObject) -> c_int {
+    clear_items(op);
+    0
+}
+
+unsafe extern "C" fn list_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+    let Some(visit) = visit else { return 0 };
+    for &it in items(op) {
+        if !it.is_null() {
+            let r = visit(it, arg);
+            if r != 0 {
+                return r;
+            }
+        }
+    }
+    0
+}
+
+unsafe extern "C" fn list_length(op: *mut PyObject) -> Py_ssize_t {
+    size_of_var(op)
+}
+
+unsafe extern "C" fn list_item(op: *mut PyObject, i: Py_ssize_t) -> *mut PyObject {
+    if i < 0 || i >= size_of_var(op) {
+        raise(exc::index_error(), "list index out of range");
+        return null_mut();
+    }
+    let v = get_item(op, i);
+    incref(v);
+    v
+}
+
+unsafe extern "C" fn list_ass_item(op: *mut PyObject, i: Py_ssize_t, v: *mut PyObject) -> c_int {
+    let n = size_of_var(op);
+    if i < 0 || i >= n {
+        raise(exc::index_error(), "list assignment index out of range");
+        return -1;
+    }
+    if v.is_null() {
+        let items = (*raw(op)).ob_item;
+        let old = *items.offset(i);
+        std::ptr::copy(items.offset(i + 1), items.offset(i), (n - i - 1) as usize);
+        if resize(op, n - 1).is_err() {
+            return -1;
+        }
+        decref(old);
+        return 0;
+    }
+    incref(v);
+    crate::guard::ret_int(set_item_steal(op, i, v))
+}
+
+unsafe extern "C" fn list_contains(op: *mut PyObject, v: *mut PyObject) -> c_int {
+    let mut i = 0;
+    while i < size_of_var(op) {
+        let it = Obj::from_borrowed(get_item(op, i));
+        match proto::rich_compare_bool(it.as_ptr(), v, Py_EQ) {
+            Ok(true) => return 1,
+            Ok(false) => {}
+            Err(_) => return -1,
+        }
+        i += 1;
+    }
+    0
+}
+
+unsafe extern "C" fn list_repr(op: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        if size_of_var(op) == 0 {
+            return str_::from_str("[]");
+        }
+        let _guard = match proto::ReprGuard::enter(op)? {
+            Some(g) => g,
+            None => return str_::from_str("[...]"),
+        };
+        let mut s = String::from("[");
+        let mut i = 0;
+        // The list may change while item reprs run; re-read its size each time.
+        while i < size_of_var(op) {
+            if i > 0 {
+                s.push_str(", ");
+            }
+            let it = Obj::from_borrowed(get_item(op, i));
+            let r = proto::repr(it.as_ptr())?;
+            s.push_str(str_::as_str(r.as_ptr())?);
+            i += 1;
+        }
+        s.push(']');
+        str_::from_str(&s)
+    })
+}
+
+unsafe extern "C" fn list_richcompare(a: *mut PyObject, b: *mut PyObject, op: c_int) -> *mut PyObject {
+    if !check(a) || !check(b) {
+        return noneobject::not_implemented();
+    }
+    crate::guard::catch_obj(|| {
+        let (x, y): (Vec<Obj>, Vec<Obj>) = (
+            items(a).iter().map(|&p| Obj::from_borrowed(p)).collect(),
+            items(b).iter().map(|&p| Obj::from_borrowed(p)).collect(),
+        );
+        let xs: Vec<*mut PyObject> = x.iter().map(|o| o.as_ptr()).collect();
+        let ys: Vec<*mut PyObject> = y.iter().map(|o| o.as_ptr()).collect();
+        proto::compare_sequences(&xs, &ys, op)
+    })
+}
+
+pub unsafe fn ready_type() -> PyResult<()> {
+    typeobject::ready(list_type())
+}

@@ -1,0 +1,198 @@
+//! `int` to and from text: `repr`/`str` and the `int()` constructor.
+
+use crate::err::{raise, PyResult};
+use crate::exc;
+use crate::ffi::*;
+use crate::object::*;
+use crate::objects::longobject as long;
+use crate::objects::{tupleobject as tuple, unicodeobject as str_};
+
+
+/// CPython's limit on decimal conversions of huge ints (sys.int_info.default_max_str_digits).
+pub const MAX_STR_DIGITS: usize = 4300;
+
+/// Decimal text of any int, by repeated division of the 30-bit digits by 10^9.
+pub unsafe fn to_decimal(op: *mut PyObject) -> PyResult<String> {
+    let ds = long::digits(op);
+    if ds.len() > 1 && (ds.len() - 1) * 30 / 3 > MAX_STR_DIGITS {
+        return Err(raise(
+            exc::value_error(),
+            format!("Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"),
+        ));
+    }
+    let mut mag: Vec<u32> = ds.to_vec();
+    let mut chunks: Vec<u32> = Vec::new();
+    while !mag.is_empty() {
+        let mut rem: u64 = 0;
+        for d in mag.iter_mut().rev() {
+            let cur = (rem << 30) | *d as u64;
+            *d = (cur / 1_000_000_000) as u32;
+            rem = cur % 1_000_000_000;
+        }
+        chunks.push(rem as u32);
+        while mag.last() == Some(&0) {
+            mag.pop();
+        }
+    }
+    let mut s = String::new();
+    if long::is_negative(op) {
+        s.push('-');
+    }
+    match chunks.pop() {
+        None => s.push('0'),
+        Some(top) => s.push_str(&top.to_string()),
+    }
+    for c in chunks.iter().rev() {
+        s.push_str(&format!("{c:09}"));
+    }
+    if s.len() - (long::is_negative(op) as usize) > MAX_STR_DIGITS {
+        return Err(raise(
+            exc::value_error(),
+            format!("Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"),
+        ));
+    }
+    Ok(s)
+}
+
+pub unsafe extern "C" fn long_repr(op: *mut PyObject) -> *mut PyObject {
+    crate::guard::ret_obj(to_decimal(op).and_then(|s| str_::from_str(&s)))
+}
+
+/// Parses an int literal in `base` (2..=36, or 0 for prefix detection), with underscores
+/// between digits and surrounding whitespace allowed, as `int(str, base)` does.
+pub fn parse(text: &str, base: u32) -> Option<(bool, Vec<u32>)> {
+    let t = text.trim_matches(|c: char| c.is_whitespace());
+    let (neg, t) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let lower = t.to_ascii_lowercase();
+    let (base, body) = match base {
+        0 => {
+            if lower.starts_with("0x") {
+                (16, &t[2..])
+            } else if lower.starts_with("0o") {
+                (8, &t[2..])
+            } else if lower.starts_with("0b") {
+                (2, &t[2..])
+            } else {
+                // base 0 forbids leading zeros on non-zero decimals
+                if t.len() > 1 && t.starts_with('0') && t.trim_start_matches(['0', '_']).len() > 0 {
+                    return None;
+                }
+                (10, t)
+            }
+        }
+        16 if lower.starts_with("0x") => (16, &t[2..]),
+        8 if lower.starts_with("0o") => (8, &t[2..]),
+        2 if lower.starts_with("0b") => (2, &t[2..]),
+        b => (b, t),
+    };
+    let body = body.strip_prefix('_').filter(|_| t.len() != body.len()).unwrap_or(body);
+    if body.is_empty() || body.starts_with('_') || body.ends_with('_') || body.contains("__") {
+        return None;
+    }
+    let mut mag: Vec<u32> = Vec::new();
+    for c in body.chars() {
+        if c == '_' {
+            continue;
+        }
+        let d = c.to_digit(36).filter(|&d| d < base).or_else(|| unicode_decimal(c).filter(|&d| d < base))?;
+        // mag = mag * base + d
+        let mut carry = d as u64;
+        for x in mag.iter_mut() {
+            let cur = *x as u64 * base as u64 + carry;
+            *x = (cur & 0x3fff_ffff) as u32;
+            carry = cur >> 30;
+        }
+        while carry != 0 {
+            mag.push((carry & 0x3fff_ffff) as u32);
+            carry >>= 30;
+        }
+    }
+    Some((neg, mag))
+}
+
+/// Decimal digits of other scripts, which int() accepts (the Nd category, in runs of ten).
+fn unicode_decimal(c: char) -> Option<u32> {
+    crate::objects::unicode_db::decimal_value(c)
+}
+
+pub unsafe extern "C" fn long_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        if tp != long::long_type() {
+            return Err(raise(exc::not_implemented_error(), "Ferric: subclasses of int are not implemented yet"));
+        }
+        if !kwds.is_null() && crate::objects::dictobject::len(kwds) != 0 {
+            return Err(raise(exc::not_implemented_error(), "Ferric: int() keyword arguments are not implemented yet"));
+        }
+        let n = size_of_var(args);
+        if n > 2 {
+            return Err(raise(exc::type_error(), format!("int() takes at most 2 arguments ({n} given)")));
+        }
+        if n == 0 {
+            return Ok(long::from_i64(0));
+        }
+        let x = tuple::get_item(args, 0);
+        if n == 1 {
+            return crate::protocol::number::number_long(x);
+        }
+        let base_obj = tuple::get_item(args, 1);
+        let base = crate::protocol::number::as_ssize_t(base_obj)?;
+        if base != 0 && !(2..=36).contains(&base) {
+            return Err(raise(exc::value_error(), "int() base must be >= 2 and <= 36, or 0"));
+        }
+        if !str_::check(x) {
+            return Err(raise(exc::type_error(), "int() can't convert non-string with explicit base"));
+        }
+        from_str_obj(x, base as u32)
+    })
+}
+
+/// `int(s, base)` for a str object, with CPython's error message.
+pub unsafe fn from_str_obj(s: *mut PyObject, base: u32) -> PyResult<Obj> {
+    let text = str_::as_str(s)?;
+    match parse(text, base) {
+        Some((neg, mag)) => long::from_digits(neg, &mag),
+        None => {
+            let r = crate::protocol::object::repr(s)?;
+            Err(raise(
+                exc::value_error(),
+                format!("invalid literal for int() with base {base}: {}", str_::as_str(r.as_ptr())?),
+            ))
+        }
+    }
+}
+
+
+/// int(v) for a finite float: truncation toward zero, exact for any magnitude.
+pub fn long_from_f64_trunc(v: f64) -> PyResult<Obj> {
+    if v.is_nan() {
+        return Err(raise(exc::value_error(), "cannot convert float NaN to integer"));
+    }
+    if v.is_infinite() {
+        return Err(raise(exc::overflow_error(), "cannot convert float infinity to integer"));
+    }
+    let t = v.trunc();
+    if t.abs() < 9.2e18 {
+        return Ok(long::from_i64(t as i64));
+    }
+    // |t| = mantissa * 2^shift with a 53-bit mantissa; build the digits by shifting.
+    let bits = t.abs().to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64 - 1075;
+    let mant = (bits & ((1u64 << 52) - 1)) | (1u64 << 52);
+    let total_bits = 53 + exp as usize;
+    let ndigits = total_bits / 30 + 1;
+    let mut ds = vec![0u32; ndigits + 1];
+    let (dshift, bshift) = ((exp / 30) as usize, (exp % 30) as u32);
+    let wide = (mant as u128) << bshift;
+    for k in 0..4 {
+        let part = ((wide >> (30 * k)) & 0x3fff_ffff) as u32;
+        if dshift + k < ds.len() {
+            ds[dshift + k] = part;
+        }
+    }
+    // Safety: from_digits copies the digits into a new int.
+    unsafe { long::from_digits(t < 0.0, &ds) }
+}

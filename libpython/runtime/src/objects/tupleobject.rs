@@ -1,0 +1,244 @@
+//! `tuple`: an immutable array of references stored inline after the header.
+
+use crate::err::{raise, PyResult};
+use crate::exc;
+use crate::ffi::*;
+use crate::object::*;
+use crate::objects::typeobject::{self, has_feature};
+use crate::objects::noneobject;
+use std::ffi::{c_int, c_void};
+use std::ptr::null_mut;
+
+#[no_mangle]
+pub static mut PyTuple_Type: PyTypeObject = PyTypeObject {
+    ob_base: immortal_var_head(&raw mut typeobject::PyType_Type, 0),
+    tp_name: c"tuple".as_ptr(),
+    tp_basicsize: (std::mem::size_of::<PyTupleObject>() - std::mem::size_of::<*mut PyObject>()) as _,
+    tp_itemsize: std::mem::size_of::<*mut PyObject>() as _,
+    tp_dealloc: Some(tuple_dealloc),
+    tp_repr: Some(tuple_repr),
+    tp_as_sequence: &raw mut TUPLE_AS_SEQUENCE,
+    tp_hash: Some(tuple_hash),
+    tp_getattro: Some(crate::protocol::object::PyObject_GenericGetAttr),
+    tp_flags: Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TUPLE_SUBCLASS
+        | _Py_TPFLAGS_MATCH_SELF | Py_TPFLAGS_SEQUENCE,
+    tp_doc: c"Built-in immutable sequence.\n\nIf no argument is given, the constructor returns an empty tuple.\nIf iterable is specified the tuple is initialized from iterable's items.\n\nIf the argument is a tuple, the return value is the same object.".as_ptr(),
+    tp_traverse: Some(tuple_traverse),
+    tp_richcompare: Some(tuple_richcompare),
+    tp_free: Some(crate::objects::baseobject::object_gc_free),
+    ..PyTypeObject::EMPTY
+};
+
+static mut TUPLE_AS_SEQUENCE: PySequenceMethods = PySequenceMethods {
+    sq_length: Some(tuple_length),
+    sq_item: Some(tuple_item),
+    sq_contains: Some(tuple_contains),
+    ..PySequenceMethods::EMPTY
+};
+
+/// The empty tuple: a static, immortal singleton.
+#[no_mangle]
+pub static mut _Py_EmptyTupleStruct: PyTupleObject =
+    PyTupleObject { ob_base: immortal_var_head(&raw mut PyTuple_Type, 0), ob_item: [null_mut()] };
+
+#[inline(always)]
+pub fn tuple_type() -> *mut PyTypeObject {
+    &raw mut PyTuple_Type
+}
+
+#[inline(always)]
+pub unsafe fn check(op: *mut PyObject) -> bool {
+    has_feature(type_of(op), Py_TPFLAGS_TUPLE_SUBCLASS)
+}
+
+#[inline(always)]
+pub unsafe fn check_exact(op: *mut PyObject) -> bool {
+    type_of(op) == tuple_type()
+}
+
+#[inline(always)]
+pub unsafe fn items_ptr(op: *mut PyObject) -> *mut *mut PyObject {
+    (*(op as *mut PyTupleObject)).ob_item.as_mut_ptr()
+}
+
+/// Borrowed item `i` (no bounds check).
+#[inline(always)]
+pub unsafe fn get_item(op: *mut PyObject, i: Py_ssize_t) -> *mut PyObject {
+    *items_ptr(op).offset(i)
+}
+
+#[inline(always)]
+pub unsafe fn items<'a>(op: *mut PyObject) -> &'a [*mut PyObject] {
+    std::slice::from_raw_parts(items_ptr(op), size_of_var(op) as usize)
+}
+
+/// Stores a new reference in a fresh tuple's slot `i` (steals `v`).
+#[inline(always)]
+pub unsafe fn set_item_steal(op: *mut PyObject, i: Py_ssize_t, v: *mut PyObject) {
+    *items_ptr(op).offset(i) = v;
+}
+
+/// A tuple of `n` NULL slots, to be filled with `set_item_steal`; `()` for n == 0.
+pub unsafe fn new(n: Py_ssize_t) -> PyResult<Obj> {
+    if n < 0 {
+        return Err(raise(exc::system_error(), "negative size passed to PyTuple_New"));
+    }
+    if n == 0 {
+        return Ok(Obj::from_borrowed((&raw mut _Py_EmptyTupleStruct) as *mut PyObject));
+    }
+    let tp = tuple_type();
+    let Some(size) = typeobject::var_size(tp, n) else {
+        return Err(crate::objects::exceptions::no_memory());
+    };
+    let op = crate::gc::alloc(size);
+    if op.is_null() {
+        return Err(crate::objects::exceptions::no_memory());
+    }
+    typeobject::init_object(op, tp);
+    set_size(op, n);
+    std::ptr::write_bytes(items_ptr(op), 0, n as usize);
+    crate::gc::track(op);
+    Ok(Obj::from_owned_nonnull(op))
+}
+
+/// A tuple holding new references to `items` (borrowed).
+pub unsafe fn from_slice(items: &[*mut PyObject]) -> PyResult<Obj> {
+    let t = new(items.len() as Py_ssize_t)?;
+    for (i, &it) in items.iter().enumerate() {
+        incref(it);
+        set_item_steal(t.as_ptr(), i as isize, it);
+    }
+    Ok(t)
+}
+
+pub unsafe fn pack(items: &[*mut PyObject]) -> PyResult<Obj> {
+    from_slice(items)
+}
+
+/// A tuple that takes ownership of `items`.
+pub unsafe fn from_vec(items: Vec<Obj>) -> PyResult<Obj> {
+    let t = new(items.len() as Py_ssize_t)?;
+    for (i, it) in items.into_iter().enumerate() {
+        set_item_steal(t.as_ptr(), i as isize, it.into_ptr());
+    }
+    Ok(t)
+}
+
+unsafe extern "C" fn tuple_dealloc(op: *mut PyObject) {
+    let n = size_of_var(op);
+    if n == 0 && op == (&raw mut _Py_EmptyTupleStruct) as *mut PyObject {
+        make_immortal(op);
+        return;
+    }
+    crate::gc::untrack(op);
+    for i in 0..n {
+        xdecref(get_item(op, i));
+    }
+    let tp = type_of(op);
+    if let Some(free) = (*tp).tp_free {
+        free(op as *mut c_void);
+    }
+    if has_feature(tp, Py_TPFLAGS_HEAPTYPE) {
+        decref(tp as *mut PyObject);
+    }
+}
+
+unsafe extern "C" fn tuple_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+    let Some(visit) = visit else { return 0 };
+    for i in 0..size_of_var(op) {
+        let it = get_item(op, i);
+        if !it.is_null() {
+            let r = visit(it, arg);
+            if r != 0 {
+                return r;
+            }
+        }
+    }
+    0
+}
+
+unsafe extern "C" fn tuple_length(op: *mut PyObject) -> Py_ssize_t {
+    size_of_var(op)
+}
+
+unsafe extern "C" fn tuple_item(op: *mut PyObject, i: Py_ssize_t) -> *mut PyObject {
+    if i < 0 || i >= size_of_var(op) {
+        raise(exc::index_error(), "tuple index out of range");
+        return null_mut();
+    }
+    let v = get_item(op, i);
+    incref(v);
+    v
+}
+
+unsafe extern "C" fn tuple_contains(op: *mut PyObject, v: *mut PyObject) -> c_int {
+    for i in 0..size_of_var(op) {
+        match crate::protocol::object::rich_compare_bool(get_item(op, i), v, Py_EQ) {
+            Ok(true) => return 1,
+            Ok(false) => {}
+            Err(_) => return -1,
+        }
+    }
+    0
+}
+
+unsafe extern "C" fn tuple_repr(op: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let n = size_of_var(op);
+        if n == 0 {
+            return crate::objects::unicodeobject::from_str("()");
+        }
+        let _guard = match crate::protocol::object::ReprGuard::enter(op)? {
+            Some(g) => g,
+            None => return crate::objects::unicodeobject::from_str("(...)"),
+        };
+        let mut s = String::from("(");
+        for i in 0..n {
+            if i > 0 {
+                s.push_str(", ");
+            }
+            let r = crate::protocol::object::repr(get_item(op, i))?;
+            s.push_str(crate::objects::unicodeobject::as_str(r.as_ptr())?);
+        }
+        if n == 1 {
+            s.push(',');
+        }
+        s.push(')');
+        crate::objects::unicodeobject::from_str(&s)
+    })
+}
+
+/// CPython 3.11's tuple hash (an xxHash-derived combination of the item hashes).
+unsafe extern "C" fn tuple_hash(op: *mut PyObject) -> Py_hash_t {
+    const P1: u64 = 11400714785074694791;
+    const P2: u64 = 14029467366897019727;
+    const P5: u64 = 2870177450012600261;
+    let n = size_of_var(op);
+    let mut acc: u64 = P5;
+    for i in 0..n {
+        let h = crate::protocol::object::hash(get_item(op, i));
+        if h == -1 {
+            return -1;
+        }
+        acc = acc.wrapping_add((h as u64).wrapping_mul(P2));
+        acc = acc.rotate_left(31);
+        acc = acc.wrapping_mul(P1);
+    }
+    acc = acc.wrapping_add((n as u64) ^ (P5 ^ 3527539));
+    if acc == u64::MAX {
+        return 1546275796;
+    }
+    acc as Py_hash_t
+}
+
+unsafe extern "C" fn tuple_richcompare(a: *mut PyObject, b: *mut PyObject, op: c_int) -> *mut PyObject {
+    if !check(a) || !check(b) {
+        return noneobject::not_implemented();
+    }
+    crate::guard::catch_obj(|| crate::protocol::object::compare_sequences(items(a), items(b), op))
+}
+
+
+pub unsafe fn ready_type() -> PyResult<()> {
+    typeobject::ready(tuple_type())
+}

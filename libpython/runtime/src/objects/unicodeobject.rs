@@ -1,0 +1,530 @@
+//! `str`: PEP 393 compact strings. ASCII text sits right after a `PyASCIIObject`; other text
+//! after a `PyCompactUnicodeObject`, one, two or four bytes a character (the "kind"), with a
+//! NUL after the last. A UTF-8 copy is made on demand and cached in `utf8`.
+//!
+//! This file holds the representation, creation, UTF-8, hashing, interning, comparison and
+//! repr; the str methods live in `unicode_methods.rs`.
+
+use crate::err::{raise, PyResult};
+use crate::exc;
+use crate::ffi::*;
+use crate::object::*;
+use crate::objects::typeobject::{self, has_feature};
+use crate::objects::{boolobject, noneobject};
+use std::collections::HashMap;
+use std::ffi::{c_int, CStr};
+use std::mem::size_of;
+use std::ptr::null_mut;
+
+#[no_mangle]
+pub static mut PyUnicode_Type: PyTypeObject = PyTypeObject {
+    ob_base: immortal_var_head(&raw mut typeobject::PyType_Type, 0),
+    tp_name: c"str".as_ptr(),
+    tp_basicsize: size_of::<PyUnicodeObject>() as _,
+    tp_dealloc: Some(unicode_dealloc),
+    tp_repr: Some(unicode_repr),
+    tp_as_sequence: &raw mut UNICODE_AS_SEQUENCE,
+    tp_hash: Some(unicode_hash),
+    tp_str: Some(unicode_str),
+    tp_getattro: Some(crate::protocol::object::PyObject_GenericGetAttr),
+    tp_flags: Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_UNICODE_SUBCLASS | _Py_TPFLAGS_MATCH_SELF,
+    tp_doc: c"str(object='') -> str\nstr(bytes_or_buffer[, encoding[, errors]]) -> str".as_ptr(),
+    tp_richcompare: Some(unicode_richcompare),
+    tp_new: Some(unicode_new),
+    tp_free: Some(crate::objects::baseobject::object_free),
+    ..PyTypeObject::EMPTY
+};
+
+static mut UNICODE_AS_SEQUENCE: PySequenceMethods = PySequenceMethods {
+    sq_length: Some(unicode_length),
+    sq_concat: Some(unicode_concat),
+    sq_contains: Some(unicode_contains),
+    ..PySequenceMethods::EMPTY
+};
+
+const STATE_INTERNED_MASK: u32 = 0b11;
+const STATE_KIND_SHIFT: u32 = 2;
+const STATE_COMPACT: u32 = 1 << 5;
+const STATE_ASCII: u32 = 1 << 6;
+const STATE_READY: u32 = 1 << 7;
+
+#[inline(always)]
+pub fn unicode_type() -> *mut PyTypeObject {
+    &raw mut PyUnicode_Type
+}
+
+#[inline(always)]
+pub unsafe fn check(op: *mut PyObject) -> bool {
+    has_feature(type_of(op), Py_TPFLAGS_UNICODE_SUBCLASS)
+}
+
+#[inline(always)]
+pub unsafe fn check_exact(op: *mut PyObject) -> bool {
+    type_of(op) == unicode_type()
+}
+
+#[inline(always)]
+unsafe fn state(op: *mut PyObject) -> u32 {
+    (*(op as *mut PyASCIIObject)).state
+}
+
+#[inline(always)]
+pub unsafe fn is_ascii(op: *mut PyObject) -> bool {
+    state(op) & STATE_ASCII != 0
+}
+
+#[inline(always)]
+pub unsafe fn kind(op: *mut PyObject) -> u32 {
+    (state(op) >> STATE_KIND_SHIFT) & 0b111
+}
+
+#[inline(always)]
+pub unsafe fn len(op: *mut PyObject) -> Py_ssize_t {
+    (*(op as *mut PyASCIIObject)).length
+}
+
+/// Start of the character data (compact strings only; Ferric makes no other kind).
+#[inline(always)]
+pub unsafe fn data(op: *mut PyObject) -> *mut u8 {
+    let st = state(op);
+    if st & STATE_COMPACT == 0 {
+        return (*(op as *mut PyUnicodeObject)).data as *mut u8;
+    }
+    if st & STATE_ASCII != 0 {
+        (op as *mut u8).add(size_of::<PyASCIIObject>())
+    } else {
+        (op as *mut u8).add(size_of::<PyCompactUnicodeObject>())
+    }
+}
+
+/// The code point at `i` (no bounds check).
+#[inline(always)]
+pub unsafe fn read_char(op: *mut PyObject, i: usize) -> u32 {
+    let d = data(op);
+    match kind(op) {
+        1 => *d.add(i) as u32,
+        2 => *(d as *const u16).add(i) as u32,
+        _ => *(d as *const u32).add(i),
+    }
+}
+
+/// Iterates the code points (which may include lone surrogates, so not `char`).
+pub unsafe fn code_points(op: *mut PyObject) -> impl Iterator<Item = u32> {
+    let n = len(op) as usize;
+    (0..n).map(move |i| read_char(op, i))
+}
+
+/// CPython's `PyUnicode_New`: an uninitialised compact string able to hold `length`
+/// characters up to `maxchar`.
+pub unsafe fn new_raw(length: usize, maxchar: u32) -> PyResult<Obj> {
+    let (kind, ascii) = match maxchar {
+        0..=0x7f => (1u32, true),
+        0x80..=0xff => (1, false),
+        0x100..=0xffff => (2, false),
+        _ => (4, false),
+    };
+    if maxchar > 0x10ffff {
+        return Err(raise(exc::system_error(), "invalid maximum character passed to PyUnicode_New"));
+    }
+    let header = if ascii { size_of::<PyASCIIObject>() } else { size_of::<PyCompactUnicodeObject>() };
+    let Some(size) = length.checked_add(1).and_then(|n| n.checked_mul(kind as usize)).and_then(|n| n.checked_add(header))
+    else {
+        return Err(crate::objects::exceptions::no_memory());
+    };
+    if size > isize::MAX as usize {
+        return Err(crate::objects::exceptions::no_memory());
+    }
+    let op = crate::mem::malloc(size) as *mut PyObject;
+    if op.is_null() {
+        return Err(crate::objects::exceptions::no_memory());
+    }
+    typeobject::init_object(op, unicode_type());
+    let a = op as *mut PyASCIIObject;
+    (*a).length = length as isize;
+    (*a).hash = -1;
+    (*a).state = (kind << STATE_KIND_SHIFT) | STATE_COMPACT | STATE_READY | if ascii { STATE_ASCII } else { 0 };
+    (*a).wstr = null_mut();
+    if !ascii {
+        let c = op as *mut PyCompactUnicodeObject;
+        (*c).utf8_length = 0;
+        (*c).utf8 = null_mut();
+        (*c).wstr_length = 0;
+    }
+    let d = (op as *mut u8).add(header);
+    // The terminating NUL, in the width of the kind.
+    std::ptr::write_bytes(d.add(length * kind as usize), 0, kind as usize);
+    Ok(Obj::from_owned_nonnull(op))
+}
+
+/// Makes a str from code points (lone surrogates allowed), choosing the narrowest kind.
+pub unsafe fn from_code_points(cps: &[u32]) -> PyResult<Obj> {
+    let maxchar = cps.iter().copied().max().unwrap_or(0);
+    if cps.is_empty() {
+        return Ok(empty());
+    }
+    if cps.len() == 1 && maxchar < 256 {
+        return Ok(latin1_char(maxchar as u8));
+    }
+    let r = new_raw(cps.len(), maxchar)?;
+    let d = data(r.as_ptr());
+    match kind(r.as_ptr()) {
+        1 => cps.iter().enumerate().for_each(|(i, &c)| *d.add(i) = c as u8),
+        2 => cps.iter().enumerate().for_each(|(i, &c)| *(d as *mut u16).add(i) = c as u16),
+        _ => std::ptr::copy_nonoverlapping(cps.as_ptr(), d as *mut u32, cps.len()),
+    }
+    Ok(r)
+}
+
+pub fn from_str(s: &str) -> PyResult<Obj> {
+    // Safety: new_raw returns a string of the right kind and length to write into.
+    unsafe {
+        if s.is_ascii() {
+            if s.len() <= 1 {
+                return Ok(if s.is_empty() { empty() } else { latin1_char(s.as_bytes()[0]) });
+            }
+            let r = new_raw(s.len(), 0x7f)?;
+            std::ptr::copy_nonoverlapping(s.as_ptr(), data(r.as_ptr()), s.len());
+            return Ok(r);
+        }
+        let cps: Vec<u32> = s.chars().map(|c| c as u32).collect();
+        from_code_points(&cps)
+    }
+}
+
+/// Decodes UTF-8 bytes strictly, raising UnicodeDecodeError as CPython does.
+pub fn from_utf8(b: &[u8]) -> PyResult<Obj> {
+    match std::str::from_utf8(b) {
+        Ok(s) => from_str(s),
+        Err(e) => {
+            let start = e.valid_up_to();
+            let (end, reason) = match e.error_len() {
+                Some(n) => (start + n, "invalid start byte"),
+                None => (b.len(), "unexpected end of data"),
+            };
+            let reason = if e.error_len().is_some() && b[start] >= 0x80 && b[start] < 0xc2 {
+                "invalid start byte"
+            } else if e.error_len().is_some() && b[start] >= 0xc2 && b[start] <= 0xf4 {
+                "invalid continuation byte"
+            } else {
+                reason
+            };
+            Err(crate::objects::exceptions::unicode_decode_error("utf-8", b, start, end, reason))
+        }
+    }
+}
+
+/// A borrowed view as UTF-8. Strings holding lone surrogates raise UnicodeEncodeError.
+/// The text lives as long as the str object.
+pub unsafe fn as_str<'a>(op: *mut PyObject) -> PyResult<&'a str> {
+    if is_ascii(op) && state(op) & STATE_COMPACT != 0 {
+        let bytes = std::slice::from_raw_parts(data(op), len(op) as usize);
+        return Ok(std::str::from_utf8_unchecked(bytes));
+    }
+    let c = op as *mut PyCompactUnicodeObject;
+    if (*c).utf8.is_null() {
+        let mut s = String::with_capacity(len(op) as usize);
+        for (i, cp) in code_points(op).enumerate() {
+            match char::from_u32(cp) {
+                Some(ch) => s.push(ch),
+                None => {
+                    return Err(crate::objects::exceptions::unicode_encode_error(
+                        "utf-8", op, i, i + 1, "surrogates not allowed",
+                    ))
+                }
+            }
+        }
+        let buf = crate::mem::malloc(s.len() + 1) as *mut u8;
+        if buf.is_null() {
+            return Err(crate::objects::exceptions::no_memory());
+        }
+        std::ptr::copy_nonoverlapping(s.as_ptr(), buf, s.len());
+        *buf.add(s.len()) = 0;
+        (*c).utf8 = buf as *mut _;
+        (*c).utf8_length = s.len() as isize;
+    }
+    let bytes = std::slice::from_raw_parts((*c).utf8 as *const u8, (*c).utf8_length as usize);
+    Ok(std::str::from_utf8_unchecked(bytes))
+}
+
+/// The UTF-8 bytes NUL-terminated (CPython's PyUnicode_AsUTF8): pointer valid with the str.
+pub unsafe fn as_utf8_ptr(op: *mut PyObject) -> PyResult<*const u8> {
+    Ok(as_str(op)?.as_ptr())
+}
+
+/// A str from a NUL-terminated UTF-8 C string.
+pub unsafe fn from_cstr(p: *const std::ffi::c_char) -> PyResult<Obj> {
+    from_utf8(CStr::from_ptr(p).to_bytes())
+}
+
+// ---- singletons and interning --------------------------------------------------------------
+
+static mut EMPTY: *mut PyObject = null_mut();
+static mut LATIN1: [*mut PyObject; 256] = [null_mut(); 256];
+
+/// The empty string (immortal).
+pub fn empty() -> Obj {
+    // Safety: made once, under the GIL, then immortal.
+    unsafe {
+        if EMPTY.is_null() {
+            let r = new_raw(0, 0).unwrap_or_else(|_| std::process::abort());
+            make_immortal(r.as_ptr());
+            EMPTY = r.into_ptr();
+        }
+        Obj::from_borrowed(EMPTY)
+    }
+}
+
+/// One-character Latin-1 strings (immortal, made on first use).
+pub fn latin1_char(c: u8) -> Obj {
+    // Safety: as for `empty`.
+    unsafe {
+        let slot = &raw mut LATIN1[c as usize];
+        if (*slot).is_null() {
+            let r = new_raw(1, c as u32).unwrap_or_else(|_| std::process::abort());
+            *data(r.as_ptr()) = c;
+            make_immortal(r.as_ptr());
+            *slot = r.into_ptr();
+        }
+        Obj::from_borrowed(*slot)
+    }
+}
+
+/// Interned strings by text. Interned strings are immortal (as in CPython 3.12), so the
+/// table never holds a dangling pointer.
+static mut INTERNED: Option<HashMap<Box<str>, usize>> = None;
+
+/// The interned str for `name`: a borrowed pointer to an immortal object.
+pub fn intern(name: &str) -> PyResult<*mut PyObject> {
+    // Safety: the table is only touched with the GIL held.
+    unsafe {
+        let table = (*(&raw mut INTERNED)).get_or_insert_with(HashMap::new);
+        if let Some(&p) = table.get(name) {
+            return Ok(p as *mut PyObject);
+        }
+        let s = from_str(name)?;
+        let p = s.into_ptr();
+        make_immortal(p);
+        (*(p as *mut PyASCIIObject)).state |= SSTATE_INTERNED_IMMORTAL;
+        table.insert(name.into(), p as usize);
+        Ok(p)
+    }
+}
+
+pub fn intern_obj(name: &str) -> PyResult<Obj> {
+    // Safety: intern returns an immortal object.
+    intern(name).map(|p| unsafe { Obj::from_borrowed(p) })
+}
+
+pub unsafe fn intern_cstr(p: *const std::ffi::c_char) -> PyResult<*mut PyObject> {
+    match CStr::from_ptr(p).to_str() {
+        Ok(s) => intern(s),
+        Err(_) => Err(raise(exc::system_error(), "identifier is not valid UTF-8")),
+    }
+}
+
+/// Interns `*p` in place (CPython's PyUnicode_InternInPlace): replaces it with the interned
+/// copy when there is one; exact str objects only.
+pub unsafe fn intern_in_place(p: *mut *mut PyObject) {
+    let s = *p;
+    if s.is_null() || !check_exact(s) || state(s) & STATE_INTERNED_MASK != 0 {
+        return;
+    }
+    let Ok(text) = as_str(s) else {
+        crate::err::clear();
+        return;
+    };
+    let table = (*(&raw mut INTERNED)).get_or_insert_with(HashMap::new);
+    if let Some(&existing) = table.get(text) {
+        decref(s);
+        *p = existing as *mut PyObject;
+        return;
+    }
+    make_immortal(s);
+    (*(s as *mut PyASCIIObject)).state |= SSTATE_INTERNED_IMMORTAL;
+    table.insert(text.into(), s as usize);
+}
+
+// ---- hashing and comparison ----------------------------------------------------------------
+
+/// CPython's str hash: SipHash over the canonical (kind-width) data; cached in `hash`.
+pub unsafe fn hash(op: *mut PyObject) -> Py_hash_t {
+    let a = op as *mut PyASCIIObject;
+    if (*a).hash != -1 {
+        return (*a).hash;
+    }
+    let n = len(op) as usize * kind(op) as usize;
+    let h = crate::pyhash::hash_bytes(std::slice::from_raw_parts(data(op), n));
+    (*a).hash = h;
+    h
+}
+
+/// Equal text (any kinds): the kind of a compact string is canonical, so kinds must match.
+pub unsafe fn eq(a: *mut PyObject, b: *mut PyObject) -> bool {
+    if a == b {
+        return true;
+    }
+    let n = len(a);
+    if n != len(b) || kind(a) != kind(b) {
+        return false;
+    }
+    let bytes = n as usize * kind(a) as usize;
+    std::slice::from_raw_parts(data(a), bytes) == std::slice::from_raw_parts(data(b), bytes)
+}
+
+pub unsafe fn eq_str(a: *mut PyObject, s: &str) -> bool {
+    if is_ascii(a) {
+        return std::slice::from_raw_parts(data(a), len(a) as usize) == s.as_bytes();
+    }
+    code_points(a).eq(s.chars().map(|c| c as u32))
+}
+
+pub unsafe fn compare(a: *mut PyObject, b: *mut PyObject) -> std::cmp::Ordering {
+    code_points(a).cmp(code_points(b))
+}
+
+// ---- repr ----------------------------------------------------------------------------------
+
+/// CPython's str repr: single quotes unless the text has ' and no ", escapes for
+/// non-printable characters.
+pub unsafe fn repr_string(op: *mut PyObject) -> String {
+    let has_single = code_points(op).any(|c| c == '\'' as u32);
+    let has_double = code_points(op).any(|c| c == '"' as u32);
+    let quote = if has_single && !has_double { '"' } else { '\'' };
+    let mut out = String::with_capacity(len(op) as usize + 2);
+    out.push(quote);
+    for cp in code_points(op) {
+        match cp {
+            0x5c => out.push_str("\\\\"),
+            0x09 => out.push_str("\\t"),
+            0x0a => out.push_str("\\n"),
+            0x0d => out.push_str("\\r"),
+            c if c == quote as u32 => {
+                out.push('\\');
+                out.push(quote);
+            }
+            c if c < 0x20 || c == 0x7f => out.push_str(&format!("\\x{c:02x}")),
+            c if c < 0x7f => out.push(c as u8 as char),
+            c => match char::from_u32(c) {
+                Some(ch) if crate::objects::unicode_db::is_printable(ch) => out.push(ch),
+                _ if c <= 0xff => out.push_str(&format!("\\x{c:02x}")),
+                _ if c <= 0xffff => out.push_str(&format!("\\u{c:04x}")),
+                _ => out.push_str(&format!("\\U{c:08x}")),
+            },
+        }
+    }
+    out.push(quote);
+    out
+}
+
+// ---- slots ---------------------------------------------------------------------------------
+
+unsafe extern "C" fn unicode_dealloc(op: *mut PyObject) {
+    if !is_ascii(op) {
+        let c = op as *mut PyCompactUnicodeObject;
+        if !(*c).utf8.is_null() {
+            crate::mem::free((*c).utf8 as *mut _);
+        }
+    }
+    let tp = type_of(op);
+    if let Some(free) = (*tp).tp_free {
+        free(op as *mut _);
+    }
+    if has_feature(tp, Py_TPFLAGS_HEAPTYPE) {
+        decref(tp as *mut PyObject);
+    }
+}
+
+unsafe extern "C" fn unicode_repr(op: *mut PyObject) -> *mut PyObject {
+    crate::guard::ret_obj(from_str(&repr_string(op)))
+}
+
+unsafe extern "C" fn unicode_str(op: *mut PyObject) -> *mut PyObject {
+    if check_exact(op) {
+        incref(op);
+        return op;
+    }
+    crate::guard::ret_obj(from_code_points(&code_points(op).collect::<Vec<_>>()))
+}
+
+unsafe extern "C" fn unicode_hash(op: *mut PyObject) -> Py_hash_t {
+    hash(op)
+}
+
+unsafe extern "C" fn unicode_length(op: *mut PyObject) -> Py_ssize_t {
+    len(op)
+}
+
+unsafe extern "C" fn unicode_richcompare(a: *mut PyObject, b: *mut PyObject, op: c_int) -> *mut PyObject {
+    if !check(a) || !check(b) {
+        return noneobject::not_implemented();
+    }
+    let r = match op {
+        Py_EQ => eq(a, b),
+        Py_NE => !eq(a, b),
+        _ => crate::protocol::object::ordering_matches(compare(a, b), op),
+    };
+    boolobject::new_bool(r)
+}
+
+pub unsafe fn concat(a: *mut PyObject, b: *mut PyObject) -> PyResult<Obj> {
+    if !check(b) {
+        return Err(raise(
+            exc::type_error(),
+            format!("can only concatenate str (not \"{}\") to str", typeobject::short_name(type_of(b))),
+        ));
+    }
+    if len(a) == 0 && check_exact(b) {
+        return Ok(Obj::from_borrowed(b));
+    }
+    if len(b) == 0 && check_exact(a) {
+        return Ok(Obj::from_borrowed(a));
+    }
+    let mut cps: Vec<u32> = code_points(a).collect();
+    cps.extend(code_points(b));
+    from_code_points(&cps)
+}
+
+unsafe extern "C" fn unicode_concat(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
+    crate::guard::ret_obj(concat(a, b))
+}
+
+/// Index of `needle` in `hay` (code points), naive search.
+pub unsafe fn find(hay: *mut PyObject, needle: *mut PyObject) -> Option<usize> {
+    let h: Vec<u32> = code_points(hay).collect();
+    let n: Vec<u32> = code_points(needle).collect();
+    if n.is_empty() {
+        return Some(0);
+    }
+    h.windows(n.len()).position(|w| w == n.as_slice())
+}
+
+unsafe extern "C" fn unicode_contains(hay: *mut PyObject, needle: *mut PyObject) -> c_int {
+    if !check(needle) {
+        raise(
+            exc::type_error(),
+            format!("'in <string>' requires string as left operand, not {}", typeobject::short_name(type_of(needle))),
+        );
+        return -1;
+    }
+    find(hay, needle).is_some() as c_int
+}
+
+unsafe extern "C" fn unicode_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        if tp != unicode_type() {
+            return Err(raise(exc::not_implemented_error(), "Ferric: subclasses of str are not implemented yet"));
+        }
+        if !kwds.is_null() && crate::objects::dictobject::len(kwds) != 0 {
+            return Err(raise(exc::not_implemented_error(), "Ferric: str() keyword arguments are not implemented yet"));
+        }
+        match size_of_var(args) {
+            0 => Ok(empty()),
+            1 => crate::protocol::object::str(crate::objects::tupleobject::get_item(args, 0)),
+            n => Err(raise(exc::not_implemented_error(), format!("Ferric: str() with {n} arguments (decoding) is not implemented yet"))),
+        }
+    })
+}
+
+pub unsafe fn ready_type() -> PyResult<()> {
+    typeobject::ready(unicode_type())
+}
