@@ -1,11 +1,30 @@
 //! The exported CPython 3.11 C API: thin `extern "C"` wrappers over `ferric-runtime`,
-//! grouped like CPython's headers. Variadic functions are C shims in `shims/`.
+//! grouped like CPython's headers. Variadic functions are C shims in `../shims/` that call
+//! back into these.
+//!
+//! Conventions: every function that can fail returns CPython's error value (NULL or -1) with
+//! the error indicator set; none lets a Rust panic cross into C (`guard::catch*`).
+#![allow(non_snake_case, clippy::missing_safety_doc)]
 
-use std::ffi::{c_char, c_int};
+pub mod abstract_;
+pub mod bytesobject;
+pub mod dictobject;
+pub mod errors;
+pub mod floatobject;
+pub mod listobject;
+pub mod longobject;
+pub mod memory;
+pub mod moduleobject;
+pub mod object;
+pub mod pylifecycle;
+pub mod tupleobject;
+pub mod typeobject;
+pub mod unicodeobject;
 
-/// Placeholder until the runtime's start-up lands: reports that nothing can run yet.
-#[no_mangle]
-pub unsafe extern "C" fn Py_BytesMain(_argc: c_int, _argv: *mut *mut c_char) -> c_int {
-    eprintln!("ferric: the interpreter is not built yet");
-    1
+pub use ferric_runtime as rt;
+
+/// `BadInternalCall` for NULL arguments where CPython checks them.
+#[inline]
+pub(crate) fn bad_internal_call() {
+    rt::err::raise(rt::exc::system_error(), "bad argument to internal function");
 }

@@ -35,25 +35,44 @@ unsafe fn list_head() -> *mut PyGC_Head {
 /// Allocates `basicsize` bytes of object plus the GC head, zeroed; NULL on failure
 /// (the caller raises MemoryError).
 pub unsafe fn alloc(basicsize: usize) -> *mut PyObject {
-    let Some(total) = basicsize.checked_add(HEAD) else { return null_mut() };
-    let g = mem::calloc(1, total) as *mut PyGC_Head;
-    if g.is_null() {
+    alloc_with_preheader(basicsize, 0)
+}
+
+/// Size of what sits before the GC head: the managed-dict pointers (values, dict) of
+/// instances of classes with `Py_TPFLAGS_MANAGED_DICT`, as in CPython 3.11.
+#[inline]
+pub unsafe fn preheader_size(tp: *mut PyTypeObject) -> usize {
+    if (*tp).tp_flags & Py_TPFLAGS_MANAGED_DICT != 0 {
+        2 * size_of::<*mut PyObject>()
+    } else {
+        0
+    }
+}
+
+/// `alloc` with `extra` zeroed bytes in front of the GC head.
+pub unsafe fn alloc_with_preheader(basicsize: usize, extra: usize) -> *mut PyObject {
+    let Some(total) = basicsize.checked_add(HEAD + extra) else { return null_mut() };
+    let p = mem::calloc(1, total) as *mut u8;
+    if p.is_null() {
         return null_mut();
     }
-    from_gc(g)
+    from_gc(p.add(extra) as *mut PyGC_Head)
 }
 
 pub unsafe fn realloc(op: *mut PyObject, basicsize: usize) -> *mut PyObject {
-    let Some(total) = basicsize.checked_add(HEAD) else { return null_mut() };
-    let g = mem::realloc(as_gc(op) as *mut _, total) as *mut PyGC_Head;
-    if g.is_null() {
+    let extra = preheader_size((*op).ob_type);
+    let Some(total) = basicsize.checked_add(HEAD + extra) else { return null_mut() };
+    let p = mem::realloc((as_gc(op) as *mut u8).sub(extra) as *mut _, total) as *mut u8;
+    if p.is_null() {
         return null_mut();
     }
-    from_gc(g)
+    from_gc(p.add(extra) as *mut PyGC_Head)
 }
 
+/// Frees a GC object; its type (still set) tells whether a pre-header sits in front.
 pub unsafe fn free(op: *mut PyObject) {
-    mem::free(as_gc(op) as *mut _)
+    let extra = preheader_size((*op).ob_type);
+    mem::free((as_gc(op) as *mut u8).sub(extra) as *mut _)
 }
 
 #[inline]

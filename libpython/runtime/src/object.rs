@@ -71,8 +71,36 @@ pub unsafe fn xsetref(slot: *mut *mut PyObject, new: *mut PyObject) {
     xdecref(old);
 }
 
+/// How deep deallocations may nest before the rest is deferred (CPython's trashcan).
+const TRASHCAN_DEPTH: u32 = 50;
+
+thread_local! {
+    static DEALLOC_DEPTH: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    static DEFERRED: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// Runs `tp_dealloc`. The count is zero; the object is no longer reachable by the caller.
+/// Tearing down a deeply nested structure would recurse once per level; past
+/// `TRASHCAN_DEPTH` the objects are queued and freed by the outermost call instead.
 pub unsafe fn dealloc(op: *mut PyObject) {
+    let depth = DEALLOC_DEPTH.with(|d| d.get());
+    if depth >= TRASHCAN_DEPTH {
+        DEFERRED.with(|q| q.borrow_mut().push(op as usize));
+        return;
+    }
+    DEALLOC_DEPTH.with(|d| d.set(depth + 1));
+    run_dealloc(op);
+    if depth == 0 {
+        // Outermost: drain what deeper levels deferred (which may defer more).
+        while let Some(next) = DEFERRED.with(|q| q.borrow_mut().pop()) {
+            run_dealloc(next as *mut PyObject);
+        }
+    }
+    DEALLOC_DEPTH.with(|d| d.set(depth));
+}
+
+#[inline]
+unsafe fn run_dealloc(op: *mut PyObject) {
     let tp = (*op).ob_type;
     if let Some(f) = (*tp).tp_dealloc {
         f(op)

@@ -141,11 +141,11 @@ unsafe fn excess_args(args: *mut PyObject, kwds: *mut PyObject) -> bool {
 unsafe extern "C" fn object_init(op: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> c_int {
     let tp = type_of(op);
     if excess_args(args, kwds) {
-        if (*tp).tp_init != Some(object_init) {
+        if (*tp).tp_init.map(|f| f as usize) != Some(object_init as *const () as usize) {
             raise(exc::type_error(), "object.__init__() takes exactly one argument (the instance to initialize)");
             return -1;
         }
-        if (*tp).tp_new == Some(object_new as unsafe extern "C" fn(_, _, _) -> _) {
+        if (*tp).tp_new.map(|f| f as usize) == Some(object_new as *const () as usize) {
             raise(
                 exc::type_error(),
                 format!("{}() takes no arguments", typeobject::type_qualname_str(tp).unwrap_or_default()),
@@ -158,11 +158,11 @@ unsafe extern "C" fn object_init(op: *mut PyObject, args: *mut PyObject, kwds: *
 
 pub unsafe extern "C" fn object_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
     if excess_args(args, kwds) {
-        if (*tp).tp_new != Some(object_new as unsafe extern "C" fn(_, _, _) -> _) {
+        if (*tp).tp_new.map(|f| f as usize) != Some(object_new as *const () as usize) {
             raise(exc::type_error(), "object.__new__() takes exactly one argument (the type to instantiate)");
             return null_mut();
         }
-        if (*tp).tp_init == Some(object_init as unsafe extern "C" fn(_, _, _) -> _) {
+        if (*tp).tp_init.map(|f| f as usize) == Some(object_init as *const () as usize) {
             raise(
                 exc::type_error(),
                 format!("{}() takes no arguments", typeobject::type_qualname_str(tp).unwrap_or_default()),

@@ -15,7 +15,7 @@ use std::mem::offset_of;
 pub static mut PyBytes_Type: PyTypeObject = PyTypeObject {
     ob_base: immortal_var_head(&raw mut typeobject::PyType_Type, 0),
     tp_name: c"bytes".as_ptr(),
-    tp_basicsize: offset_of!(PyBytesObject, ob_sval) as _,
+    tp_basicsize: (offset_of!(PyBytesObject, ob_sval) + 1) as _,
     tp_itemsize: 1,
     tp_dealloc: Some(bytes_dealloc),
     tp_repr: Some(bytes_repr),

@@ -527,7 +527,18 @@ unsafe extern "C" fn wrapperdescr_call(d: *mut PyObject, args: *mut PyObject, kw
             ));
         }
         let self_ = crate::objects::tupleobject::get_item(args, 0);
-        check_instance(d, self_)?;
+        let owner = (*(d as *mut PyDescrObject)).d_type;
+        if !typeobject::is_subtype(type_of(self_), owner) {
+            return Err(raise(
+                exc::type_error(),
+                format!(
+                    "descriptor '{}' requires a '{}' object but received a '{}'",
+                    name_of(d),
+                    owner_name(d),
+                    short_name(type_of(self_))
+                ),
+            ));
+        }
         let rest = crate::objects::tupleobject::from_slice(&crate::objects::tupleobject::items(args)[1..])?;
         Obj::from_owned(call_wrapper(d as *mut PyWrapperDescrObject, self_, rest.as_ptr(), kwds))
     })

@@ -379,7 +379,39 @@ unsafe fn raw(op: *mut PyObject) -> *mut PyBaseExceptionObject {
     op as *mut PyBaseExceptionObject
 }
 
+/// OSError(errno, ...) makes the subclass that goes with the errno, as CPython does.
+unsafe fn oserror_subclass(errno: i64) -> Option<*mut PyTypeObject> {
+    use libc::*;
+    let t = match errno as c_int {
+        EAGAIN | EALREADY | EINPROGRESS => &raw mut _PyExc_BlockingIOError,
+        ECHILD => &raw mut _PyExc_ChildProcessError,
+        EPIPE | ESHUTDOWN => &raw mut _PyExc_BrokenPipeError,
+        ECONNABORTED => &raw mut _PyExc_ConnectionAbortedError,
+        ECONNREFUSED => &raw mut _PyExc_ConnectionRefusedError,
+        ECONNRESET => &raw mut _PyExc_ConnectionResetError,
+        EEXIST => &raw mut _PyExc_FileExistsError,
+        ENOENT => &raw mut _PyExc_FileNotFoundError,
+        EISDIR => &raw mut _PyExc_IsADirectoryError,
+        ENOTDIR => &raw mut _PyExc_NotADirectoryError,
+        EINTR => &raw mut _PyExc_InterruptedError,
+        EACCES | EPERM => &raw mut _PyExc_PermissionError,
+        ESRCH => &raw mut _PyExc_ProcessLookupError,
+        ETIMEDOUT => &raw mut _PyExc_TimeoutError,
+        _ => return None,
+    };
+    Some(t)
+}
+
 unsafe extern "C" fn BaseException_new(tp: *mut PyTypeObject, args: *mut PyObject, _kwds: *mut PyObject) -> *mut PyObject {
+    let mut tp = tp;
+    if tp == &raw mut _PyExc_OSError && !args.is_null() && (2..=5).contains(&size_of_var(args)) {
+        let e = tuple::get_item(args, 0);
+        if crate::objects::longobject::check(e) {
+            if let Some(sub) = crate::objects::longobject::as_i64(e).and_then(|v| oserror_subclass(v)) {
+                tp = sub;
+            }
+        }
+    }
     let alloc = (*tp).tp_alloc.unwrap_or(typeobject::PyType_GenericAlloc);
     let op = alloc(tp, 0);
     if op.is_null() {
@@ -963,3 +995,9 @@ pub unsafe fn normalize(t: &mut *mut PyObject, v: &mut *mut PyObject, _tb: &mut 
     Ok(())
 }
 
+
+/// `no_memory` for C callers that return a NULL pointer.
+pub fn no_memory_ptr() -> *mut PyObject {
+    no_memory();
+    null_mut()
+}

@@ -19,6 +19,7 @@ pub static mut PyList_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(list_dealloc),
     tp_repr: Some(list_repr),
     tp_as_sequence: &raw mut LIST_AS_SEQUENCE,
+    tp_as_mapping: &raw mut LIST_AS_MAPPING,
     tp_hash: Some(proto::hash_not_implemented),
     tp_getattro: Some(proto::PyObject_GenericGetAttr),
     tp_flags: Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_LIST_SUBCLASS
@@ -39,6 +40,12 @@ static mut LIST_AS_SEQUENCE: PySequenceMethods = PySequenceMethods {
     sq_ass_item: Some(list_ass_item),
     sq_contains: Some(list_contains),
     ..PySequenceMethods::EMPTY
+};
+
+static mut LIST_AS_MAPPING: PyMappingMethods = PyMappingMethods {
+    mp_length: Some(list_length),
+    mp_subscript: Some(list_subscript),
+    mp_ass_subscript: Some(list_ass_subscript),
 };
 
 #[inline(always)]
@@ -312,4 +319,160 @@ unsafe extern "C" fn list_richcompare(a: *mut PyObject, b: *mut PyObject, op: c_
 
 pub unsafe fn ready_type() -> PyResult<()> {
     typeobject::ready(list_type())
+}
+
+/// `list.sort()` without key: a stable merge sort on `<`. While sorting, the list is
+/// emptied so mutation from a comparison is detected ("list modified during sort").
+pub unsafe fn sort(op: *mut PyObject) -> PyResult<()> {
+    let l = raw(op);
+    let n = size_of_var(op) as usize;
+    let (saved_items, saved_alloc) = ((*l).ob_item, (*l).allocated);
+    (*l).ob_item = null_mut();
+    (*l).allocated = -1;
+    set_size(op, 0);
+    let mut v: Vec<*mut PyObject> = if n == 0 { Vec::new() } else { std::slice::from_raw_parts(saved_items, n).to_vec() };
+    let result = merge_sort(&mut v);
+    let modified = (*l).allocated != -1 || !(*l).ob_item.is_null();
+    // Whatever was put in the list meanwhile is dropped, as CPython does.
+    let (junk_items, junk_n) = ((*l).ob_item, size_of_var(op));
+    if n > 0 {
+        std::ptr::copy_nonoverlapping(v.as_ptr(), saved_items, n);
+    }
+    (*l).ob_item = saved_items;
+    (*l).allocated = saved_alloc;
+    set_size(op, n as isize);
+    if !junk_items.is_null() {
+        for i in 0..junk_n.max(0) {
+            xdecref(*junk_items.offset(i));
+        }
+        crate::mem::free(junk_items as *mut c_void);
+    }
+    result?;
+    if modified {
+        return Err(raise(exc::value_error(), "list modified during sort"));
+    }
+    Ok(())
+}
+
+/// Index of `key` for list subscripts, with CPython's message for other types.
+unsafe fn list_index(op: *mut PyObject, key: *mut PyObject) -> PyResult<Py_ssize_t> {
+    if crate::protocol::number::has_index(key) {
+        let mut i = crate::protocol::number::as_ssize_t_exc(key, exc::index_error())?;
+        if i < 0 {
+            i += size_of_var(op);
+        }
+        return Ok(i);
+    }
+    Err(raise(
+        exc::type_error(),
+        format!("list indices must be integers or slices, not {}", typeobject::short_name(type_of(key))),
+    ))
+}
+
+unsafe extern "C" fn list_subscript(op: *mut PyObject, key: *mut PyObject) -> *mut PyObject {
+    match list_index(op, key) {
+        Ok(i) => list_item(op, i),
+        Err(_) => null_mut(),
+    }
+}
+
+unsafe extern "C" fn list_ass_subscript(op: *mut PyObject, key: *mut PyObject, v: *mut PyObject) -> c_int {
+    match list_index(op, key) {
+        Ok(i) => list_ass_item(op, i, v),
+        Err(_) => -1,
+    }
+}
+
+/// Sorts `v` in place. Short lists follow CPython's timsort exactly (a natural run, then
+/// binary insertion), so comparisons happen in the same order and errors match.
+unsafe fn merge_sort(v: &mut Vec<*mut PyObject>) -> PyResult<()> {
+    let n = v.len();
+    if n < 2 {
+        return Ok(());
+    }
+    if n < 64 {
+        let run = count_run(v)?;
+        binary_insertion_sort(v, run)?;
+        return Ok(());
+    }
+    let mut buf = v.clone();
+    let mut width = 1;
+    // Insertion sort small runs first, then merge bottom-up.
+    const RUN: usize = 16;
+    for start in (0..n).step_by(RUN) {
+        let end = (start + RUN).min(n);
+        for i in start + 1..end {
+            let mut j = i;
+            while j > start && proto::rich_compare_bool(v[j], v[j - 1], Py_LT)? {
+                v.swap(j, j - 1);
+                j -= 1;
+            }
+        }
+    }
+    width = width.max(RUN);
+    while width < n {
+        let mut i = 0;
+        while i < n {
+            let mid = (i + width).min(n);
+            let hi = (i + 2 * width).min(n);
+            let (mut a, mut b, mut k) = (i, mid, i);
+            while a < mid && b < hi {
+                // Take from the right only when strictly less: keeps the sort stable.
+                if proto::rich_compare_bool(v[b], v[a], Py_LT)? {
+                    buf[k] = v[b];
+                    b += 1;
+                } else {
+                    buf[k] = v[a];
+                    a += 1;
+                }
+                k += 1;
+            }
+            buf[k..k + (mid - a)].copy_from_slice(&v[a..mid]);
+            k += mid - a;
+            buf[k..k + (hi - b)].copy_from_slice(&v[b..hi]);
+            i += 2 * width;
+        }
+        std::mem::swap(v, &mut buf);
+        width *= 2;
+    }
+    Ok(())
+}
+
+/// Length of the natural run at the start; a strictly descending run is reversed in place.
+unsafe fn count_run(v: &mut [*mut PyObject]) -> PyResult<usize> {
+    let n = v.len();
+    if n < 2 {
+        return Ok(n);
+    }
+    let mut len = 2;
+    if proto::rich_compare_bool(v[1], v[0], Py_LT)? {
+        while len < n && proto::rich_compare_bool(v[len], v[len - 1], Py_LT)? {
+            len += 1;
+        }
+        v[..len].reverse();
+    } else {
+        while len < n && !proto::rich_compare_bool(v[len], v[len - 1], Py_LT)? {
+            len += 1;
+        }
+    }
+    Ok(len)
+}
+
+/// Inserts v[start..] one by one into the sorted prefix, finding each place by bisection.
+unsafe fn binary_insertion_sort(v: &mut [*mut PyObject], start: usize) -> PyResult<()> {
+    for i in start.max(1)..v.len() {
+        let pivot = v[i];
+        let (mut lo, mut hi) = (0, i);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if proto::rich_compare_bool(pivot, v[mid], Py_LT)? {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        v.copy_within(lo..i, lo + 1);
+        v[lo] = pivot;
+    }
+    Ok(())
 }

@@ -18,6 +18,7 @@ pub static mut PyTuple_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(tuple_dealloc),
     tp_repr: Some(tuple_repr),
     tp_as_sequence: &raw mut TUPLE_AS_SEQUENCE,
+    tp_as_mapping: &raw mut TUPLE_AS_MAPPING,
     tp_hash: Some(tuple_hash),
     tp_getattro: Some(crate::protocol::object::PyObject_GenericGetAttr),
     tp_flags: Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TUPLE_SUBCLASS
@@ -34,6 +35,12 @@ static mut TUPLE_AS_SEQUENCE: PySequenceMethods = PySequenceMethods {
     sq_item: Some(tuple_item),
     sq_contains: Some(tuple_contains),
     ..PySequenceMethods::EMPTY
+};
+
+static mut TUPLE_AS_MAPPING: PyMappingMethods = PyMappingMethods {
+    mp_length: Some(tuple_length),
+    mp_subscript: Some(tuple_subscript),
+    mp_ass_subscript: None,
 };
 
 /// The empty tuple: a static, immortal singleton.
@@ -241,4 +248,21 @@ unsafe extern "C" fn tuple_richcompare(a: *mut PyObject, b: *mut PyObject, op: c
 
 pub unsafe fn ready_type() -> PyResult<()> {
     typeobject::ready(tuple_type())
+}
+
+unsafe extern "C" fn tuple_subscript(op: *mut PyObject, key: *mut PyObject) -> *mut PyObject {
+    if crate::protocol::number::has_index(key) {
+        let Ok(mut i) = crate::protocol::number::as_ssize_t_exc(key, exc::index_error()) else {
+            return null_mut();
+        };
+        if i < 0 {
+            i += size_of_var(op);
+        }
+        return tuple_item(op, i);
+    }
+    raise(
+        exc::type_error(),
+        format!("tuple indices must be integers or slices, not {}", typeobject::short_name(type_of(key))),
+    );
+    null_mut()
 }

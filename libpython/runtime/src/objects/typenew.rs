@@ -41,7 +41,7 @@ unsafe fn type_new_impl(metatype: *mut PyTypeObject, args: *mut PyObject, kwds: 
     let winner = calculate_metaclass(metatype, bases)?;
     if winner != metatype {
         if let Some(new) = (*winner).tp_new {
-            if new as usize != type_new as usize {
+            if new as usize != type_new as *const () as usize {
                 return Obj::from_owned(new(winner, args, kwds));
             }
         }
@@ -137,13 +137,19 @@ unsafe fn type_new_impl(metatype: *mut PyTypeObject, args: *mut PyObject, kwds: 
         *mp.add(i) = PyMemberDef { name: n as *const _, type_: T_OBJECT_EX, offset: size, flags: 0, doc: std::ptr::null() };
         size += size_of::<*mut PyObject>() as isize;
     }
-    if add_dict {
-        (*tp).tp_dictoffset = size;
+    // A dict of a variable-size instance goes at its end; otherwise it is "managed": kept
+    // in front of the GC head, with CPython 3.11's offset arithmetic.
+    if add_dict && (*base).tp_itemsize != 0 {
+        (*tp).tp_dictoffset = -(size_of::<*mut PyObject>() as isize);
         size += size_of::<*mut PyObject>() as isize;
     }
     if add_weak {
         (*tp).tp_weaklistoffset = size;
         size += size_of::<*mut PyObject>() as isize;
+    }
+    if add_dict && (*base).tp_itemsize == 0 {
+        (*tp).tp_flags |= Py_TPFLAGS_MANAGED_DICT;
+        (*tp).tp_dictoffset = -size - 3 * size_of::<*mut PyObject>() as isize;
     }
     (*tp).tp_basicsize = size;
     (*tp).tp_itemsize = (*base).tp_itemsize;
@@ -392,7 +398,7 @@ unsafe fn added_pointers(op: *mut PyObject) -> Vec<*mut *mut PyObject> {
 
 /// The nearest base whose dealloc is not ours.
 unsafe fn static_base(mut tp: *mut PyTypeObject) -> *mut PyTypeObject {
-    while !tp.is_null() && (*tp).tp_dealloc.map(|f| f as usize) == Some(subtype_dealloc as usize) {
+    while !tp.is_null() && (*tp).tp_dealloc.map(|f| f as usize) == Some(subtype_dealloc as *const () as usize) {
         tp = (*tp).tp_base;
     }
     tp

@@ -417,6 +417,7 @@ unsafe fn inherit_special(tp: *mut PyTypeObject, base: *mut PyTypeObject) {
     if (*tp).tp_dictoffset == 0 {
         (*tp).tp_dictoffset = (*base).tp_dictoffset;
     }
+    (*tp).tp_flags |= (*base).tp_flags & Py_TPFLAGS_MANAGED_DICT;
     let subclass_bits = Py_TPFLAGS_LONG_SUBCLASS
         | Py_TPFLAGS_LIST_SUBCLASS
         | Py_TPFLAGS_TUPLE_SUBCLASS
@@ -520,7 +521,7 @@ pub unsafe extern "C" fn PyType_GenericAlloc(tp: *mut PyTypeObject, nitems: Py_s
         return null_mut();
     };
     let obj = if has_feature(tp, Py_TPFLAGS_HAVE_GC) {
-        crate::gc::alloc(size)
+        crate::gc::alloc_with_preheader(size, crate::gc::preheader_size(tp))
     } else {
         crate::mem::calloc(1, size) as *mut PyObject
     };

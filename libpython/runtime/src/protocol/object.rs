@@ -357,6 +357,10 @@ pub unsafe fn instance_dict(op: *mut PyObject) -> Option<*mut PyObject> {
 /// Address of the `__dict__` pointer of `op`, if its type has one.
 pub unsafe fn dict_slot(op: *mut PyObject) -> Option<*mut *mut PyObject> {
     let tp = type_of(op);
+    if (*tp).tp_flags & Py_TPFLAGS_MANAGED_DICT != 0 {
+        // CPython 3.11 keeps it three words before the object, ahead of the GC head.
+        return Some((op as *mut *mut PyObject).sub(3));
+    }
     let mut off = (*tp).tp_dictoffset;
     if off == 0 {
         return None;

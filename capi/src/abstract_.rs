@@ -1,0 +1,370 @@
+//! abstract.h: the number, sequence, mapping and iterator protocols, isinstance/issubclass.
+
+use crate::rt::ffi::*;
+use crate::rt::guard::{catch, catch_int, catch_obj};
+use crate::rt::object::*;
+use crate::rt::objects::{tupleobject as tuple, typeobject};
+use crate::rt::protocol::{iter, number as num, object as proto, sequence as seq};
+use crate::rt::{err, exc, PyResult};
+use std::ffi::c_int;
+use std::ptr::null_mut;
+
+macro_rules! binary {
+    ($($f:ident => $op:ident),* $(,)?) => {
+        $( #[no_mangle]
+        pub unsafe extern "C" fn $f(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
+            catch_obj(|| num::binary_op(a, b, num::$op))
+        } )*
+    };
+}
+
+binary! {
+    PyNumber_Add => ADD, PyNumber_Subtract => SUBTRACT, PyNumber_Multiply => MULTIPLY,
+    PyNumber_Remainder => REMAINDER, PyNumber_Divmod => DIVMOD, PyNumber_Lshift => LSHIFT,
+    PyNumber_Rshift => RSHIFT, PyNumber_And => AND, PyNumber_Xor => XOR, PyNumber_Or => OR,
+    PyNumber_FloorDivide => FLOOR_DIVIDE, PyNumber_TrueDivide => TRUE_DIVIDE,
+    PyNumber_MatrixMultiply => MATRIX_MULTIPLY,
+}
+
+macro_rules! inplace {
+    ($($f:ident => $iop:ident, $op:ident),* $(,)?) => {
+        $( #[no_mangle]
+        pub unsafe extern "C" fn $f(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
+            catch_obj(|| num::inplace_op(a, b, num::$iop, num::$op))
+        } )*
+    };
+}
+
+inplace! {
+    PyNumber_InPlaceAdd => INPLACE_ADD, ADD, PyNumber_InPlaceSubtract => INPLACE_SUBTRACT, SUBTRACT,
+    PyNumber_InPlaceMultiply => INPLACE_MULTIPLY, MULTIPLY,
+    PyNumber_InPlaceRemainder => INPLACE_REMAINDER, REMAINDER,
+    PyNumber_InPlaceLshift => INPLACE_LSHIFT, LSHIFT, PyNumber_InPlaceRshift => INPLACE_RSHIFT, RSHIFT,
+    PyNumber_InPlaceAnd => INPLACE_AND, AND, PyNumber_InPlaceXor => INPLACE_XOR, XOR,
+    PyNumber_InPlaceOr => INPLACE_OR, OR,
+    PyNumber_InPlaceFloorDivide => INPLACE_FLOOR_DIVIDE, FLOOR_DIVIDE,
+    PyNumber_InPlaceTrueDivide => INPLACE_TRUE_DIVIDE, TRUE_DIVIDE,
+    PyNumber_InPlaceMatrixMultiply => INPLACE_MATRIX_MULTIPLY, MATRIX_MULTIPLY,
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn PyNumber_Power(a: *mut PyObject, b: *mut PyObject, c: *mut PyObject) -> *mut PyObject {
+    catch_obj(|| num::power(a, b, c))
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyNumber_InPlacePower(a: *mut PyObject, b: *mut PyObject, c: *mut PyObject) -> *mut PyObject {
+    catch_obj(|| {
+        let nb = (*type_of(a)).tp_as_number;
+        if !nb.is_null() {
+            if let Some(f) = (*nb).nb_inplace_power {
+                let r = Obj::from_owned(f(a, b, c))?;
+                if r.as_ptr() != crate::rt::objects::noneobject::not_implemented() {
+                    return Ok(r);
+                }
+            }
+        }
+        num::power(a, b, c)
+    })
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyNumber_Negative(a: *mut PyObject) -> *mut PyObject {
+    catch_obj(|| num::negative(a))
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyNumber_Positive(a: *mut PyObject) -> *mut PyObject {
+    catch_obj(|| num::positive(a))
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyNumber_Invert(a: *mut PyObject) -> *mut PyObject {
+    catch_obj(|| num::invert(a))
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyNumber_Absolute(a: *mut PyObject) -> *mut PyObject {
+    catch_obj(|| num::absolute(a))
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyNumber_Check(op: *mut PyObject) -> c_int {
+    let nb = (*type_of(op)).tp_as_number;
+    (!nb.is_null() && ((*nb).nb_index.is_some() || (*nb).nb_int.is_some() || (*nb).nb_float.is_some())
+        || crate::rt::objects::typeobject::full_name(type_of(op)) == "complex") as c_int
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyIndex_Check(op: *mut PyObject) -> c_int {
+    num::has_index(op) as c_int
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyNumber_Index(op: *mut PyObject) -> *mut PyObject {
+    catch_obj(|| {
+        let r = num::index(op)?;
+        crate::rt::objects::longobject::copy_exact(r.as_ptr())
+    })
+}
+#[no_mangle]
+pub unsafe extern "C" fn _PyNumber_Index(op: *mut PyObject) -> *mut PyObject {
+    catch_obj(|| num::index(op))
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyNumber_AsSsize_t(op: *mut PyObject, exc_type: *mut PyObject) -> Py_ssize_t {
+    catch(-1, || num::as_ssize_t_exc(op, exc_type).unwrap_or(-1))
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyNumber_Long(op: *mut PyObject) -> *mut PyObject {
+    catch_obj(|| num::number_long(op))
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyNumber_Float(op: *mut PyObject) -> *mut PyObject {
+    catch_obj(|| {
+        if crate::rt::objects::unicodeobject::check(op) {
+            return crate::rt::objects::floatobject::from_string(op);
+        }
+        crate::rt::objects::floatobject::from_f64(crate::rt::objects::floatobject::as_f64(op)?)
+    })
+}
+
+// ---- sequences and mappings ----------------------------------------------------------------
+
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_Size(op: *mut PyObject) -> Py_ssize_t {
+    catch(-1, || seq::size(op).unwrap_or(-1))
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_Length(op: *mut PyObject) -> Py_ssize_t {
+    PyObject_Size(op)
+}
+#[no_mangle]
+pub unsafe extern "C" fn PySequence_Size(op: *mut PyObject) -> Py_ssize_t {
+    let sq = (*type_of(op)).tp_as_sequence;
+    if sq.is_null() || (*sq).sq_length.is_none() {
+        err::raise(exc::type_error(), format!("object of type '{}' has no len()", typeobject::short_name(type_of(op))));
+        return -1;
+    }
+    PyObject_Size(op)
+}
+#[no_mangle]
+pub unsafe extern "C" fn PySequence_Length(op: *mut PyObject) -> Py_ssize_t {
+    PySequence_Size(op)
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyMapping_Size(op: *mut PyObject) -> Py_ssize_t {
+    PyObject_Size(op)
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyMapping_Length(op: *mut PyObject) -> Py_ssize_t {
+    PyObject_Size(op)
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_GetItem(op: *mut PyObject, key: *mut PyObject) -> *mut PyObject {
+    catch_obj(|| seq::getitem(op, key))
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_SetItem(op: *mut PyObject, key: *mut PyObject, v: *mut PyObject) -> c_int {
+    if v.is_null() {
+        crate::bad_internal_call();
+        return -1;
+    }
+    catch_int(|| seq::setitem(op, key, v))
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_DelItem(op: *mut PyObject, key: *mut PyObject) -> c_int {
+    catch_int(|| seq::setitem(op, key, null_mut()))
+}
+#[no_mangle]
+pub unsafe extern "C" fn PySequence_Check(op: *mut PyObject) -> c_int {
+    if crate::rt::objects::dictobject::check(op) {
+        return 0;
+    }
+    let sq = (*type_of(op)).tp_as_sequence;
+    (!sq.is_null() && (*sq).sq_item.is_some()) as c_int
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyMapping_Check(op: *mut PyObject) -> c_int {
+    let mp = (*type_of(op)).tp_as_mapping;
+    (!mp.is_null() && (*mp).mp_subscript.is_some()) as c_int
+}
+#[no_mangle]
+pub unsafe extern "C" fn PySequence_GetItem(op: *mut PyObject, i: Py_ssize_t) -> *mut PyObject {
+    catch_obj(|| seq::get_item(op, i))
+}
+#[no_mangle]
+pub unsafe extern "C" fn PySequence_Contains(op: *mut PyObject, v: *mut PyObject) -> c_int {
+    catch(-1, || match seq::contains(op, v) {
+        Ok(b) => b as c_int,
+        Err(_) => -1,
+    })
+}
+#[no_mangle]
+pub unsafe extern "C" fn PySequence_Tuple(op: *mut PyObject) -> *mut PyObject {
+    catch_obj(|| {
+        if tuple::check_exact(op) {
+            return Ok(Obj::from_borrowed(op));
+        }
+        tuple::from_vec(iter::collect(op)?)
+    })
+}
+#[no_mangle]
+pub unsafe extern "C" fn PySequence_List(op: *mut PyObject) -> *mut PyObject {
+    catch_obj(|| {
+        let items = iter::collect(op)?;
+        let ptrs: Vec<*mut PyObject> = items.iter().map(|o| o.as_ptr()).collect();
+        crate::rt::objects::listobject::from_slice(&ptrs)
+    })
+}
+#[no_mangle]
+pub unsafe extern "C" fn PySequence_Fast(op: *mut PyObject, m: *const std::ffi::c_char) -> *mut PyObject {
+    if crate::rt::objects::listobject::check_exact(op) || tuple::check_exact(op) {
+        incref(op);
+        return op;
+    }
+    let r = PySequence_List(op);
+    if r.is_null() && err::exception_matches(exc::type_error()) {
+        err::clear();
+        let msg = std::ffi::CStr::from_ptr(m).to_string_lossy().into_owned();
+        err::raise(exc::type_error(), msg);
+    }
+    r
+}
+#[no_mangle]
+pub unsafe extern "C" fn PySequence_Concat(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
+    catch_obj(|| {
+        let sq = (*type_of(a)).tp_as_sequence;
+        if !sq.is_null() {
+            if let Some(f) = (*sq).sq_concat {
+                return Obj::from_owned(f(a, b));
+            }
+        }
+        Err(err::raise(exc::type_error(), format!("'{}' object can't be concatenated", typeobject::short_name(type_of(a)))))
+    })
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyIter_Check(op: *mut PyObject) -> c_int {
+    (*type_of(op)).tp_iternext.is_some() as c_int
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_GetIter(op: *mut PyObject) -> *mut PyObject {
+    catch_obj(|| iter::get_iter(op))
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyIter_Next(op: *mut PyObject) -> *mut PyObject {
+    catch(null_mut(), || match iter::next(op) {
+        Ok(Some(v)) => v.into_ptr(),
+        _ => null_mut(),
+    })
+}
+
+// ---- isinstance / issubclass ---------------------------------------------------------------
+
+/// The `__bases__` of a class-like object, if it has a tuple of them.
+unsafe fn abstract_bases(cls: *mut PyObject) -> PyResult<Option<Obj>> {
+    let name = crate::rt::objects::unicodeobject::intern("__bases__")?;
+    match proto::lookup_attr(cls, name)? {
+        Some(b) if tuple::check(b.as_ptr()) => Ok(Some(b)),
+        _ => Ok(None),
+    }
+}
+
+unsafe fn abstract_issubclass(derived: *mut PyObject, cls: *mut PyObject) -> PyResult<bool> {
+    let mut d = Obj::from_borrowed(derived);
+    loop {
+        if d.as_ptr() == cls {
+            return Ok(true);
+        }
+        let Some(bases) = abstract_bases(d.as_ptr())? else { return Ok(false) };
+        let items = tuple::items(bases.as_ptr());
+        match items.len() {
+            0 => return Ok(false),
+            1 => d = Obj::from_borrowed(items[0]),
+            _ => {
+                for &b in items {
+                    if abstract_issubclass(b, cls)? {
+                        return Ok(true);
+                    }
+                }
+                return Ok(false);
+            }
+        }
+    }
+}
+
+unsafe fn check_class(cls: *mut PyObject, msg: &str) -> PyResult<()> {
+    if abstract_bases(cls)?.is_none() {
+        return Err(err::raise(exc::type_error(), msg));
+    }
+    Ok(())
+}
+
+unsafe fn recursive_isinstance(inst: *mut PyObject, cls: *mut PyObject) -> PyResult<bool> {
+    if typeobject::is_type(cls) {
+        if typeobject::is_subtype(type_of(inst), cls as *mut PyTypeObject) {
+            return Ok(true);
+        }
+        let name = crate::rt::objects::unicodeobject::intern("__class__")?;
+        if let Some(c) = proto::lookup_attr(inst, name)? {
+            if c.as_ptr() != type_of(inst) as *mut PyObject && typeobject::is_type(c.as_ptr()) {
+                return Ok(typeobject::is_subtype(c.as_ptr() as *mut PyTypeObject, cls as *mut PyTypeObject));
+            }
+        }
+        return Ok(false);
+    }
+    check_class(cls, "isinstance() arg 2 must be a type, a tuple of types, or a union")?;
+    let name = crate::rt::objects::unicodeobject::intern("__class__")?;
+    match proto::lookup_attr(inst, name)? {
+        Some(c) => abstract_issubclass(c.as_ptr(), cls),
+        None => Ok(false),
+    }
+}
+
+pub unsafe fn is_instance(inst: *mut PyObject, cls: *mut PyObject) -> PyResult<bool> {
+    if type_of(inst) as *mut PyObject == cls {
+        return Ok(true);
+    }
+    if typeobject::is_type(cls) && type_of(cls) == typeobject::type_type() {
+        return recursive_isinstance(inst, cls);
+    }
+    if tuple::check(cls) {
+        crate::rt::ceval_guard::enter_recursive_call(" in __instancecheck__")?;
+        let mut r = Ok(false);
+        for &c in tuple::items(cls) {
+            match is_instance(inst, c) {
+                Ok(true) => {
+                    r = Ok(true);
+                    break;
+                }
+                Ok(false) => {}
+                Err(e) => {
+                    r = Err(e);
+                    break;
+                }
+            }
+        }
+        crate::rt::ceval_guard::leave_recursive_call();
+        return r;
+    }
+    if let Some(checker) = crate::rt::objects::typeslots::lookup_special(cls, "__instancecheck__")? {
+        crate::rt::ceval_guard::enter_recursive_call(" in __instancecheck__")?;
+        let r = crate::rt::protocol::call::vectorcall(checker.as_ptr(), &[inst], null_mut());
+        crate::rt::ceval_guard::leave_recursive_call();
+        return proto::is_true(r?.as_ptr());
+    }
+    recursive_isinstance(inst, cls)
+}
+
+pub unsafe fn is_subclass(derived: *mut PyObject, cls: *mut PyObject) -> PyResult<bool> {
+    if typeobject::is_type(cls) && type_of(cls) == typeobject::type_type() && typeobject::is_type(derived) {
+        return Ok(typeobject::is_subtype(derived as *mut PyTypeObject, cls as *mut PyTypeObject));
+    }
+    if tuple::check(cls) {
+        for &c in tuple::items(cls) {
+            if is_subclass(derived, c)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if let Some(checker) = crate::rt::objects::typeslots::lookup_special(cls, "__subclasscheck__")? {
+        let r = crate::rt::protocol::call::vectorcall(checker.as_ptr(), &[derived], null_mut())?;
+        return proto::is_true(r.as_ptr());
+    }
+    check_class(derived, "issubclass() arg 1 must be a class")?;
+    check_class(cls, "issubclass() arg 2 must be a class, a tuple of classes, or a union")?;
+    abstract_issubclass(derived, cls)
+}

@@ -1,0 +1,665 @@
+/* Object-API checks for an embedding program. Built against the host's CPython 3.11
+ * headers and linked twice: against CPython's libpython3.11.so (the oracle) and against
+ * Ferric's. Both runs must print the same lines. Nothing printed may depend on addresses
+ * or on reference counts of mortal objects. Run with PYTHONHASHSEED=0. */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdio.h>
+#include <string.h>
+
+static int n_checks = 0;
+
+/* Prints the pending exception as "Type: message" and clears it. */
+static void print_error(void) {
+    PyObject *t, *v, *tb;
+    PyErr_Fetch(&t, &v, &tb);
+    PyErr_NormalizeException(&t, &v, &tb);
+    PyObject *s = v ? PyObject_Str(v) : NULL;
+    printf("!%s: %s\n", t ? ((PyTypeObject *)t)->tp_name : "<no exception>", s ? PyUnicode_AsUTF8(s) : "?");
+    Py_XDECREF(s);
+    Py_XDECREF(t);
+    Py_XDECREF(v);
+    Py_XDECREF(tb);
+    PyErr_Clear();
+}
+
+/* repr() of a result, or the exception it raised. Steals `o`. */
+static void show(const char *name, PyObject *o) {
+    n_checks++;
+    printf("%s: ", name);
+    if (o == NULL) {
+        print_error();
+        return;
+    }
+    if (PyErr_Occurred()) {
+        printf("<result with pending error> ");
+        print_error();
+        Py_DECREF(o);
+        return;
+    }
+    PyObject *r = PyObject_Repr(o);
+    if (r == NULL) {
+        print_error();
+    } else {
+        printf("%s\n", PyUnicode_AsUTF8(r));
+        Py_DECREF(r);
+    }
+    Py_DECREF(o);
+}
+
+static void show_int(const char *name, long long v) {
+    n_checks++;
+    printf("%s: %lld", name, v);
+    if (PyErr_Occurred()) {
+        printf(" ");
+        print_error();
+    } else {
+        printf("\n");
+    }
+}
+
+static void show_str(const char *name, const char *s) {
+    n_checks++;
+    printf("%s: %s\n", name, s ? s : "<NULL>");
+    if (PyErr_Occurred()) print_error();
+}
+
+static void show_double(const char *name, double d) {
+    n_checks++;
+    printf("%s: %.17g\n", name, d);
+    if (PyErr_Occurred()) print_error();
+}
+
+static PyObject *S(const char *s) { return PyUnicode_FromString(s); }
+static PyObject *I(long v) { return PyLong_FromLong(v); }
+
+static PyObject *tuple2(PyObject *a, PyObject *b) {
+    PyObject *t = PyTuple_New(2);
+    PyTuple_SET_ITEM(t, 0, a);
+    PyTuple_SET_ITEM(t, 1, b);
+    return t;
+}
+
+static void singletons(void) {
+    show_str("None type", Py_TYPE(Py_None)->tp_name);
+    show_str("True type", Py_TYPE(Py_True)->tp_name);
+    show_str("NotImplemented type", Py_TYPE(Py_NotImplemented)->tp_name);
+    show("None repr", Py_NewRef(Py_None));
+    show("True repr", Py_NewRef(Py_True));
+    show("False repr", Py_NewRef(Py_False));
+    show("NotImplemented repr", Py_NewRef(Py_NotImplemented));
+    show_int("None is falsy", PyObject_IsTrue(Py_None));
+    show_int("True is truthy", PyObject_IsTrue(Py_True));
+    show_int("True is int", PyLong_Check(Py_True));
+    show_int("True is exact int", PyLong_CheckExact(Py_True));
+    show_int("True ob_size", Py_SIZE(Py_True));
+    show_int("True digit", ((PyLongObject *)Py_True)->ob_digit[0]);
+    show_int("bool subtype of int", PyType_IsSubtype(&PyBool_Type, &PyLong_Type));
+    show_int("True == 1", PyObject_RichCompareBool(Py_True, I(1), Py_EQ));
+    show_int("hash(True)", PyObject_Hash(Py_True));
+}
+
+static void ints(void) {
+    PyObject *small = I(7), *small2 = I(7);
+    show_int("small int cache", small == small2);
+    Py_DECREF(small);
+    Py_DECREF(small2);
+    show("int 0", I(0));
+    show("int -5", I(-5));
+    show("int 257", I(257));
+    show_int("int LONG_MAX", LONG_MAX);
+    show_int("int LONG_MIN", LONG_MIN);
+    show("int ULLONG_MAX", PyLong_FromUnsignedLongLong(ULLONG_MAX));
+    show("int from ssize_t", PyLong_FromSsize_t(-123456789012345LL));
+    PyObject *big = PyLong_FromUnsignedLongLong(ULLONG_MAX);
+    show_int("ULLONG_MAX ob_size", Py_SIZE(big));
+    show_int("ULLONG_MAX digit0", ((PyLongObject *)big)->ob_digit[0]);
+    show_int("ULLONG_MAX digit2", ((PyLongObject *)big)->ob_digit[2]);
+    show_int("AsLong(ULLONG_MAX)", PyLong_AsLong(big));
+    int overflow = 0;
+    long r = PyLong_AsLongAndOverflow(big, &overflow);
+    show_int("AsLongAndOverflow value", r);
+    show_int("AsLongAndOverflow flag", overflow);
+    show_int("AsUnsignedLongLong(ULLONG_MAX)", (long long)PyLong_AsUnsignedLongLong(big) == -1);
+    show_int("AsUnsignedLongMask", (long long)(PyLong_AsUnsignedLongMask(big) & 0xffff));
+    Py_DECREF(big);
+    PyObject *neg = I(-3);
+    show_int("AsUnsignedLong(-3)", (long long)PyLong_AsUnsignedLong(neg));
+    show_int("AsSize_t(-3)", (long long)PyLong_AsSize_t(neg));
+    show_int("ob_size of -3", Py_SIZE(neg));
+    Py_DECREF(neg);
+    show_int("hash(-1)", PyObject_Hash(I(-1)));
+    show_int("hash(2**61)", PyObject_Hash(PyLong_FromLongLong(1LL << 61)));
+    show_int("hash(-2**62)", PyObject_Hash(PyLong_FromLongLong(-(1LL << 62))));
+    show("add", PyNumber_Add(I(40), I(2)));
+    show("sub", PyNumber_Subtract(I(2), I(40)));
+    show("mul", PyNumber_Multiply(I(1 << 30), I(1 << 30)));
+    show("mul to 2**64", PyNumber_Multiply(PyLong_FromLongLong(1LL << 62), I(4)));
+    show("neg", PyNumber_Negative(I(5)));
+    show("abs", PyNumber_Absolute(I(-5)));
+    show("index", PyNumber_Index(I(9)));
+    show("int + str", PyNumber_Add(I(1), S("a")));
+    show("neg of str", PyNumber_Negative(S("a")));
+    show("int < int", PyObject_RichCompare(I(1), I(2), Py_LT));
+    show("int >= int", PyObject_RichCompare(I(-1), I(-2), Py_GE));
+    show("int < str", PyObject_RichCompare(I(1), S("x"), Py_LT));
+    show("int == str", PyObject_RichCompare(I(1), S("x"), Py_EQ));
+    show("int('42')", PyObject_CallOneArg((PyObject *)&PyLong_Type, S("42")));
+    show("int(' -1_000 ')", PyObject_CallOneArg((PyObject *)&PyLong_Type, S(" -1_000 ")));
+    show("int('abc')", PyObject_CallOneArg((PyObject *)&PyLong_Type, S("abc")));
+    show("int('0x1f', 0)", PyObject_Call((PyObject *)&PyLong_Type, tuple2(S("0x1f"), I(0)), NULL));
+    show("int('z', 36)", PyObject_Call((PyObject *)&PyLong_Type, tuple2(S("z"), I(36)), NULL));
+    show("int('1', 99)", PyObject_Call((PyObject *)&PyLong_Type, tuple2(S("1"), I(99)), NULL));
+    show("int(2.9)", PyObject_CallOneArg((PyObject *)&PyLong_Type, PyFloat_FromDouble(2.9)));
+    show("int(-1e20)", PyObject_CallOneArg((PyObject *)&PyLong_Type, PyFloat_FromDouble(-1e20)));
+    show("int(None)", PyObject_CallOneArg((PyObject *)&PyLong_Type, Py_NewRef(Py_None)));
+    show("PyLong_FromDouble(1e19)", PyLong_FromDouble(1e19));
+    show("PyLong_FromString", PyLong_FromString("  123", NULL, 10));
+    show_double("AsDouble(2**53+1)", PyLong_AsDouble(PyLong_FromLongLong((1LL << 53) + 1)));
+    show_int("PyIndex_Check(int)", PyIndex_Check(I(1)));
+    show_int("PyIndex_Check(float)", PyIndex_Check(PyFloat_FromDouble(1.0)));
+    show_int("AsSsize_t(float)", PyLong_AsSsize_t(PyFloat_FromDouble(1.0)));
+}
+
+static void floats(void) {
+    double vals[] = {0.1, 1.5, -0.0, 1e16, 1e15, 123456789.125, 1e-5, 0.0001, 5e-324, 1.7976931348623157e308, 2.5e-7, 100.0};
+    char name[64];
+    for (size_t i = 0; i < sizeof vals / sizeof vals[0]; i++) {
+        snprintf(name, sizeof name, "float repr %zu", i);
+        show(name, PyFloat_FromDouble(vals[i]));
+    }
+    show("float inf", PyFloat_FromDouble(1.0 / 0.0));
+    show("float -inf", PyFloat_FromDouble(-1.0 / 0.0));
+    PyObject *f = PyFloat_FromDouble(2.75);
+    show_double("PyFloat_AS_DOUBLE", PyFloat_AS_DOUBLE(f));
+    show_int("hash(2.75)", PyObject_Hash(f));
+    show_int("hash(2.0) == hash(2)", PyObject_Hash(PyFloat_FromDouble(2.0)) == PyObject_Hash(I(2)));
+    show_int("hash(-0.5)", PyObject_Hash(PyFloat_FromDouble(-0.5)));
+    show_int("hash(1e300)", PyObject_Hash(PyFloat_FromDouble(1e300)));
+    show_int("hash(inf)", PyObject_Hash(PyFloat_FromDouble(1.0 / 0.0)));
+    show("float + int", PyNumber_Add(f, I(1)));
+    show("int * float", PyNumber_Multiply(I(3), f));
+    show("float / 0", PyNumber_TrueDivide(f, PyFloat_FromDouble(0.0)));
+    show("float == int", PyObject_RichCompare(PyFloat_FromDouble(3.0), I(3), Py_EQ));
+    show("float < big int", PyObject_RichCompare(PyFloat_FromDouble(1e19), PyLong_FromUnsignedLongLong(ULLONG_MAX), Py_LT));
+    show("float('1.5')", PyObject_CallOneArg((PyObject *)&PyFloat_Type, S("1.5")));
+    show("float(' 1_0.5 ')", PyObject_CallOneArg((PyObject *)&PyFloat_Type, S(" 1_0.5 ")));
+    show("float('-inf')", PyObject_CallOneArg((PyObject *)&PyFloat_Type, S("-inf")));
+    show("float('x')", PyObject_CallOneArg((PyObject *)&PyFloat_Type, S("x")));
+    show("float(7)", PyObject_CallOneArg((PyObject *)&PyFloat_Type, I(7)));
+    show_double("PyFloat_AsDouble(int)", PyFloat_AsDouble(I(12)));
+    show_double("PyFloat_AsDouble(str)", PyFloat_AsDouble(S("1")));
+    Py_DECREF(f);
+}
+
+static void strings(void) {
+    PyObject *a = S("hello"), *u = S("h\xc3\xa9llo"), *w = S("\xe2\x82\xac"), *e = S("\xf0\x9f\x98\x80");
+    show_int("ascii kind", PyUnicode_KIND(a));
+    show_int("latin1 kind", PyUnicode_KIND(u));
+    show_int("bmp kind", PyUnicode_KIND(w));
+    show_int("astral kind", PyUnicode_KIND(e));
+    show_int("ascii IS_ASCII", PyUnicode_IS_ASCII(a));
+    show_int("latin1 IS_ASCII", PyUnicode_IS_ASCII(u));
+    show_int("IS_COMPACT", PyUnicode_IS_COMPACT(u));
+    show_int("length", PyUnicode_GET_LENGTH(u));
+    show_int("READ_CHAR 1", PyUnicode_READ_CHAR(u, 1));
+    show_int("DATA[1] 1-byte", ((Py_UCS1 *)PyUnicode_DATA(u))[1]);
+    show_int("DATA[0] 2-byte", ((Py_UCS2 *)PyUnicode_DATA(w))[0]);
+    show_int("DATA[0] 4-byte", ((Py_UCS4 *)PyUnicode_DATA(e))[0]);
+    show_int("ascii DATA is after header", (char *)PyUnicode_DATA(a) - (char *)a == sizeof(PyASCIIObject));
+    show_int("compact DATA is after header", (char *)PyUnicode_DATA(u) - (char *)u == sizeof(PyCompactUnicodeObject));
+    show_str("AsUTF8 latin1", PyUnicode_AsUTF8(u));
+    Py_ssize_t n = 0;
+    PyUnicode_AsUTF8AndSize(e, &n);
+    show_int("AsUTF8AndSize astral", n);
+    show("repr ascii", Py_NewRef(a));
+    show("repr quotes", S("it's"));
+    show("repr both quotes", S("it's \"x\""));
+    show("repr controls", S("a\tb\nc\\d\x01\x7f"));
+    show("repr latin1", Py_NewRef(u));
+    show("repr nbsp", S("\xc2\xa0"));
+    show("repr euro", Py_NewRef(w));
+    show("repr emoji", Py_NewRef(e));
+    show("repr lone surrogate", PyUnicode_FromOrdinal(0xd800));
+    show("repr U+2028", PyUnicode_FromOrdinal(0x2028));
+    show("repr U+E000", PyUnicode_FromOrdinal(0xe000));
+    show_int("hash('hello')", PyObject_Hash(a));
+    show_int("hash('h\xc3\xa9llo')", PyObject_Hash(u));
+    show_int("hash(euro)", PyObject_Hash(w));
+    show_int("hash('')", PyObject_Hash(S("")));
+    show("concat", PyUnicode_Concat(a, u));
+    show("concat int", PyUnicode_Concat(a, I(1)));
+    show("str + str", PyNumber_Add(a, w));
+    show("str + int", PyNumber_Add(a, I(1)));
+    show_int("compare", PyUnicode_Compare(a, u));
+    show_int("compare ascii", PyUnicode_CompareWithASCIIString(a, "hello"));
+    show_int("'ell' in 'hello'", PySequence_Contains(a, S("ell")));
+    show_int("1 in 'hello'", PySequence_Contains(a, I(1)));
+    show_int("len('hello')", PyObject_Size(a));
+    show("str < str", PyObject_RichCompare(a, u, Py_LT));
+    show("str(1.5)", PyObject_Str(PyFloat_FromDouble(1.5)));
+    show("str('x')", PyObject_CallOneArg((PyObject *)&PyUnicode_Type, S("x")));
+    show("ascii()", PyObject_ASCII(u));
+    PyObject *i1 = PyUnicode_InternFromString("ferric_interned"), *i2 = PyUnicode_InternFromString("ferric_interned");
+    show_int("interned identity", i1 == i2);
+    show("FromStringAndSize bad utf8", PyUnicode_FromStringAndSize("a\xff", 2));
+    show("FromStringAndSize truncated", PyUnicode_FromStringAndSize("\xe2\x82", 2));
+    show("FromStringAndSize negative", PyUnicode_FromStringAndSize("a", -1));
+    show("FromOrdinal(0x110000)", PyUnicode_FromOrdinal(0x110000));
+    show("FromKindAndData", PyUnicode_FromKindAndData(PyUnicode_2BYTE_KIND, (Py_UCS2[]){0x41, 0x20ac}, 2));
+    show_str("AsUTF8 surrogate", PyUnicode_AsUTF8(PyUnicode_FromOrdinal(0xdc80)));
+    Py_DECREF(a);
+    Py_DECREF(u);
+    Py_DECREF(w);
+    Py_DECREF(e);
+}
+
+static void tuples(void) {
+    PyObject *t = PyTuple_New(3);
+    PyTuple_SET_ITEM(t, 0, I(1));
+    PyTuple_SET_ITEM(t, 1, S("two"));
+    PyTuple_SET_ITEM(t, 2, PyFloat_FromDouble(3.0));
+    show("tuple repr", Py_NewRef(t));
+    show_int("PyTuple_GET_SIZE", PyTuple_GET_SIZE(t));
+    show("PyTuple_GET_ITEM", Py_NewRef(PyTuple_GET_ITEM(t, 1)));
+    show("PyTuple_GetItem out of range", Py_XNewRef(PyTuple_GetItem(t, 5)));
+    show("GetSlice", PyTuple_GetSlice(t, 1, 10));
+    show_int("hash((1,'two',3.0))", PyObject_Hash(t));
+    show_int("hash(())", PyObject_Hash(PyTuple_New(0)));
+    show_int("empty tuple singleton", PyTuple_New(0) == PyTuple_New(0));
+    show("one-tuple repr", tuple2(I(1), I(2)));
+    PyObject *one = PyTuple_New(1);
+    PyTuple_SET_ITEM(one, 0, I(1));
+    show("1-tuple repr", one);
+    show("tuple < tuple", PyObject_RichCompare(tuple2(I(1), I(2)), tuple2(I(1), I(3)), Py_LT));
+    show("tuple == tuple", PyObject_RichCompare(tuple2(I(1), S("a")), tuple2(I(1), S("a")), Py_EQ));
+    show("tuple < mixed", PyObject_RichCompare(tuple2(I(1), I(2)), tuple2(I(1), S("x")), Py_LT));
+    show_int("in tuple", PySequence_Contains(t, S("two")));
+    show("seq getitem -1", PySequence_GetItem(t, -1));
+    show("getitem index", PyObject_GetItem(t, I(0)));
+    show("getitem str", PyObject_GetItem(t, S("a")));
+    show("setitem tuple", PyObject_SetItem(t, I(0), I(1)) < 0 ? NULL : Py_NewRef(Py_None));
+    show_int("unhashable in tuple", PyObject_Hash(tuple2(I(1), PyList_New(0))));
+    show_int("tp_basicsize tuple", PyTuple_Type.tp_basicsize);
+    show_int("tp_itemsize tuple", PyTuple_Type.tp_itemsize);
+    show("PySequence_Tuple(list)", PySequence_Tuple(PyList_New(0)));
+    Py_DECREF(t);
+}
+
+static void lists(void) {
+    PyObject *l = PyList_New(0);
+    for (int i = 0; i < 17; i++) {
+        PyObject *v = I(i * 7 % 5);
+        PyList_Append(l, v);
+        Py_DECREF(v);
+        if (i == 0 || i == 4 || i == 8 || i == 16) {
+            char name[64];
+            snprintf(name, sizeof name, "allocated after %d appends", i + 1);
+            show_int(name, ((PyListObject *)l)->allocated);
+        }
+    }
+    show("list repr", Py_NewRef(l));
+    show_int("PyList_GET_SIZE", PyList_GET_SIZE(l));
+    show("PyList_GET_ITEM", Py_NewRef(PyList_GET_ITEM(l, 3)));
+    show_int("Sort", PyList_Sort(l));
+    show("sorted", Py_NewRef(l));
+    show_int("Reverse", PyList_Reverse(l));
+    show("reversed", Py_NewRef(l));
+    show_int("Insert at -1", PyList_Insert(l, -1, S("x")));
+    show("after insert", Py_NewRef(l));
+    show_int("Sort mixed", PyList_Sort(l));
+    show("AsTuple", PyList_AsTuple(l));
+    show("GetSlice", PyList_GetSlice(l, 2, 5));
+    show_int("SetItem out of range", PyList_SetItem(l, 100, I(1)));
+    show("GetItem out of range", Py_XNewRef(PyList_GetItem(l, 100)));
+    show_int("del item", PyObject_DelItem(l, I(0)));
+    show_int("set item -1", PyObject_SetItem(l, I(-1), S("last")));
+    show("after set", Py_NewRef(l));
+    show("getitem -100", PyObject_GetItem(l, I(-100)));
+    PyObject *nested = PyList_New(0);
+    PyList_Append(nested, nested);
+    show("recursive list repr", Py_NewRef(nested));
+    PyList_SetSlice(nested, 0, 1, NULL);
+    Py_DECREF(nested);
+    show("list == list", PyObject_RichCompare(l, PyList_AsTuple(l), Py_EQ));
+    show_int("hash(list)", PyObject_Hash(l));
+    show_int("tp_basicsize list", PyList_Type.tp_basicsize);
+    Py_DECREF(l);
+}
+
+static void dicts(void) {
+    PyObject *d = PyDict_New();
+    PyDict_SetItemString(d, "b", I(2));
+    PyDict_SetItemString(d, "a", I(1));
+    PyDict_SetItem(d, I(3), S("three"));
+    PyDict_SetItem(d, PyFloat_FromDouble(3.0), S("float three"));
+    PyDict_SetItem(d, tuple2(I(1), I(2)), Py_None);
+    show("dict repr", Py_NewRef(d));
+    show_int("PyDict_GET_SIZE", PyDict_GET_SIZE(d));
+    show_int("PyDict_Size", PyDict_Size(d));
+    show("GetItemString", Py_XNewRef(PyDict_GetItemString(d, "a")));
+    show("GetItem missing", Py_XNewRef(PyDict_GetItem(d, S("zz"))));
+    show("GetItemWithError unhashable", Py_XNewRef(PyDict_GetItemWithError(d, PyList_New(0))));
+    show("SetItem unhashable", PyDict_SetItem(d, PyDict_New(), I(1)) < 0 ? NULL : Py_NewRef(Py_None));
+    show("getitem missing", PyObject_GetItem(d, S("zz")));
+    show("getitem missing tuple", PyObject_GetItem(d, tuple2(I(9), I(9))));
+    show_int("DelItemString", PyDict_DelItemString(d, "b"));
+    show_int("DelItemString missing", PyDict_DelItemString(d, "b"));
+    PyDict_SetItemString(d, "b", I(22));
+    Py_ssize_t pos = 0;
+    PyObject *k, *v;
+    while (PyDict_Next(d, &pos, &k, &v)) {
+        show("Next key", Py_NewRef(k));
+    }
+    show("Keys", PyDict_Keys(d));
+    show("Values", PyDict_Values(d));
+    show("Items", PyDict_Items(d));
+    show("Copy", PyDict_Copy(d));
+    show_int("Contains", PyDict_Contains(d, I(3)));
+    show("dict == copy", PyObject_RichCompare(d, PyDict_Copy(d), Py_EQ));
+    show("dict < dict", PyObject_RichCompare(d, d, Py_LT));
+    show_int("hash(dict)", PyObject_Hash(d));
+    PyObject *d2 = PyDict_New();
+    PyDict_SetItemString(d2, "a", I(100));
+    PyDict_SetItemString(d2, "new", I(5));
+    show_int("Merge no overwrite", PyDict_Merge(d, d2, 0));
+    show("merged", Py_NewRef(d));
+    show_int("Update", PyDict_Update(d, d2));
+    show("updated", Py_NewRef(d));
+    PyObject *big = PyDict_New();
+    for (int i = 0; i < 1000; i++) {
+        PyObject *key = I(i * 31);
+        PyDict_SetItem(big, key, key);
+        Py_DECREF(key);
+    }
+    for (int i = 0; i < 1000; i += 2) {
+        PyObject *key = I(i * 31);
+        PyDict_DelItem(big, key);
+        Py_DECREF(key);
+    }
+    show_int("big dict size", PyDict_Size(big));
+    show("big dict lookup", Py_XNewRef(PyDict_GetItem(big, I(31))));
+    show("big dict deleted lookup", Py_XNewRef(PyDict_GetItem(big, I(62))));
+    PyDict_Clear(big);
+    show_int("cleared", PyDict_Size(big));
+    Py_DECREF(big);
+    show_int("tp_basicsize dict", PyDict_Type.tp_basicsize);
+    Py_DECREF(d);
+}
+
+static void bytes_checks(void) {
+    PyObject *b = PyBytes_FromStringAndSize("a'\x00\xff\n", 5);
+    show("bytes repr", Py_NewRef(b));
+    show_int("PyBytes_GET_SIZE", PyBytes_GET_SIZE(b));
+    show_int("AS_STRING[3]", (unsigned char)PyBytes_AS_STRING(b)[3]);
+    show_int("AS_STRING NUL", PyBytes_AS_STRING(b)[5]);
+    show_int("hash(b'abc')", PyObject_Hash(PyBytes_FromString("abc")));
+    show_int("hash(b'')", PyObject_Hash(PyBytes_FromString("")));
+    show("bytes repr dq", PyBytes_FromString("it's"));
+    char *s;
+    Py_ssize_t n;
+    show_int("AsStringAndSize NUL check", PyBytes_AsStringAndSize(b, &s, NULL));
+    show_int("bytes index", PyLong_AsLong(PySequence_GetItem(b, 4)));
+    show("bytes + bytes", PyNumber_Add(b, PyBytes_FromString("z")));
+    show("bytes + str", PyNumber_Add(b, S("z")));
+    show("bytes == bytes", PyObject_RichCompare(PyBytes_FromString("ab"), PyBytes_FromString("ab"), Py_EQ));
+    show("bytes < bytes", PyObject_RichCompare(PyBytes_FromString("ab"), PyBytes_FromString("b"), Py_LT));
+    show("PyBytes_AsString(str)", PyBytes_AsString(S("x")) ? Py_NewRef(Py_None) : NULL);
+    show("str(bytes) via UTF8String", PyUnicode_AsUTF8String(S("h\xc3\xa9")));
+    (void)n;
+    Py_DECREF(b);
+}
+
+static void types(void) {
+    PyTypeObject *ts[] = {&PyLong_Type, &PyBool_Type, &PyFloat_Type, &PyUnicode_Type, &PyBytes_Type, &PyTuple_Type, &PyList_Type, &PyDict_Type, &PyBaseObject_Type, &PyType_Type};
+    char name[96];
+    for (size_t i = 0; i < sizeof ts / sizeof ts[0]; i++) {
+        snprintf(name, sizeof name, "%s subclass flags", ts[i]->tp_name);
+        show_int(name, ts[i]->tp_flags & (Py_TPFLAGS_LONG_SUBCLASS | Py_TPFLAGS_LIST_SUBCLASS | Py_TPFLAGS_TUPLE_SUBCLASS | Py_TPFLAGS_BYTES_SUBCLASS | Py_TPFLAGS_UNICODE_SUBCLASS | Py_TPFLAGS_DICT_SUBCLASS | Py_TPFLAGS_TYPE_SUBCLASS | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_READY));
+        snprintf(name, sizeof name, "%s basicsize/itemsize", ts[i]->tp_name);
+        show_int(name, ts[i]->tp_basicsize * 1000 + ts[i]->tp_itemsize);
+        snprintf(name, sizeof name, "%s repr", ts[i]->tp_name);
+        show(name, Py_NewRef((PyObject *)ts[i]));
+        snprintf(name, sizeof name, "%s __mro__", ts[i]->tp_name);
+        show(name, PyObject_GetAttrString((PyObject *)ts[i], "__mro__"));
+    }
+    show("type(1)", PyObject_Type(I(1)));
+    show("type(type)", PyObject_Type((PyObject *)&PyType_Type));
+    show("int.__name__", PyObject_GetAttrString((PyObject *)&PyLong_Type, "__name__"));
+    show("int.__qualname__", PyObject_GetAttrString((PyObject *)&PyLong_Type, "__qualname__"));
+    show("int.__module__", PyObject_GetAttrString((PyObject *)&PyLong_Type, "__module__"));
+    show("bool.__base__", PyObject_GetAttrString((PyObject *)&PyBool_Type, "__base__"));
+    show("object.__base__", PyObject_GetAttrString((PyObject *)&PyBaseObject_Type, "__base__"));
+    show("bool.__bases__", PyObject_GetAttrString((PyObject *)&PyBool_Type, "__bases__"));
+    show("int.__add__", PyObject_GetAttrString((PyObject *)&PyLong_Type, "__add__"));
+    show("object.__init__", PyObject_GetAttrString((PyObject *)&PyBaseObject_Type, "__init__"));
+    show("type.__call__", PyObject_GetAttrString((PyObject *)&PyType_Type, "__call__"));
+    show("int.nope", PyObject_GetAttrString((PyObject *)&PyLong_Type, "nope"));
+    show("(1).nope", PyObject_GetAttrString(I(1), "nope"));
+    show("(1).__class__", PyObject_GetAttrString(I(1), "__class__"));
+    PyObject *add = PyObject_GetAttrString(I(5), "__add__");
+    show("bound __add__ call", PyObject_CallOneArg(add, I(3)));
+    show("bound __add__ wrong type", PyObject_CallOneArg(add, S("3")));
+    Py_XDECREF(add);
+    PyObject *radd = PyObject_GetAttrString((PyObject *)&PyLong_Type, "__radd__");
+    show("int.__radd__(2, 5)", PyObject_Call(radd, tuple2(I(2), I(5)), NULL));
+    show("int.__radd__('x', 5)", PyObject_Call(radd, tuple2(S("x"), I(5)), NULL));
+    Py_XDECREF(radd);
+    show("int.__lt__(1, 2)", PyObject_Call(PyObject_GetAttrString((PyObject *)&PyLong_Type, "__lt__"), tuple2(I(1), I(2)), NULL));
+    show("object.__eq__(1, 1)", PyObject_Call(PyObject_GetAttrString((PyObject *)&PyBaseObject_Type, "__eq__"), tuple2(I(1), I(2)), NULL));
+    show("str.__len__('abc')", PyObject_CallOneArg(PyObject_GetAttrString((PyObject *)&PyUnicode_Type, "__len__"), S("abc")));
+    show("tuple.__hash__ of ()", PyObject_CallOneArg(PyObject_GetAttrString((PyObject *)&PyTuple_Type, "__hash__"), PyTuple_New(0)));
+    show("list.__hash__", PyObject_GetAttrString((PyObject *)&PyList_Type, "__hash__"));
+    show("dict.__getitem__ missing", PyObject_Call(PyObject_GetAttrString((PyObject *)&PyDict_Type, "__getitem__"), tuple2(PyDict_New(), I(1)), NULL));
+    show("int.__new__(int)", PyObject_CallOneArg(PyObject_GetAttrString((PyObject *)&PyLong_Type, "__new__"), (PyObject *)&PyLong_Type));
+    show("int.__new__(str)", PyObject_CallOneArg(PyObject_GetAttrString((PyObject *)&PyLong_Type, "__new__"), (PyObject *)&PyUnicode_Type));
+    show("object.__new__ args", PyObject_Call((PyObject *)&PyBaseObject_Type, tuple2(I(1), I(2)), NULL));
+    show_int("isinstance(True, int)", PyObject_IsInstance(Py_True, (PyObject *)&PyLong_Type));
+    show_int("isinstance(1, (str, int))", PyObject_IsInstance(I(1), tuple2(Py_NewRef((PyObject *)&PyUnicode_Type), Py_NewRef((PyObject *)&PyLong_Type))));
+    show_int("isinstance(1, 2)", PyObject_IsInstance(I(1), I(2)));
+    show_int("issubclass(bool, object)", PyObject_IsSubclass((PyObject *)&PyBool_Type, (PyObject *)&PyBaseObject_Type));
+    show_int("issubclass(1, int)", PyObject_IsSubclass(I(1), (PyObject *)&PyLong_Type));
+    show_int("callable(int)", PyCallable_Check((PyObject *)&PyLong_Type));
+    show_int("callable(1)", PyCallable_Check(I(1)));
+    show("call 1", PyObject_CallNoArgs(I(1)));
+    show("type(1)", PyObject_CallOneArg((PyObject *)&PyType_Type, I(1)));
+    show("type(1, 2)", PyObject_Call((PyObject *)&PyType_Type, tuple2(I(1), I(2)), NULL));
+    show("setattr on int", PyObject_SetAttrString(I(1), "x", I(2)) < 0 ? NULL : Py_NewRef(Py_None));
+    show("setattr on type", PyObject_SetAttrString((PyObject *)&PyLong_Type, "x", I(2)) < 0 ? NULL : Py_NewRef(Py_None));
+    show("setattr on object()", PyObject_SetAttrString(PyObject_CallNoArgs((PyObject *)&PyBaseObject_Type), "x", I(2)) < 0 ? NULL : Py_NewRef(Py_None));
+}
+
+static PyObject *make_class(const char *name, PyObject *bases, PyObject *ns) {
+    PyObject *args = PyTuple_New(3);
+    PyTuple_SET_ITEM(args, 0, S(name));
+    PyTuple_SET_ITEM(args, 1, bases);
+    PyTuple_SET_ITEM(args, 2, ns);
+    PyObject *r = PyObject_Call((PyObject *)&PyType_Type, args, NULL);
+    Py_DECREF(args);
+    return r;
+}
+
+static PyObject *one(PyObject *a) {
+    PyObject *t = PyTuple_New(1);
+    PyTuple_SET_ITEM(t, 0, a);
+    return t;
+}
+
+static void heap_types(void) {
+    PyObject *ns = PyDict_New();
+    PyDict_SetItemString(ns, "x", I(10));
+    PyObject *A = make_class("A", PyTuple_New(0), ns);
+    show("class A", Py_XNewRef(A));
+    show("A.__mro__", PyObject_GetAttrString(A, "__mro__"));
+    show("A.__name__", PyObject_GetAttrString(A, "__name__"));
+    show("A.__qualname__", PyObject_GetAttrString(A, "__qualname__"));
+    show("A.x", PyObject_GetAttrString(A, "x"));
+    show("A.__doc__", PyObject_GetAttrString(A, "__doc__"));
+    show_int("A heap type", PyType_HasFeature((PyTypeObject *)A, Py_TPFLAGS_HEAPTYPE));
+    show_int("A has gc", PyType_HasFeature((PyTypeObject *)A, Py_TPFLAGS_HAVE_GC));
+    show_int("A basicsize", ((PyTypeObject *)A)->tp_basicsize);
+    show_int("A dictoffset", ((PyTypeObject *)A)->tp_dictoffset);
+    show_int("A weaklistoffset", ((PyTypeObject *)A)->tp_weaklistoffset);
+    PyObject *a = PyObject_CallNoArgs(A);
+    show_str("instance type", Py_TYPE(a)->tp_name);
+    show("instance.x", PyObject_GetAttrString(a, "x"));
+    show_int("set instance attr", PyObject_SetAttrString(a, "y", S("why")));
+    show("instance.y", PyObject_GetAttrString(a, "y"));
+    show("instance.__dict__", PyObject_GetAttrString(a, "__dict__"));
+    show("instance.missing", PyObject_GetAttrString(a, "missing"));
+    show_int("del instance attr", PyObject_DelAttrString(a, "y"));
+    show_int("del missing attr", PyObject_DelAttrString(a, "y"));
+    show_int("set class attr", PyObject_SetAttrString(A, "x", I(11)));
+    show("instance.x after", PyObject_GetAttrString(a, "x"));
+    show("A(1)", PyObject_CallOneArg(A, I(1)));
+    show_int("isinstance(a, A)", PyObject_IsInstance(a, A));
+    Py_XDECREF(a);
+
+    PyObject *B = make_class("B", one(Py_NewRef(A)), PyDict_New());
+    PyObject *C = make_class("C", one(Py_NewRef(A)), PyDict_New());
+    PyObject *D = make_class("D", tuple2(Py_NewRef(B), Py_NewRef(C)), PyDict_New());
+    show("D.__mro__", PyObject_GetAttrString(D, "__mro__"));
+    show("D.x", PyObject_GetAttrString(D, "x"));
+    show("bad MRO", make_class("E", tuple2(Py_NewRef(A), Py_NewRef(B)), PyDict_New()));
+    show("duplicate base", make_class("E", tuple2(Py_NewRef(A), Py_NewRef(A)), PyDict_New()));
+    show("bool base", make_class("E", one(Py_NewRef((PyObject *)&PyBool_Type)), PyDict_New()));
+    show("layout conflict", make_class("E", tuple2(Py_NewRef((PyObject *)&PyLong_Type), Py_NewRef((PyObject *)&PyUnicode_Type)), PyDict_New()));
+    show("bases not types", make_class("E", one(I(1)), PyDict_New()));
+    show_int("issubclass(D, A)", PyObject_IsSubclass(D, A));
+    show_int("issubclass(A, D)", PyObject_IsSubclass(A, D));
+
+    PyObject *slots_ns = PyDict_New();
+    PyDict_SetItemString(slots_ns, "__slots__", tuple2(S("b"), S("a")));
+    PyObject *P = make_class("P", PyTuple_New(0), slots_ns);
+    show_int("slots basicsize", ((PyTypeObject *)P)->tp_basicsize);
+    show_int("slots dictoffset", ((PyTypeObject *)P)->tp_dictoffset);
+    show("slots a descr", PyObject_GetAttrString(P, "a"));
+    PyObject *p = PyObject_CallNoArgs(P);
+    show("unset slot", PyObject_GetAttrString(p, "a"));
+    show_int("set slot", PyObject_SetAttrString(p, "a", I(5)));
+    show("get slot", PyObject_GetAttrString(p, "a"));
+    show_int("set non-slot", PyObject_SetAttrString(p, "zz", I(5)));
+    Py_XDECREF(p);
+    PyObject *bad_slots = PyDict_New();
+    PyDict_SetItemString(bad_slots, "__slots__", one(I(3)));
+    show("slots not str", make_class("Q", PyTuple_New(0), bad_slots));
+
+    PyObject *exc_ns = PyDict_New();
+    PyObject *MyError = make_class("MyError", one(Py_NewRef(PyExc_ValueError)), exc_ns);
+    PyObject *err = PyObject_CallOneArg(MyError, S("bad"));
+    show("MyError instance", Py_XNewRef(err));
+    show_int("MyError is ValueError", PyErr_GivenExceptionMatches(err, PyExc_ValueError));
+    show("MyError.__mro__", PyObject_GetAttrString(MyError, "__mro__"));
+    Py_XDECREF(err);
+    Py_XDECREF(A);
+    Py_XDECREF(B);
+    Py_XDECREF(C);
+    Py_XDECREF(D);
+    Py_XDECREF(P);
+    Py_XDECREF(MyError);
+}
+
+static void errors(void) {
+    PyErr_SetString(PyExc_ValueError, "boom");
+    /* Read everything before printing: show_int reports (and clears) pending errors. */
+    int is_value_error = PyErr_Occurred() == PyExc_ValueError;
+    int matches_exception = PyErr_ExceptionMatches(PyExc_Exception);
+    PyObject *pair = tuple2(Py_NewRef(PyExc_KeyError), Py_NewRef(PyExc_ValueError));
+    int matches_tuple = PyErr_ExceptionMatches(pair);
+    PyObject *t, *v, *tb;
+    PyErr_Fetch(&t, &v, &tb);
+    Py_DECREF(pair);
+    show_int("Occurred is ValueError", is_value_error);
+    show_int("ExceptionMatches Exception", matches_exception);
+    show_int("ExceptionMatches (KeyError, ValueError)", matches_tuple);
+    show_int("Fetch cleared", PyErr_Occurred() == NULL);
+    show_int("value is str before normalize", v != NULL && PyUnicode_Check(v));
+    PyErr_NormalizeException(&t, &v, &tb);
+    show("normalized", Py_NewRef(v));
+    show("exc str", PyObject_Str(v));
+    show("exc args", PyObject_GetAttrString(v, "args"));
+    show("exc __traceback__", PyObject_GetAttrString(v, "__traceback__"));
+    show("exc __cause__", PyObject_GetAttrString(v, "__cause__"));
+    show("exc __suppress_context__", PyObject_GetAttrString(v, "__suppress_context__"));
+    Py_XDECREF(t);
+    Py_XDECREF(v);
+    Py_XDECREF(tb);
+    PyErr_SetObject(PyExc_KeyError, S("k"));
+    show("KeyError pending", NULL);
+    PyErr_SetNone(PyExc_StopIteration);
+    show("StopIteration pending", NULL);
+    PyErr_NoMemory();
+    show("NoMemory", NULL);
+    PyErr_BadInternalCall();
+    show("BadInternalCall", NULL);
+    PyErr_BadArgument();
+    show("BadArgument", NULL);
+    errno = ENOENT;
+    PyErr_SetFromErrnoWithFilename(PyExc_OSError, "/nonexistent");
+    show("SetFromErrno", NULL);
+    show("KeyError()", PyObject_CallNoArgs(PyExc_KeyError));
+    show("KeyError('a') str", PyObject_Str(PyObject_CallOneArg(PyExc_KeyError, S("a"))));
+    show("ValueError(1, 2)", PyObject_Call(PyExc_ValueError, tuple2(I(1), I(2)), NULL));
+    show("ValueError(1, 2) str", PyObject_Str(PyObject_Call(PyExc_ValueError, tuple2(I(1), I(2)), NULL)));
+    show("OSError(2, 'x')", PyObject_Call(PyExc_OSError, tuple2(I(2), S("No such file")), NULL));
+    show("OSError str", PyObject_Str(PyObject_Call(PyExc_OSError, tuple2(I(2), S("No such file")), NULL)));
+    PyObject *si = PyObject_CallOneArg(PyExc_StopIteration, I(42));
+    show("StopIteration.value", PyObject_GetAttrString(si, "value"));
+    PyObject *se = PyObject_CallNoArgs(PyExc_SystemExit);
+    show("SystemExit().code", PyObject_GetAttrString(se, "code"));
+    PyObject *ae = PyObject_CallOneArg(PyExc_AttributeError, S("m"));
+    show("AttributeError.name", PyObject_GetAttrString(ae, "name"));
+    show("ValueError kwargs", PyObject_Call(PyExc_ValueError, PyTuple_New(0), PyDict_New() ? ({ PyObject *kw = PyDict_New(); PyDict_SetItemString(kw, "x", I(1)); kw; }) : NULL));
+    show_int("IOError is OSError", PyExc_IOError == PyExc_OSError);
+    show("BaseExceptionGroup mro", PyObject_GetAttrString(PyExc_BaseExceptionGroup, "__mro__"));
+    show("UnicodeDecodeError str", PyObject_Str(({ PyErr_Clear(); PyObject *r = PyUnicode_FromStringAndSize("\xff", 1); (void)r; PyObject *tt, *vv, *tbb; PyErr_Fetch(&tt, &vv, &tbb); PyErr_NormalizeException(&tt, &vv, &tbb); vv; })));
+    show("with_traceback(None)", PyObject_CallOneArg(PyObject_GetAttrString(si, "with_traceback"), Py_NewRef(Py_None)));
+    show("__context__ bad", PyObject_SetAttrString(si, "__context__", I(1)) < 0 ? NULL : Py_NewRef(Py_None));
+    show_int("set __cause__", PyObject_SetAttrString(si, "__cause__", PyObject_CallNoArgs(PyExc_ValueError)));
+    show("__suppress_context__ after cause", PyObject_GetAttrString(si, "__suppress_context__"));
+    show("add_note", PyObject_CallOneArg(PyObject_GetAttrString(si, "add_note"), S("a note")));
+    show("__notes__", PyObject_GetAttrString(si, "__notes__"));
+    show("add_note(1)", PyObject_CallOneArg(PyObject_GetAttrString(si, "add_note"), I(1)));
+    show_int("issubclass(FileNotFoundError, OSError)", PyObject_IsSubclass(PyExc_FileNotFoundError, PyExc_OSError));
+    show("BaseException.__mro__", PyObject_GetAttrString(PyExc_TabError, "__mro__"));
+    Py_XDECREF(si);
+    Py_XDECREF(se);
+    Py_XDECREF(ae);
+}
+
+static void recursion(void) {
+    /* A list nested 100000 deep: repr must raise RecursionError, not overflow the C stack. */
+    PyObject *outer = PyList_New(0), *cur = outer;
+    Py_INCREF(outer);
+    for (int i = 0; i < 100000; i++) {
+        PyObject *inner = PyList_New(0);
+        PyList_Append(cur, inner);
+        Py_DECREF(cur);
+        cur = inner;
+    }
+    Py_DECREF(cur);
+    show("deep repr", PyObject_Repr(outer));
+    show("deep compare", PyObject_RichCompare(outer, outer, Py_LT));
+    /* Tearing down a deep structure must not crash either (CPython uses the trashcan). */
+    Py_DECREF(outer);
+    show_int("survived", 1);
+}
+
+int main(void) {
+    setvbuf(stdout, NULL, _IOLBF, 0);
+    Py_Initialize();
+    singletons();
+    ints();
+    floats();
+    strings();
+    tuples();
+    lists();
+    dicts();
+    bytes_checks();
+    types();
+    heap_types();
+    errors();
+    recursion();
+    printf("checks: %d\n", n_checks);
+    return Py_FinalizeEx() < 0 ? 120 : 0;
+}
