@@ -49,3 +49,25 @@ pub fn initialize() -> PyResult<()> {
 pub fn finalize() {
     INITIALIZED.store(false, Ordering::Release);
 }
+
+/// The builtin types by their `builtins` name (the exceptions included), for the builtins
+/// module and for tests.
+pub fn builtin_types() -> Vec<(&'static str, *mut crate::ffi::PyTypeObject)> {
+    use crate::objects::*;
+    let mut v: Vec<(&'static str, *mut crate::ffi::PyTypeObject)> = vec![
+        ("object", baseobject::object_type()),
+        ("type", typeobject::type_type()),
+        ("int", longobject::long_type()),
+        ("bool", &raw mut boolobject::PyBool_Type),
+        ("float", floatobject::float_type()),
+        ("str", unicodeobject::unicode_type()),
+        ("bytes", bytesobject::bytes_type()),
+        ("tuple", tupleobject::tuple_type()),
+        ("list", listobject::list_type()),
+        ("dict", dictobject::dict_type()),
+        ("staticmethod", &raw mut funcobject::PyStaticMethod_Type),
+        ("classmethod", &raw mut funcobject::PyClassMethod_Type),
+    ];
+    v.extend(exceptions::all_types());
+    v
+}
