@@ -366,3 +366,9 @@ pub unsafe extern "C" fn _ferric_type_name(op: *mut PyObject) -> *const c_char {
     (*type_of(op)).tp_name
 }
 
+
+/// `tp_name` of a type, for the C shims.
+#[no_mangle]
+pub unsafe extern "C" fn _ferric_tp_name(tp: *mut PyTypeObject) -> *const c_char {
+    (*tp).tp_name
+}

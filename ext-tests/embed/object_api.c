@@ -627,6 +627,85 @@ static void errors(void) {
     Py_XDECREF(ae);
 }
 
+static void variadic(void) {
+    show("FromFormat basics", PyUnicode_FromFormat("%d|%i|%u|%ld|%lld|%zd|%x|%c|%%|%s", -12, 34, 56u, -78L, 9000000000LL, (Py_ssize_t)-5, 255, 0x20ac, "h\xc3\xa9"));
+    show("FromFormat widths", PyUnicode_FromFormat("[%5d][%05d][%-3d][%.3d][%05x]", 42, -42, 7, 5, 255));
+    show("FromFormat objects", PyUnicode_FromFormat("%S %R %A %U", S("s\xc3\xa9"), S("r\xc3\xa9"), S("a\xc3\xa9"), S("u")));
+    show("FromFormat precision", PyUnicode_FromFormat("[%.2s][%.3U][%6.2R][%10S]", "abcdef", S("h\xc3\xa9llo"), S("xyz"), I(123)));
+    show("FromFormat %V", PyUnicode_FromFormat("%V|%V", S("obj"), "unused", NULL, "fallback"));
+    show("FromFormat bad spec", PyUnicode_FromFormat("a%qb %d", 1));
+    show("FromFormat %c range", PyUnicode_FromFormat("%c", 0x110000));
+    show("FromFormat repr fails", PyUnicode_FromFormat("%R", PyList_New(0)));
+    show("PyErr_Format", PyErr_Format(PyExc_ValueError, "bad value %d for %R", 3, S("x")));
+    show("PyErr_Format clears first", (PyErr_SetString(PyExc_KeyError, "old"), PyErr_Format(PyExc_TypeError, "new %s", "one")));
+    show("BuildValue empty", Py_BuildValue(""));
+    show("BuildValue int", Py_BuildValue("i", 7));
+    show("BuildValue tuple", Py_BuildValue("(iis)", 1, 2, "three"));
+    show("BuildValue flat", Py_BuildValue("iis", 1, 2, "three"));
+    show("BuildValue list", Py_BuildValue("[i,i]", 5, 6));
+    show("BuildValue dict", Py_BuildValue("{s:i,s:[d,d]}", "a", 1, "b", 0.5, 2.5));
+    show("BuildValue nested", Py_BuildValue("((ii)(s#))", 1, 2, "abcdef", (Py_ssize_t)3));
+    show("BuildValue types", Py_BuildValue("(bBhHIlkLKnfdcC)", -1, 255, -300, 65535, 4000000000u, -5L, 6UL, -7LL, 8ULL, (Py_ssize_t)9, 1.5f, 2.5, 'x', 0x20ac));
+    show("BuildValue z None", Py_BuildValue("(zy#)", NULL, "b\0y", (Py_ssize_t)3));
+    show("BuildValue O", Py_BuildValue("O", Py_None));
+    show("BuildValue N", Py_BuildValue("N", S("stolen")));
+    show("BuildValue NULL O", Py_BuildValue("(O)", NULL));
+    show("BuildValue bad char", Py_BuildValue("(q)", 1));
+    show("BuildValue unmatched", Py_BuildValue("(ii", 1, 2));
+    show("CallFunction", PyObject_CallFunction((PyObject *)&PyLong_Type, "si", "ff", 16));
+    show("CallFunction one", PyObject_CallFunction((PyObject *)&PyFloat_Type, "s", "2.5"));
+    show("CallFunction none", PyObject_CallFunction((PyObject *)&PyLong_Type, NULL));
+    show("CallMethod", PyObject_CallMethod(I(5), "__add__", "i", 3));
+    show("CallMethod missing", PyObject_CallMethod(I(5), "nope", NULL));
+    show("CallFunctionObjArgs", PyObject_CallFunctionObjArgs((PyObject *)&PyLong_Type, S("12"), I(8), NULL));
+    show("CallMethodObjArgs", PyObject_CallMethodObjArgs(I(2), S("__mul__"), I(21), NULL));
+    show("TuplePack", PyTuple_Pack(3, Py_None, Py_True, Py_False));
+    show("TuplePack 0", PyTuple_Pack(0));
+
+    int i = 0; long l = 0; double d = 0; const char *s = NULL; Py_ssize_t n = 0; PyObject *o = NULL; unsigned char b = 0; int p = -1;
+    PyObject *args = Py_BuildValue("(ilds)", 1, 2L, 3.5, "four");
+    show_int("ParseTuple ok", PyArg_ParseTuple(args, "ilds", &i, &l, &d, &s));
+    printf("  parsed: %d %ld %g %s\n", i, l, d, s);
+    show_int("ParseTuple too few", PyArg_ParseTuple(args, "ildsi", &i, &l, &d, &s, &i));
+    show_int("ParseTuple too many", PyArg_ParseTuple(args, "il:func", &i, &l));
+    show_int("ParseTuple optional", PyArg_ParseTuple(args, "i|ldsi:f", &i, &l, &d, &s, &i));
+    show_int("ParseTuple wrong type", PyArg_ParseTuple(args, "iiii:g", &i, &i, &i, &i));
+    show_int("ParseTuple message", PyArg_ParseTuple(args, "i;custom message", &i));
+    show_int("ParseTuple s#", PyArg_ParseTuple(Py_BuildValue("(s)", "abc"), "s#", &s, &n));
+    printf("  s#: %s %zd\n", s, n);
+    show_int("ParseTuple O", PyArg_ParseTuple(Py_BuildValue("(O)", Py_None), "O", &o));
+    show_int("ParseTuple O!", PyArg_ParseTuple(Py_BuildValue("(i)", 1), "O!:h", &PyUnicode_Type, &o));
+    show_int("ParseTuple b overflow", PyArg_ParseTuple(Py_BuildValue("(i)", 300), "b", &b));
+    show_int("ParseTuple i overflow", PyArg_ParseTuple(Py_BuildValue("(L)", 1LL << 40), "i", &i));
+    show_int("ParseTuple float for int", PyArg_ParseTuple(Py_BuildValue("(d)", 1.0), "i", &i));
+    show_int("ParseTuple p", PyArg_ParseTuple(Py_BuildValue("(s)", ""), "p", &p));
+    printf("  p: %d\n", p);
+    show_int("ParseTuple nested", PyArg_ParseTuple(Py_BuildValue("((ii))", 1, 2), "(ii)", &i, &i));
+    show_int("ParseTuple nested bad", PyArg_ParseTuple(Py_BuildValue("((i))", 1), "(ii):k", &i, &i));
+    show_int("ParseTuple nested not seq", PyArg_ParseTuple(Py_BuildValue("(i)", 1), "(ii):k", &i, &i));
+    show_int("ParseTuple embedded NUL", PyArg_ParseTuple(Py_BuildValue("(s#)", "a\0b", (Py_ssize_t)3), "s", &s));
+    show_int("ParseTuple C", PyArg_ParseTuple(Py_BuildValue("(s)", "ab"), "C", &i));
+    static char *kwlist[] = {"a", "b", "c", NULL};
+    PyObject *kw = Py_BuildValue("{s:i}", "c", 9);
+    int a = 0, bb = 0, c = 0;
+    show_int("Keywords ok", PyArg_ParseTupleAndKeywords(Py_BuildValue("(i)", 1), kw, "i|ii:kf", kwlist, &a, &bb, &c));
+    printf("  kw: %d %d %d\n", a, bb, c);
+    show_int("Keywords missing", PyArg_ParseTupleAndKeywords(PyTuple_New(0), kw, "ii|i:kf", kwlist, &a, &bb, &c));
+    show_int("Keywords unknown", PyArg_ParseTupleAndKeywords(PyTuple_New(0), Py_BuildValue("{s:i}", "zz", 1), "|iii:kf", kwlist, &a, &bb, &c));
+    show_int("Keywords twice", PyArg_ParseTupleAndKeywords(Py_BuildValue("(iii)", 1, 2, 3), kw, "|iii:kf", kwlist, &a, &bb, &c));
+    show_int("Keywords too many", PyArg_ParseTupleAndKeywords(Py_BuildValue("(iiii)", 1, 2, 3, 4), NULL, "|iii:kf", kwlist, &a, &bb, &c));
+    show_int("Keywords kwonly", PyArg_ParseTupleAndKeywords(Py_BuildValue("(ii)", 1, 2), NULL, "i$ii:kf", kwlist, &a, &bb, &c));
+    static char *poslist[] = {"", "b", NULL};
+    show_int("Keywords posonly by name", PyArg_ParseTupleAndKeywords(PyTuple_New(0), Py_BuildValue("{s:i}", "b", 1), "ii:pf", poslist, &a, &bb));
+    PyObject *x = NULL, *y = NULL;
+    show_int("UnpackTuple", PyArg_UnpackTuple(Py_BuildValue("(ii)", 1, 2), "up", 1, 3, &x, &y));
+    show_int("UnpackTuple few", PyArg_UnpackTuple(PyTuple_New(0), "up", 1, 3, &x));
+    show_int("UnpackTuple many", PyArg_UnpackTuple(Py_BuildValue("(iiii)", 1, 2, 3, 4), "up", 1, 3, &x, &y, &o));
+    char small[8];
+    show_int("PyOS_snprintf", PyOS_snprintf(small, sizeof small, "%s-%d", "abcdef", 123));
+    printf("  snprintf: %s\n", small);
+}
+
 static void recursion(void) {
     /* A list nested 100000 deep: repr must raise RecursionError, not overflow the C stack. */
     PyObject *outer = PyList_New(0), *cur = outer;
@@ -659,6 +738,7 @@ int main(void) {
     types();
     heap_types();
     errors();
+    variadic();
     recursion();
     printf("checks: %d\n", n_checks);
     return Py_FinalizeEx() < 0 ? 120 : 0;
