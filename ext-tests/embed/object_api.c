@@ -706,6 +706,82 @@ static void variadic(void) {
     printf("  snprintf: %s\n", small);
 }
 
+static int capsule_destructor_ran = 0;
+static void capsule_destructor(PyObject *c) { (void)c; capsule_destructor_ran++; }
+
+static void small_objects(void) {
+    PyObject *sizeof_ = PyObject_GetAttrString((PyObject *)&PyBaseObject_Type, "__sizeof__");
+    PyObject *prop = PyObject_CallOneArg((PyObject *)&PyProperty_Type, sizeof_);
+    show_str("property type", Py_TYPE(prop)->tp_name);
+    show("property.fget", PyObject_GetAttrString(prop, "fget"));
+    show("property.fset", PyObject_GetAttrString(prop, "fset"));
+    show("property.__doc__", PyObject_GetAttrString(prop, "__doc__"));
+    show("property.__isabstractmethod__", PyObject_GetAttrString(prop, "__isabstractmethod__"));
+    PyObject *ns = PyDict_New();
+    PyDict_SetItemString(ns, "size", prop);
+    PyObject *K = make_class("K", PyTuple_New(0), ns);
+    PyObject *k = PyObject_CallNoArgs(K);
+    show("property get", PyObject_GetAttrString(k, "size"));
+    show_int("property set without setter", PyObject_SetAttrString(k, "size", I(1)));
+    show_int("property del without deleter", PyObject_DelAttrString(k, "size"));
+    show_str("property on class", Py_TYPE(PyObject_GetAttrString(K, "size"))->tp_name);
+    PyObject *p2 = PyObject_CallOneArg(PyObject_GetAttrString(prop, "setter"), Py_None);
+    show("property.setter(None).fget", PyObject_GetAttrString(p2, "fget"));
+    PyObject *kw = PyDict_New();
+    PyDict_SetItemString(kw, "doc", S("documented"));
+    PyObject *p3 = PyObject_Call((PyObject *)&PyProperty_Type, PyTuple_New(0), kw);
+    show("property(doc=)", PyObject_GetAttrString(p3, "__doc__"));
+    PyDict_SetItemString(kw, "bogus", I(1));
+    show("property bad kw", PyObject_Call((PyObject *)&PyProperty_Type, PyTuple_New(0), kw));
+    show("property too many", PyObject_Call((PyObject *)&PyProperty_Type, Py_BuildValue("(OOOOO)", Py_None, Py_None, Py_None, Py_None, Py_None), NULL));
+    PyObject *noget = PyObject_CallNoArgs((PyObject *)&PyProperty_Type);
+    PyObject *ns2 = PyDict_New();
+    PyDict_SetItemString(ns2, "p", noget);
+    PyObject *K2 = make_class("K2", PyTuple_New(0), ns2);
+    show("property no getter", PyObject_GetAttrString(PyObject_CallNoArgs(K2), "p"));
+
+    PyObject *nsa = PyDict_New();
+    PyDict_SetItemString(nsa, "x", S("from A"));
+    PyObject *A = make_class("SA", PyTuple_New(0), nsa);
+    PyObject *nsb = PyDict_New();
+    PyDict_SetItemString(nsb, "x", S("from B"));
+    PyObject *B = make_class("SB", Py_BuildValue("(O)", A), nsb);
+    PyObject *b = PyObject_CallNoArgs(B);
+    PyObject *sup = PyObject_CallFunctionObjArgs((PyObject *)&PySuper_Type, B, b, NULL);
+    show("super repr", Py_XNewRef(sup));
+    show("super(B, b).x", PyObject_GetAttrString(sup, "x"));
+    show("super(B, b).__class__", PyObject_GetAttrString(sup, "__class__"));
+    show("super(B, b).__thisclass__", PyObject_GetAttrString(sup, "__thisclass__"));
+    show("super(B, b).missing", PyObject_GetAttrString(sup, "missing"));
+    show("super(B, B).x", PyObject_GetAttrString(PyObject_CallFunctionObjArgs((PyObject *)&PySuper_Type, B, B, NULL), "x"));
+    show("super(A, 1)", PyObject_CallFunctionObjArgs((PyObject *)&PySuper_Type, A, I(1), NULL));
+    show("super(1, 1)", PyObject_CallFunctionObjArgs((PyObject *)&PySuper_Type, I(1), I(1), NULL));
+    show("super()", PyObject_CallNoArgs((PyObject *)&PySuper_Type));
+    show("super(bool, True).__repr__()", PyObject_CallMethod(PyObject_CallFunctionObjArgs((PyObject *)&PySuper_Type, &PyBool_Type, Py_True, NULL), "__repr__", NULL));
+    show("unbound super repr", PyObject_CallOneArg((PyObject *)&PySuper_Type, A));
+
+    PyObject *cell = PyCell_New(I(5));
+    show("cell contents", PyObject_GetAttrString(cell, "cell_contents"));
+    show_int("PyCell_Set", PyCell_Set(cell, NULL));
+    show("empty cell contents", PyObject_GetAttrString(cell, "cell_contents"));
+    show("PyCell_Get empty", Py_XNewRef(PyCell_Get(cell)));
+    show_int("cell == cell", PyObject_RichCompareBool(PyCell_New(I(1)), PyCell_New(I(1)), Py_EQ));
+    show_int("empty < full", PyObject_RichCompareBool(PyCell_New(NULL), PyCell_New(I(1)), Py_LT));
+
+    static int payload = 42;
+    PyObject *cap = PyCapsule_New(&payload, "ferric.test", capsule_destructor);
+    show_int("capsule valid", PyCapsule_IsValid(cap, "ferric.test"));
+    show_int("capsule valid wrong name", PyCapsule_IsValid(cap, "other"));
+    show_int("capsule pointer", *(int *)PyCapsule_GetPointer(cap, "ferric.test"));
+    show_int("capsule wrong name", PyCapsule_GetPointer(cap, "nope") == NULL);
+    show_str("capsule name", PyCapsule_GetName(cap));
+    show_int("capsule on int", PyCapsule_GetPointer(I(1), "x") == NULL);
+    show("capsule NULL pointer", PyCapsule_New(NULL, "x", NULL));
+    show_str("capsule type", Py_TYPE(cap)->tp_name);
+    Py_DECREF(cap);
+    show_int("capsule destructor ran", capsule_destructor_ran);
+}
+
 static void recursion(void) {
     /* A list nested 100000 deep: repr must raise RecursionError, not overflow the C stack. */
     PyObject *outer = PyList_New(0), *cur = outer;
@@ -739,6 +815,7 @@ int main(void) {
     heap_types();
     errors();
     variadic();
+    small_objects();
     recursion();
     printf("checks: %d\n", n_checks);
     return Py_FinalizeEx() < 0 ? 120 : 0;

@@ -14,3 +14,8 @@ pub fn current_module_name() -> Option<Obj> {
 pub unsafe fn is_python_function(op: *mut PyObject) -> bool {
     crate::objects::typeobject::full_name(crate::object::type_of(op)) == "function"
 }
+
+/// Is a Python frame running on this thread? (`super()` without arguments reads it.)
+pub fn has_python_frame() -> bool {
+    false
+}

@@ -1,6 +1,6 @@
 //! Ferric's runtime: CPython 3.11's object model, bit for bit, and the types built on it.
 //! See ARCHITECTURE.md at the repository root for the map.
-#![allow(clippy::missing_safety_doc, non_upper_case_globals, non_snake_case, static_mut_refs)]
+#![allow(clippy::missing_safety_doc, non_upper_case_globals, non_snake_case, non_camel_case_types, static_mut_refs)]
 
 pub mod ceval_guard;
 pub mod err;

@@ -40,6 +40,10 @@ pub fn initialize() -> PyResult<()> {
         iterobject::ready_types()?;
         moduleobject::ready_type()?;
         exceptions::ready_types()?;
+        propertyobject::ready_type()?;
+        superobject::ready_type()?;
+        cellobject::ready_type()?;
+        capsule::ready_type()?;
     }
     INITIALIZED.store(true, Ordering::Release);
     Ok(())
@@ -67,6 +71,8 @@ pub fn builtin_types() -> Vec<(&'static str, *mut crate::ffi::PyTypeObject)> {
         ("dict", dictobject::dict_type()),
         ("staticmethod", &raw mut funcobject::PyStaticMethod_Type),
         ("classmethod", &raw mut funcobject::PyClassMethod_Type),
+        ("property", &raw mut propertyobject::PyProperty_Type),
+        ("super", &raw mut superobject::PySuper_Type),
     ];
     v.extend(exceptions::all_types());
     v

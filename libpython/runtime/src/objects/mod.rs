@@ -3,6 +3,8 @@
 pub mod baseobject;
 pub mod boolobject;
 pub mod bytesobject;
+pub mod capsule;
+pub mod cellobject;
 pub mod classobject;
 pub mod descrobject;
 pub mod dictobject;
@@ -17,6 +19,8 @@ pub mod longobject;
 pub mod methodobject;
 pub mod moduleobject;
 pub mod noneobject;
+pub mod propertyobject;
+pub mod superobject;
 pub mod tupleobject;
 pub mod typenew;
 pub mod typeobject;

@@ -34,3 +34,62 @@ pub fn check_positional(name: &str, nargs: usize, min: usize, max: usize) -> PyR
     }
     Ok(())
 }
+
+/// Binds `args` and `kwds` of a `tp_new`/`tp_init` to the parameter `names` the way
+/// Argument Clinic's generated parsers do (positional-or-keyword parameters, the first `min`
+/// required), with CPython's messages. Returns borrowed references; absent ones are None.
+pub unsafe fn bind(
+    func: &str,
+    args: *mut PyObject,
+    kwds: *mut PyObject,
+    names: &[&str],
+    min: usize,
+) -> PyResult<Vec<Option<*mut PyObject>>> {
+    use crate::objects::{tupleobject as tuple, unicodeobject as str_};
+    let pos: &[*mut PyObject] = if args.is_null() { &[] } else { tuple::items(args) };
+    let nkw = if kwds.is_null() { 0 } else { dict::len(kwds) as usize };
+    if pos.len() + nkw > names.len() || pos.len() > names.len() {
+        let total = pos.len() + nkw;
+        let s = if names.len() == 1 { "" } else { "s" };
+        return Err(raise(
+            exc::type_error(),
+            format!("{func}() takes at most {} argument{s} ({total} given)", names.len()),
+        ));
+    }
+    let mut out: Vec<Option<*mut PyObject>> = names.iter().map(|_| None).collect();
+    for (i, &a) in pos.iter().enumerate() {
+        out[i] = Some(a);
+    }
+    if nkw > 0 {
+        for (k, v) in dict::entries(kwds) {
+            if !str_::check(k) {
+                return Err(raise(exc::type_error(), "keywords must be strings"));
+            }
+            let key = str_::as_str(k)?;
+            match names.iter().position(|n| *n == key) {
+                Some(i) if out[i].is_some() => {
+                    return Err(raise(
+                        exc::type_error(),
+                        format!("argument for {func}() given by name ('{key}') and position ({})", i + 1),
+                    ))
+                }
+                Some(i) => out[i] = Some(v),
+                None => {
+                    return Err(raise(
+                        exc::type_error(),
+                        format!("'{key}' is an invalid keyword argument for {func}()"),
+                    ))
+                }
+            }
+        }
+    }
+    for (i, v) in out.iter().enumerate().take(min) {
+        if v.is_none() {
+            return Err(raise(
+                exc::type_error(),
+                format!("{func}() missing required argument '{}' (pos {})", names[i], i + 1),
+            ));
+        }
+    }
+    Ok(out)
+}
