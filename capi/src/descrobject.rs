@@ -35,6 +35,10 @@ pub unsafe extern "C" fn PyMember_SetOne(obj: *mut c_char, m: *mut PyMemberDef, 
     catch_int(|| descrobject::member_set_one(obj as *mut PyObject, m, v))
 }
 #[no_mangle]
+pub unsafe extern "C" fn PyCMethod_New(ml: *mut PyMethodDef, self_: *mut PyObject, module: *mut PyObject, cls: *mut PyTypeObject) -> *mut PyObject {
+    catch_obj(|| methodobject::new_cmethod(ml, self_, module, cls))
+}
+#[no_mangle]
 pub unsafe extern "C" fn PyCFunction_NewEx(ml: *mut PyMethodDef, self_: *mut PyObject, module: *mut PyObject) -> *mut PyObject {
     catch_obj(|| methodobject::new_cfunction(ml, self_, module))
 }
@@ -203,4 +207,37 @@ pub unsafe extern "C" fn PyCapsule_Import(name: *const c_char, _no_block: c_int)
     let n = std::ffi::CStr::from_ptr(name).to_string_lossy();
     err::raise(exc::import_error(), format!("Ferric: PyCapsule_Import(\"{n}\") needs the import system, which is not implemented yet"));
     null_mut()
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn PyWeakref_NewRef(ob: *mut PyObject, callback: *mut PyObject) -> *mut PyObject {
+    catch_obj(|| crate::rt::objects::weakrefobject::new_ref(crate::rt::objects::weakrefobject::ref_type(), ob, callback))
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyWeakref_NewProxy(ob: *mut PyObject, callback: *mut PyObject) -> *mut PyObject {
+    catch_obj(|| crate::rt::objects::weakrefobject::new_proxy(ob, callback))
+}
+/// Borrowed referent, or None when it has died.
+#[no_mangle]
+pub unsafe extern "C" fn PyWeakref_GetObject(r: *mut PyObject) -> *mut PyObject {
+    use crate::rt::objects::{typeobject, weakrefobject as w};
+    if r.is_null() || !(typeobject::is_subtype(type_of(r), w::ref_type()) || w::is_proxy(r)) {
+        crate::bad_internal_call();
+        return null_mut();
+    }
+    w::referent(r)
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_ClearWeakRefs(ob: *mut PyObject) {
+    crate::rt::objects::weakrefobject::clear_weakrefs(ob)
+}
+#[no_mangle]
+pub unsafe extern "C" fn _PyWeakref_GetWeakrefCount(head: *mut c_void) -> Py_ssize_t {
+    let mut n = 0;
+    let mut cur = head as *mut crate::rt::objects::weakrefobject::PyWeakReference;
+    while !cur.is_null() {
+        n += 1;
+        cur = (*cur).wr_next;
+    }
+    n
 }

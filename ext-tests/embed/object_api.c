@@ -782,6 +782,67 @@ static void small_objects(void) {
     show_int("capsule destructor ran", capsule_destructor_ran);
 }
 
+static int weak_callbacks = 0;
+static PyObject *weak_callback(PyObject *self, PyObject *ref) {
+    (void)self;
+    weak_callbacks++;
+    printf("  callback sees dead ref: %d\n", PyWeakref_GetObject(ref) == Py_None);
+    Py_RETURN_NONE;
+}
+static PyMethodDef weak_callback_def = {"weak_callback", weak_callback, METH_O, NULL};
+
+static void weakrefs(void) {
+    PyObject *ns = PyDict_New();
+    PyDict_SetItemString(ns, "attr", S("value"));
+    PyObject *W = make_class("W", PyTuple_New(0), ns);
+    PyObject *w = PyObject_CallNoArgs(W);
+    PyObject *r = PyWeakref_NewRef(w, NULL);
+    show_str("ref type", Py_TYPE(r)->tp_name);
+    show_int("ref alive", PyWeakref_GetObject(r) == w);
+    show_int("PyWeakref_GET_OBJECT", PyWeakref_GET_OBJECT(r) == w);
+    PyObject *r2 = PyWeakref_NewRef(w, NULL);
+    show_int("basic ref shared", r == r2);
+    PyObject *wr = PyObject_GetAttrString(w, "__weakref__");
+    show_int("__weakref__ is the ref", wr == r);
+    Py_XDECREF(wr);
+    PyObject *called = PyObject_CallNoArgs(r);
+    show_int("call ref", called == w);
+    Py_XDECREF(called);
+    show("ref __callback__", PyObject_GetAttrString(r, "__callback__"));
+    PyObject *cb = PyCFunction_New(&weak_callback_def, NULL);
+    PyObject *r3 = PyWeakref_NewRef(w, cb);
+    show_int("ref with callback is new", r3 != r);
+    PyObject *p = PyWeakref_NewProxy(w, NULL);
+    show_str("proxy type", Py_TYPE(p)->tp_name);
+    show("proxy attr", PyObject_GetAttrString(p, "attr"));
+    show_int("proxy hash", PyObject_Hash(p));
+    show_int("ref hash == obj hash", PyObject_Hash(r) == PyObject_Hash(w));
+    show_int("ref == ref", PyObject_RichCompareBool(r, r3, Py_EQ));
+    show("ref < ref", PyObject_RichCompare(r, r3, Py_LT));
+    show("ref to int", PyWeakref_NewRef(I(1000), NULL));
+    PyObject *r5 = PyObject_CallFunctionObjArgs((PyObject *)&_PyWeakref_RefType, w, Py_None, NULL);
+    show_int("ref with None callback is the basic ref", r5 == r);
+    Py_XDECREF(r5);
+    Py_DECREF(w);
+    show_int("callbacks ran", weak_callbacks);
+    show_int("ref dead", PyWeakref_GetObject(r) == Py_None);
+    show("call dead ref", PyObject_CallNoArgs(r));
+    show("dead proxy attr", PyObject_GetAttrString(p, "attr"));
+    show_int("dead ref hash (cached)", PyObject_Hash(r) != -1);
+    PyObject *w2 = PyObject_CallNoArgs(W);
+    PyObject *r4 = PyWeakref_NewRef(w2, NULL);
+    Py_DECREF(w2);
+    show_int("dead ref hash (never hashed)", PyObject_Hash(r4));
+    show_int("dead refs equal only if identical", PyObject_RichCompareBool(r, r4, Py_EQ));
+    PyObject *rt = PyWeakref_NewRef(W, NULL);
+    show_int("ref to class", PyWeakref_GetObject(rt) == W);
+    Py_DECREF(r);
+    Py_DECREF(r2);
+    Py_DECREF(r3);
+    Py_DECREF(r4);
+    Py_DECREF(p);
+}
+
 static void recursion(void) {
     /* A list nested 100000 deep: repr must raise RecursionError, not overflow the C stack. */
     PyObject *outer = PyList_New(0), *cur = outer;
@@ -816,6 +877,7 @@ int main(void) {
     errors();
     variadic();
     small_objects();
+    weakrefs();
     recursion();
     printf("checks: %d\n", n_checks);
     return Py_FinalizeEx() < 0 ? 120 : 0;

@@ -43,4 +43,5 @@ accessors! {
     syntax_error => _PyExc_SyntaxError,
     deprecation_warning => _PyExc_DeprecationWarning,
     runtime_warning => _PyExc_RuntimeWarning,
+    reference_error => _PyExc_ReferenceError,
 }

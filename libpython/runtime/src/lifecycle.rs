@@ -44,6 +44,7 @@ pub fn initialize() -> PyResult<()> {
         superobject::ready_type()?;
         cellobject::ready_type()?;
         capsule::ready_type()?;
+        weakrefobject::ready_types()?;
     }
     INITIALIZED.store(true, Ordering::Release);
     Ok(())

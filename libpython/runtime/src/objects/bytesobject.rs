@@ -6,7 +6,7 @@ use crate::err::{raise, PyResult};
 use crate::exc;
 use crate::ffi::*;
 use crate::object::*;
-use crate::objects::typeobject::{self, has_feature, short_name};
+use crate::objects::typeobject::{self, has_feature, full_name};
 use crate::objects::{boolobject, noneobject, unicodeobject as str_};
 use std::ffi::{c_int, c_void};
 use std::mem::offset_of;
@@ -141,7 +141,7 @@ unsafe extern "C" fn bytes_item(op: *mut PyObject, i: Py_ssize_t) -> *mut PyObje
 
 unsafe extern "C" fn bytes_concat(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
     if !check(b) {
-        raise(exc::type_error(), format!("can't concat {} to bytes", short_name(type_of(b))));
+        raise(exc::type_error(), format!("can't concat {} to bytes", full_name(type_of(b))));
         return std::ptr::null_mut();
     }
     let mut v = as_slice(a).to_vec();

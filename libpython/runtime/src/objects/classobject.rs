@@ -100,6 +100,7 @@ unsafe extern "C" fn method_vectorcall(
 
 unsafe extern "C" fn method_dealloc(op: *mut PyObject) {
     crate::gc::untrack(op);
+    crate::objects::weakrefobject::clear_weakrefs(op);
     let m = op as *mut PyMethodObject;
     xdecref((*m).im_func);
     xdecref((*m).im_self);

@@ -7,7 +7,7 @@ use crate::exc;
 use crate::ffi::*;
 use crate::object::*;
 use crate::objects::methodobject;
-use crate::objects::typeobject::{self, getset, short_name, GETSET_END};
+use crate::objects::typeobject::{self, getset, full_name, GETSET_END};
 use crate::objects::{boolobject, longobject as long, noneobject, unicodeobject as str_};
 use std::ffi::{c_char, c_int, c_void, CStr};
 use std::ptr::null_mut;
@@ -153,7 +153,7 @@ unsafe fn name_of(d: *mut PyObject) -> &'static str {
 }
 
 unsafe fn owner_name(d: *mut PyObject) -> &'static str {
-    short_name((*(d as *mut PyDescrObject)).d_type)
+    full_name((*(d as *mut PyDescrObject)).d_type)
 }
 
 /// The instance-type check every descriptor makes, with CPython's message.
@@ -166,7 +166,7 @@ unsafe fn check_instance(d: *mut PyObject, obj: *mut PyObject) -> PyResult<()> {
                 "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
                 name_of(d),
                 owner_name(d),
-                short_name(type_of(obj))
+                full_name(type_of(obj))
             ),
         ));
     }
@@ -238,7 +238,7 @@ unsafe extern "C" fn classmethod_get(d: *mut PyObject, obj: *mut PyObject, tp: *
                     name_of(d),
                     owner_name(d),
                     owner_name(d),
-                    short_name(type_of(tp))
+                    full_name(type_of(tp))
                 ),
             ));
         }
@@ -325,7 +325,7 @@ pub unsafe fn member_get_one(obj: *mut PyObject, m: *mut PyMemberDef) -> PyResul
             if p.is_null() {
                 let n = CStr::from_ptr((*m).name).to_string_lossy();
                 return Err(crate::objects::exceptions::attribute_error_with(
-                    format!("'{}' object has no attribute '{n}'", short_name(type_of(obj))),
+                    format!("'{}' object has no attribute '{n}'", full_name(type_of(obj))),
                     obj,
                     null_mut(),
                 ));
@@ -535,7 +535,7 @@ unsafe extern "C" fn wrapperdescr_call(d: *mut PyObject, args: *mut PyObject, kw
                     "descriptor '{}' requires a '{}' object but received a '{}'",
                     name_of(d),
                     owner_name(d),
-                    short_name(type_of(self_))
+                    full_name(type_of(self_))
                 ),
             ));
         }
@@ -577,7 +577,7 @@ unsafe extern "C" fn wrapper_repr(op: *mut PyObject) -> *mut PyObject {
     crate::guard::ret_obj(str_::from_str(&format!(
         "<method-wrapper '{}' of {} object at {s:p}>",
         name_of((*w).descr as *mut PyObject),
-        short_name(type_of(s))
+        full_name(type_of(s))
     )))
 }
 

@@ -9,7 +9,7 @@ use crate::exc;
 use crate::ffi::*;
 use crate::object::*;
 use crate::objects::descrobject::{READONLY, T_BOOL, T_OBJECT, T_PYSSIZET};
-use crate::objects::typeobject::{self, getset, has_feature, short_name, GETSET_END, METHOD_END};
+use crate::objects::typeobject::{self, getset, has_feature, full_name, GETSET_END, METHOD_END};
 use crate::objects::{dictobject as dict, noneobject, tupleobject as tuple, unicodeobject as str_};
 use std::ffi::{c_int, c_void};
 use std::mem::{offset_of, size_of};
@@ -433,7 +433,7 @@ unsafe extern "C" fn BaseException_init(op: *mut PyObject, args: *mut PyObject, 
             || typeobject::is_subtype(tp, &raw mut _PyExc_AttributeError)
             || typeobject::is_subtype(tp, &raw mut _PyExc_ImportError);
         if !takes_kw {
-            crate::protocol::args::no_keywords(short_name(tp), kwds)?;
+            crate::protocol::args::no_keywords(full_name(tp), kwds)?;
         }
         incref(args);
         xsetref(&raw mut (*raw(op)).args, args);
@@ -529,7 +529,7 @@ unsafe fn check_kwargs(tp: *mut PyTypeObject, kwds: *mut PyObject, allowed: &[&s
         if !allowed.contains(&name) {
             return Err(raise(
                 exc::type_error(),
-                format!("{}() got an unexpected keyword argument '{name}'", short_name(tp)),
+                format!("{}() got an unexpected keyword argument '{name}'", full_name(tp)),
             ));
         }
     }
@@ -851,7 +851,7 @@ unsafe extern "C" fn exc_add_note(op: *mut PyObject, note: *mut PyObject) -> *mu
         if !str_::check(note) {
             return Err(raise(
                 exc::type_error(),
-                format!("note must be a str, not '{}'", short_name(type_of(note))),
+                format!("note must be a str, not '{}'", full_name(type_of(note))),
             ));
         }
         let key = str_::intern("__notes__")?;

@@ -5,7 +5,7 @@ use crate::err::{raise, PyResult};
 use crate::exc;
 use crate::ffi::*;
 use crate::object::*;
-use crate::objects::typeobject::{self, has_feature, short_name};
+use crate::objects::typeobject::{self, has_feature, full_name};
 use crate::objects::{boolobject, longobject as long, noneobject, unicodeobject as str_};
 use std::cmp::Ordering;
 use std::ffi::{c_int, c_void};
@@ -85,7 +85,7 @@ pub unsafe fn as_f64(op: *mut PyObject) -> PyResult<f64> {
             if !check(r.as_ptr()) {
                 return Err(raise(
                     exc::type_error(),
-                    format!("{}.__float__ returned non-float (type {})", short_name(type_of(op)), short_name(r.type_ptr())),
+                    format!("{}.__float__ returned non-float (type {})", full_name(type_of(op)), full_name(r.type_ptr())),
                 ));
             }
             return Ok(value(r.as_ptr()));
@@ -95,7 +95,7 @@ pub unsafe fn as_f64(op: *mut PyObject) -> PyResult<f64> {
             return long_to_f64(i.as_ptr());
         }
     }
-    Err(raise(exc::type_error(), format!("must be real number, not {}", short_name(type_of(op)))))
+    Err(raise(exc::type_error(), format!("must be real number, not {}", full_name(type_of(op)))))
 }
 
 /// Correctly rounded int → float (round-half-even on the bits that do not fit).

@@ -117,7 +117,7 @@ unsafe extern "C" fn wm_clear(op: *mut PyObject) -> c_int {
 }
 
 unsafe extern "C" fn wm_init(op: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> c_int {
-    let name = typeobject::short_name(type_of(op));
+    let name = typeobject::full_name(type_of(op));
     crate::guard::catch_int(|| {
         crate::protocol::args::no_keywords(name, kwds)?;
         crate::protocol::args::check_positional(name, size_of_var(args) as usize, 1, 1)?;

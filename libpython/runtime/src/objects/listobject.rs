@@ -365,7 +365,7 @@ unsafe fn list_index(op: *mut PyObject, key: *mut PyObject) -> PyResult<Py_ssize
     }
     Err(raise(
         exc::type_error(),
-        format!("list indices must be integers or slices, not {}", typeobject::short_name(type_of(key))),
+        format!("list indices must be integers or slices, not {}", typeobject::full_name(type_of(key))),
     ))
 }
 

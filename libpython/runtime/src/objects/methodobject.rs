@@ -44,9 +44,30 @@ pub unsafe fn check(op: *mut PyObject) -> bool {
     typeobject::is_subtype(type_of(op), &raw mut PyCFunction_Type)
 }
 
+/// CPython's `PyCMethodObject`: a builtin function whose METH_METHOD implementation also
+/// receives its defining class.
+#[repr(C)]
+pub struct PyCMethodObject {
+    pub func: PyCFunctionObject,
+    pub mm_class: *mut PyTypeObject,
+}
+
 /// A builtin function for `ml`, bound to `self_` (a module, an instance, or NULL).
 pub unsafe fn new_cfunction(ml: *mut PyMethodDef, self_: *mut PyObject, module: *mut PyObject) -> PyResult<Obj> {
-    let op = crate::gc::alloc(std::mem::size_of::<PyCFunctionObject>());
+    new_cmethod(ml, self_, module, null_mut())
+}
+
+/// `new_cfunction` with the defining class that METH_METHOD functions receive.
+pub unsafe fn new_cmethod(ml: *mut PyMethodDef, self_: *mut PyObject, module: *mut PyObject, cls: *mut PyTypeObject) -> PyResult<Obj> {
+    let is_method = (*ml).ml_flags & METH_METHOD != 0;
+    if is_method && cls.is_null() {
+        return Err(raise(exc::system_error(), "attempting to create PyCMethod with a METH_METHOD flag but no class"));
+    }
+    if !is_method && !cls.is_null() {
+        return Err(raise(exc::system_error(), "attempting to create PyCFunction with class but no METH_METHOD flag"));
+    }
+    let size = if is_method { std::mem::size_of::<PyCMethodObject>() } else { std::mem::size_of::<PyCFunctionObject>() };
+    let op = crate::gc::alloc(size);
     if op.is_null() {
         return Err(crate::objects::exceptions::no_memory());
     }
@@ -59,6 +80,10 @@ pub unsafe fn new_cfunction(ml: *mut PyMethodDef, self_: *mut PyObject, module: 
     (*f).m_module = module;
     (*f).m_weakreflist = null_mut();
     (*f).vectorcall = Some(cfunction_vectorcall);
+    if is_method {
+        xincref(cls as *mut PyObject);
+        (*(op as *mut PyCMethodObject)).mm_class = cls;
+    }
     crate::gc::track(op);
     Ok(Obj::from_owned_nonnull(op))
 }
@@ -72,7 +97,8 @@ unsafe extern "C" fn cfunction_vectorcall(
     let f = callable as *mut PyCFunctionObject;
     let nargs = nargsf & !PY_VECTORCALL_ARGUMENTS_OFFSET;
     let name = || display_name((*f).m_ml, (*f).m_self);
-    crate::guard::catch_obj(|| call_methoddef((*f).m_ml, (*f).m_self, args, nargs, kwnames, null_mut(), &name))
+    let cls = if (*(*f).m_ml).ml_flags & METH_METHOD != 0 { (*(callable as *mut PyCMethodObject)).mm_class } else { null_mut() };
+    crate::guard::catch_obj(|| call_methoddef((*f).m_ml, (*f).m_self, args, nargs, kwnames, cls, &name))
 }
 
 /// The name CPython puts in argument errors: `len` for module functions, `list.append`
@@ -182,11 +208,12 @@ pub unsafe fn call_methoddef(
 unsafe extern "C" fn meth_dealloc(op: *mut PyObject) {
     crate::gc::untrack(op);
     let f = op as *mut PyCFunctionObject;
-    if !(*f).m_weakreflist.is_null() {
-        crate::objects::weakrefobject::clear_weakrefs(op);
-    }
+    crate::objects::weakrefobject::clear_weakrefs(op);
     xdecref((*f).m_self);
     xdecref((*f).m_module);
+    if (*(*f).m_ml).ml_flags & METH_METHOD != 0 {
+        xdecref((*(op as *mut PyCMethodObject)).mm_class as *mut PyObject);
+    }
     crate::gc::free(op);
 }
 
@@ -211,7 +238,7 @@ unsafe extern "C" fn meth_repr(op: *mut PyObject) -> *mut PyObject {
         format!("<built-in function {name}>")
     } else {
         let s = (*f).m_self;
-        format!("<built-in method {name} of {} object at {s:p}>", typeobject::short_name(type_of(s)))
+        format!("<built-in method {name} of {} object at {s:p}>", typeobject::full_name(type_of(s)))
     };
     crate::guard::ret_obj(str_::from_str(&s))
 }

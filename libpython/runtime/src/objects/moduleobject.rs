@@ -88,6 +88,7 @@ pub unsafe fn name_string(m: *mut PyObject) -> Option<String> {
 
 unsafe extern "C" fn module_dealloc(op: *mut PyObject) {
     crate::gc::untrack(op);
+    crate::objects::weakrefobject::clear_weakrefs(op);
     let m = op as *mut PyModuleObject;
     if !(*m).md_def.is_null() {
         if let Some(free) = (*(*m).md_def).m_free {

@@ -262,7 +262,7 @@ unsafe extern "C" fn tuple_subscript(op: *mut PyObject, key: *mut PyObject) -> *
     }
     raise(
         exc::type_error(),
-        format!("tuple indices must be integers or slices, not {}", typeobject::short_name(type_of(key))),
+        format!("tuple indices must be integers or slices, not {}", typeobject::full_name(type_of(key))),
     );
     null_mut()
 }

@@ -7,7 +7,7 @@ use crate::exc;
 use crate::ffi::*;
 use crate::object::*;
 use crate::objects::descrobject::{T_OBJECT_EX, READONLY};
-use crate::objects::typeobject::{self, has_feature, short_name, type_type};
+use crate::objects::typeobject::{self, has_feature, full_name, type_type};
 use crate::objects::{baseobject, dictobject as dict, noneobject, tupleobject as tuple, unicodeobject as str_};
 use crate::protocol::{call, object as proto};
 use std::ffi::{c_int, c_void};
@@ -29,13 +29,13 @@ unsafe fn type_new_impl(metatype: *mut PyTypeObject, args: *mut PyObject, kwds: 
     }
     let (name, bases, ns) = (tuple::get_item(args, 0), tuple::get_item(args, 1), tuple::get_item(args, 2));
     if !str_::check(name) {
-        return Err(raise(exc::type_error(), format!("type.__new__() argument 1 must be str, not {}", short_name(type_of(name)))));
+        return Err(raise(exc::type_error(), format!("type.__new__() argument 1 must be str, not {}", full_name(type_of(name)))));
     }
     if !tuple::check(bases) {
-        return Err(raise(exc::type_error(), format!("type.__new__() argument 2 must be tuple, not {}", short_name(type_of(bases)))));
+        return Err(raise(exc::type_error(), format!("type.__new__() argument 2 must be tuple, not {}", full_name(type_of(bases)))));
     }
     if !dict::check(ns) {
-        return Err(raise(exc::type_error(), format!("type.__new__() argument 3 must be dict, not {}", short_name(type_of(ns)))));
+        return Err(raise(exc::type_error(), format!("type.__new__() argument 3 must be dict, not {}", full_name(type_of(ns)))));
     }
     // The most derived metatype wins; defer to it when it is not this one.
     let winner = calculate_metaclass(metatype, bases)?;
@@ -97,7 +97,7 @@ unsafe fn type_new_impl(metatype: *mut PyTypeObject, args: *mut PyObject, kwds: 
         if !str_::check(qualname) {
             return Err(raise(
                 exc::type_error(),
-                format!("type __qualname__ must be a str, not {}", short_name(type_of(qualname))),
+                format!("type __qualname__ must be a str, not {}", full_name(type_of(qualname))),
             ));
         }
         incref(qualname);
@@ -166,6 +166,9 @@ unsafe fn type_new_impl(metatype: *mut PyTypeObject, args: *mut PyObject, kwds: 
     (*tp).tp_dict = ns.into_ptr();
     if add_dict {
         add_dict_getset(tp)?;
+    }
+    if add_weak {
+        add_weakref_getset(tp)?;
     }
 
     typeobject::ready(tp)?;
@@ -276,7 +279,7 @@ unsafe fn slots_of(ns: *mut PyObject) -> PyResult<Option<Vec<Obj>>> {
         if !str_::check(n.as_ptr()) {
             return Err(raise(
                 exc::type_error(),
-                format!("__slots__ items must be strings, not '{}'", short_name(n.type_ptr())),
+                format!("__slots__ items must be strings, not '{}'", full_name(n.type_ptr())),
             ));
         }
         let text = str_::as_str(n.as_ptr())?;
@@ -361,13 +364,37 @@ unsafe extern "C" fn subtype_set_dict(op: *mut PyObject, v: *mut PyObject, _: *m
         if !v.is_null() && !dict::check(v) {
             return Err(raise(
                 exc::type_error(),
-                format!("__dict__ must be set to a dictionary, not a '{}'", short_name(type_of(v))),
+                format!("__dict__ must be set to a dictionary, not a '{}'", full_name(type_of(v))),
             ));
         }
         xincref(v);
         xsetref(slot, v);
         Ok(())
     })
+}
+
+static mut SUBTYPE_WEAKREF_GETSET: [PyGetSetDef; 2] = [
+    typeobject::getset(c"__weakref__", Some(subtype_get_weakref), None),
+    typeobject::GETSET_END,
+];
+
+unsafe fn add_weakref_getset(tp: *mut PyTypeObject) -> PyResult<()> {
+    let d = crate::objects::descrobject::new_getset(tp, (&raw mut SUBTYPE_WEAKREF_GETSET) as *mut PyGetSetDef)?;
+    let key = str_::intern("__weakref__")?;
+    if dict::get_item_str_known_hash((*tp).tp_dict, key).is_null() {
+        dict::set_item((*tp).tp_dict, key, d.as_ptr())?;
+    }
+    Ok(())
+}
+
+/// `obj.__weakref__`: the first weak reference to it, or None.
+unsafe extern "C" fn subtype_get_weakref(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    let first = match crate::objects::weakrefobject::list_ptr(op) {
+        Some(list) if !(*list).is_null() => *list as *mut PyObject,
+        _ => noneobject::none(),
+    };
+    incref(first);
+    first
 }
 
 /// The slots a heap type adds over its nearest static base: member pointers and the dict.
@@ -456,6 +483,9 @@ unsafe extern "C" fn subtype_dealloc(op: *mut PyObject) {
     let gc = has_feature(tp, Py_TPFLAGS_HAVE_GC);
     if gc {
         crate::gc::untrack(op);
+    }
+    if (*tp).tp_weaklistoffset != 0 && { let b = static_base(tp); b.is_null() || (*b).tp_weaklistoffset == 0 } {
+        crate::objects::weakrefobject::clear_weakrefs(op);
     }
     for slot in added_pointers(op) {
         xsetref(slot, null_mut());

@@ -568,6 +568,7 @@ unsafe extern "C" fn type_dealloc(op: *mut PyObject) {
         return; // static types are immortal; a stray decref from C must not free them
     }
     crate::gc::untrack(op);
+    crate::objects::weakrefobject::clear_weakrefs(op);
     type_clear(op);
     let et = op as *mut PyHeapTypeObject;
     xdecref((*et).ht_name);
@@ -695,7 +696,7 @@ unsafe extern "C" fn type_vectorcall(
 unsafe extern "C" fn type_getattro(op: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
     let tp = op as *mut PyTypeObject;
     if !str_::check(name) {
-        err::raise(exc::type_error(), format!("attribute name must be string, not '{}'", short_name(type_of(name))));
+        err::raise(exc::type_error(), format!("attribute name must be string, not '{}'", full_name(type_of(name))));
         return null_mut();
     }
     let meta = type_of(op);

@@ -10,7 +10,7 @@ use crate::exc;
 use crate::ffi::*;
 use crate::object::*;
 use crate::objects::descrobject;
-use crate::objects::typeobject::{self, has_feature, short_name};
+use crate::objects::typeobject::{self, has_feature, full_name};
 use crate::objects::{boolobject, dictobject as dict, longobject as long, noneobject, tupleobject as tuple, unicodeobject as str_};
 use crate::protocol::{call, object as proto};
 use std::ffi::{c_int, c_void, CStr};
@@ -255,24 +255,24 @@ unsafe extern "C" fn tp_new_wrapper(self_: *mut PyObject, args: *mut PyObject, k
     crate::guard::catch_obj(|| {
         let tp = self_ as *mut PyTypeObject;
         if size_of_var(args) < 1 {
-            return Err(raise(exc::type_error(), format!("{}.__new__(): not enough arguments", short_name(tp))));
+            return Err(raise(exc::type_error(), format!("{}.__new__(): not enough arguments", full_name(tp))));
         }
         let arg0 = tuple::get_item(args, 0);
         if !typeobject::is_type(arg0) {
             return Err(raise(
                 exc::type_error(),
-                format!("{}.__new__(X): X is not a type object ({})", short_name(tp), short_name(type_of(arg0))),
+                format!("{}.__new__(X): X is not a type object ({})", full_name(tp), full_name(type_of(arg0))),
             ));
         }
         let sub = arg0 as *mut PyTypeObject;
         if !typeobject::is_subtype(sub, tp) {
             return Err(raise(
                 exc::type_error(),
-                format!("{}.__new__({}): {} is not a subtype of {}", short_name(tp), short_name(sub), short_name(sub), short_name(tp)),
+                format!("{}.__new__({}): {} is not a subtype of {}", full_name(tp), full_name(sub), full_name(sub), full_name(tp)),
             ));
         }
         let Some(new) = (*tp).tp_new else {
-            return Err(raise(exc::type_error(), format!("cannot create '{}' instances", short_name(tp))));
+            return Err(raise(exc::type_error(), format!("cannot create '{}' instances", full_name(tp))));
         };
         let rest = tuple::from_slice(&tuple::items(args)[1..])?;
         Obj::from_owned(new(sub, rest.as_ptr(), kwds))
@@ -708,7 +708,7 @@ unsafe fn call_special_maybe(self_: *mut PyObject, name: &str, args: &[*mut PyOb
 unsafe extern "C" fn slot_tp_repr(s: *mut PyObject) -> *mut PyObject {
     crate::guard::catch_obj(|| match lookup_special(s, "__repr__")? {
         Some(m) => call::vectorcall(m.as_ptr(), &[], null_mut()),
-        None => str_::from_str(&format!("<{} object at {s:p}>", short_name(type_of(s)))),
+        None => str_::from_str(&format!("<{} object at {s:p}>", full_name(type_of(s)))),
     })
 }
 
@@ -720,7 +720,7 @@ unsafe extern "C" fn slot_tp_hash(s: *mut PyObject) -> Py_hash_t {
     let r = crate::guard::catch(Err(err::ErrSet::assume_set()), || -> PyResult<Py_hash_t> {
         let f = typeobject::lookup_str(type_of(s), "__hash__");
         if f.is_null() || noneobject::is_none(f) {
-            return Err(raise(exc::type_error(), format!("unhashable type: '{}'", short_name(type_of(s)))));
+            return Err(raise(exc::type_error(), format!("unhashable type: '{}'", full_name(type_of(s)))));
         }
         let r = call_special(s, "__hash__", &[])?;
         if !long::check(r.as_ptr()) {
@@ -739,7 +739,7 @@ unsafe extern "C" fn slot_tp_hash(s: *mut PyObject) -> Py_hash_t {
 unsafe extern "C" fn slot_tp_call(s: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
     crate::guard::catch_obj(|| match lookup_special(s, "__call__")? {
         Some(m) => call::call(m.as_ptr(), args, kwds),
-        None => Err(raise(exc::type_error(), format!("'{}' object is not callable", short_name(type_of(s))))),
+        None => Err(raise(exc::type_error(), format!("'{}' object is not callable", full_name(type_of(s))))),
     })
 }
 
@@ -792,13 +792,13 @@ unsafe extern "C" fn slot_tp_iter(s: *mut PyObject) -> *mut PyObject {
     crate::guard::catch_obj(|| {
         let f = typeobject::lookup_str(type_of(s), "__iter__");
         if !f.is_null() && noneobject::is_none(f) {
-            return Err(raise(exc::type_error(), format!("'{}' object is not iterable", short_name(type_of(s)))));
+            return Err(raise(exc::type_error(), format!("'{}' object is not iterable", full_name(type_of(s)))));
         }
         if f.is_null() {
             if !typeobject::lookup_str(type_of(s), "__getitem__").is_null() {
                 return crate::objects::iterobject::new_seq_iter(s);
             }
-            return Err(raise(exc::type_error(), format!("'{}' object is not iterable", short_name(type_of(s)))));
+            return Err(raise(exc::type_error(), format!("'{}' object is not iterable", full_name(type_of(s)))));
         }
         call_special(s, "__iter__", &[])
     })
@@ -838,7 +838,7 @@ unsafe extern "C" fn slot_tp_init(s: *mut PyObject, args: *mut PyObject, kwds: *
         if !noneobject::is_none(r.as_ptr()) {
             return Err(raise(
                 exc::type_error(),
-                format!("__init__() should return None, not '{}'", short_name(r.type_ptr())),
+                format!("__init__() should return None, not '{}'", full_name(r.type_ptr())),
             ));
         }
         Ok(())
@@ -988,7 +988,7 @@ unsafe extern "C" fn slot_nb_bool(s: *mut PyObject) -> c_int {
             if !boolobject::check(r.as_ptr()) {
                 return Err(raise(
                     exc::type_error(),
-                    format!("__bool__ should return bool, returned {}", short_name(r.type_ptr())),
+                    format!("__bool__ should return bool, returned {}", full_name(r.type_ptr())),
                 ));
             }
             return Ok(r.as_ptr() == boolobject::true_());
@@ -1010,7 +1010,7 @@ unsafe fn len_result(r: *mut PyObject) -> PyResult<Py_ssize_t> {
     let i = crate::protocol::number::index(r).map_err(|e| {
         if err::exception_matches(exc::type_error()) {
             err::clear();
-            raise(exc::type_error(), format!("'{}' object cannot be interpreted as an integer", short_name(type_of(r))))
+            raise(exc::type_error(), format!("'{}' object cannot be interpreted as an integer", full_name(type_of(r))))
         } else {
             e
         }

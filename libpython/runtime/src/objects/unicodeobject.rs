@@ -470,7 +470,7 @@ pub unsafe fn concat(a: *mut PyObject, b: *mut PyObject) -> PyResult<Obj> {
     if !check(b) {
         return Err(raise(
             exc::type_error(),
-            format!("can only concatenate str (not \"{}\") to str", typeobject::short_name(type_of(b))),
+            format!("can only concatenate str (not \"{}\") to str", typeobject::full_name(type_of(b))),
         ));
     }
     if len(a) == 0 && check_exact(b) {
@@ -502,7 +502,7 @@ unsafe extern "C" fn unicode_contains(hay: *mut PyObject, needle: *mut PyObject)
     if !check(needle) {
         raise(
             exc::type_error(),
-            format!("'in <string>' requires string as left operand, not {}", typeobject::short_name(type_of(needle))),
+            format!("'in <string>' requires string as left operand, not {}", typeobject::full_name(type_of(needle))),
         );
         return -1;
     }

@@ -5,7 +5,7 @@ use crate::err::{self, raise, PyResult};
 use crate::exc;
 use crate::ffi::*;
 use crate::object::*;
-use crate::objects::typeobject::{has_feature, short_name};
+use crate::objects::typeobject::{has_feature, full_name};
 use crate::objects::{dictobject as dict, tupleobject as tuple, unicodeobject as str_};
 use std::ptr::null_mut;
 
@@ -74,7 +74,7 @@ unsafe fn call_inner(callable: *mut PyObject, args: *mut PyObject, kwargs: *mut 
         return check_result(callable, vc(callable, ptrs.as_ptr(), argv.len(), names.as_ptr()));
     }
     let Some(f) = (*tp).tp_call else {
-        return Err(raise(exc::type_error(), format!("'{}' object is not callable", short_name(tp))));
+        return Err(raise(exc::type_error(), format!("'{}' object is not callable", full_name(tp))));
     };
     check_result(callable, f(callable, args, kwargs))
 }
@@ -140,7 +140,7 @@ pub unsafe extern "C" fn vectorcall_via_tp_call(
         };
         let tp = type_of(callable);
         let Some(f) = (*tp).tp_call else {
-            return Err(raise(exc::type_error(), format!("'{}' object is not callable", short_name(tp))));
+            return Err(raise(exc::type_error(), format!("'{}' object is not callable", full_name(tp))));
         };
         Obj::from_owned(f(callable, t.as_ptr(), kw.as_ref().map(|d| d.as_ptr()).unwrap_or(null_mut())))
     })
@@ -159,7 +159,7 @@ pub unsafe fn callable_check(op: *mut PyObject) -> bool {
 /// `tp_call` for types whose real entry point is vectorcall (CPython's PyVectorcall_Call).
 pub unsafe extern "C" fn tp_call_via_vectorcall(callable: *mut PyObject, args: *mut PyObject, kwargs: *mut PyObject) -> *mut PyObject {
     let Some(vc) = vectorcall_func(callable) else {
-        raise(exc::type_error(), format!("'{}' object does not support vectorcall", short_name(type_of(callable))));
+        raise(exc::type_error(), format!("'{}' object does not support vectorcall", full_name(type_of(callable))));
         return null_mut();
     };
     let argv = tuple::items(args);

@@ -4,7 +4,7 @@ use crate::err::{self, raise, PyResult};
 use crate::exc;
 use crate::ffi::*;
 use crate::object::*;
-use crate::objects::typeobject::short_name;
+use crate::objects::typeobject::full_name;
 
 pub unsafe fn get_iter(op: *mut PyObject) -> PyResult<Obj> {
     let tp = type_of(op);
@@ -13,7 +13,7 @@ pub unsafe fn get_iter(op: *mut PyObject) -> PyResult<Obj> {
         if (*it.type_ptr()).tp_iternext.is_none() {
             return Err(raise(
                 exc::type_error(),
-                format!("iter() returned non-iterator of type '{}'", short_name(it.type_ptr())),
+                format!("iter() returned non-iterator of type '{}'", full_name(it.type_ptr())),
             ));
         }
         return Ok(it);
@@ -21,14 +21,14 @@ pub unsafe fn get_iter(op: *mut PyObject) -> PyResult<Obj> {
     if !(*tp).tp_as_sequence.is_null() && (*(*tp).tp_as_sequence).sq_item.is_some() {
         return crate::objects::iterobject::new_seq_iter(op);
     }
-    Err(raise(exc::type_error(), format!("'{}' object is not iterable", short_name(tp))))
+    Err(raise(exc::type_error(), format!("'{}' object is not iterable", full_name(tp))))
 }
 
 /// next(it): Ok(None) at the end (StopIteration cleared), Err on other errors.
 pub unsafe fn next(it: *mut PyObject) -> PyResult<Option<Obj>> {
     let tp = type_of(it);
     let Some(f) = (*tp).tp_iternext else {
-        return Err(raise(exc::type_error(), format!("'{}' object is not an iterator", short_name(tp))));
+        return Err(raise(exc::type_error(), format!("'{}' object is not an iterator", full_name(tp))));
     };
     let r = f(it);
     if !r.is_null() {

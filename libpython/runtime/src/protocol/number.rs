@@ -6,7 +6,7 @@ use crate::err::{raise, PyResult};
 use crate::exc;
 use crate::ffi::*;
 use crate::object::*;
-use crate::objects::typeobject::{is_subtype, short_name};
+use crate::objects::typeobject::{is_subtype, full_name};
 use crate::objects::{longobject as long, noneobject, unicodeobject as str_};
 
 
@@ -92,7 +92,7 @@ pub unsafe fn binary_op1(a: *mut PyObject, b: *mut PyObject, op: BinOp) -> PyRes
 
 fn unsupported(a: *mut PyObject, b: *mut PyObject, symbol: &str) -> crate::err::ErrSet {
     // Safety: a and b are live objects.
-    let (na, nb) = unsafe { (short_name(type_of(a)), short_name(type_of(b))) };
+    let (na, nb) = unsafe { (full_name(type_of(a)), full_name(type_of(b))) };
     raise(exc::type_error(), format!("unsupported operand type(s) for {symbol}: '{na}' and '{nb}'"))
 }
 
@@ -131,7 +131,7 @@ unsafe fn sequence_repeat(seq: *mut PyObject, n: *mut PyObject) -> PyResult<Opti
     if !has_index(n) {
         return Err(raise(
             exc::type_error(),
-            format!("can't multiply sequence by non-int of type '{}'", short_name(type_of(n))),
+            format!("can't multiply sequence by non-int of type '{}'", full_name(type_of(n))),
         ));
     }
     let count = as_ssize_t_exc(n, exc::overflow_error())?;
@@ -174,14 +174,14 @@ pub unsafe fn index(op: *mut PyObject) -> PyResult<Obj> {
     let Some(f) = f else {
         return Err(raise(
             exc::type_error(),
-            format!("'{}' object cannot be interpreted as an integer", short_name(type_of(op))),
+            format!("'{}' object cannot be interpreted as an integer", full_name(type_of(op))),
         ));
     };
     let r = Obj::from_owned(f(op))?;
     if !long::check(r.as_ptr()) {
         return Err(raise(
             exc::type_error(),
-            format!("__index__ returned non-int (type {})", short_name(r.type_ptr())),
+            format!("__index__ returned non-int (type {})", full_name(r.type_ptr())),
         ));
     }
     Ok(r)
@@ -198,7 +198,7 @@ pub unsafe fn as_ssize_t_exc(op: *mut PyObject, exc_type: *mut PyObject) -> PyRe
             } else {
                 Err(raise(
                     exc_type,
-                    format!("cannot fit '{}' into an index-sized integer", short_name(type_of(op))),
+                    format!("cannot fit '{}' into an index-sized integer", full_name(type_of(op))),
                 ))
             }
         }
@@ -221,7 +221,7 @@ pub unsafe fn number_long(op: *mut PyObject) -> PyResult<Obj> {
             if !long::check(r.as_ptr()) {
                 return Err(raise(
                     exc::type_error(),
-                    format!("__int__ returned non-int (type {})", short_name(r.type_ptr())),
+                    format!("__int__ returned non-int (type {})", full_name(r.type_ptr())),
                 ));
             }
             return long::copy_exact(r.as_ptr());
@@ -238,7 +238,7 @@ pub unsafe fn number_long(op: *mut PyObject) -> PyResult<Obj> {
         exc::type_error(),
         format!(
             "int() argument must be a string, a bytes-like object or a real number, not '{}'",
-            short_name(type_of(op))
+            full_name(type_of(op))
         ),
     ))
 }
@@ -266,7 +266,7 @@ unsafe fn unary(op: *mut PyObject, slot: fn(&PyNumberMethods) -> unaryfunc, what
             return Obj::from_owned(f(op));
         }
     }
-    Err(raise(exc::type_error(), format!("bad operand type for {what}: '{}'", short_name(type_of(op)))))
+    Err(raise(exc::type_error(), format!("bad operand type for {what}: '{}'", full_name(type_of(op)))))
 }
 
 /// `pow(a, b, c)`; `c` is None for two-argument pow.
@@ -313,9 +313,9 @@ pub unsafe fn power(a: *mut PyObject, b: *mut PyObject, c: *mut PyObject) -> PyR
             exc::type_error(),
             format!(
                 "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
-                short_name(ta),
-                short_name(tb),
-                short_name(type_of(c))
+                full_name(ta),
+                full_name(tb),
+                full_name(type_of(c))
             ),
         ))
     }

@@ -4,7 +4,7 @@ use crate::err::{self, raise, PyResult};
 use crate::exc;
 use crate::ffi::*;
 use crate::object::*;
-use crate::objects::typeobject::{self, short_name};
+use crate::objects::typeobject::{self, full_name};
 use crate::objects::{boolobject, dictobject as dict, noneobject, unicodeobject as str_};
 use std::cmp::Ordering;
 use std::ffi::c_int;
@@ -13,7 +13,7 @@ use std::ptr::null_mut;
 pub unsafe fn repr(op: *mut PyObject) -> PyResult<Obj> {
     let tp = type_of(op);
     let Some(f) = (*tp).tp_repr else {
-        return str_::from_str(&format!("<{} object at {op:p}>", short_name(tp)));
+        return str_::from_str(&format!("<{} object at {op:p}>", full_name(tp)));
     };
     crate::ceval_guard::enter_recursive_call(" while getting the repr of an object")?;
     let r = Obj::from_owned(f(op));
@@ -22,7 +22,7 @@ pub unsafe fn repr(op: *mut PyObject) -> PyResult<Obj> {
     if !str_::check(r.as_ptr()) {
         return Err(raise(
             exc::type_error(),
-            format!("__repr__ returned non-string (type {})", short_name(r.type_ptr())),
+            format!("__repr__ returned non-string (type {})", full_name(r.type_ptr())),
         ));
     }
     Ok(r)
@@ -41,7 +41,7 @@ pub unsafe fn str(op: *mut PyObject) -> PyResult<Obj> {
     if !str_::check(r.as_ptr()) {
         return Err(raise(
             exc::type_error(),
-            format!("__str__ returned non-string (type {})", short_name(r.type_ptr())),
+            format!("__str__ returned non-string (type {})", full_name(r.type_ptr())),
         ));
     }
     Ok(r)
@@ -100,7 +100,7 @@ pub unsafe extern "C" fn hash_pointer_slot(op: *mut PyObject) -> Py_hash_t {
 
 /// `tp_hash` of unhashable types.
 pub unsafe extern "C" fn hash_not_implemented(op: *mut PyObject) -> Py_hash_t {
-    raise(exc::type_error(), format!("unhashable type: '{}'", short_name(type_of(op))));
+    raise(exc::type_error(), format!("unhashable type: '{}'", full_name(type_of(op))));
     -1
 }
 
@@ -183,8 +183,8 @@ unsafe fn do_rich_compare(a: *mut PyObject, b: *mut PyObject, op: c_int) -> PyRe
             format!(
                 "'{}' not supported between instances of '{}' and '{}'",
                 OP_STRINGS[op as usize],
-                short_name(ta),
-                short_name(tb)
+                full_name(ta),
+                full_name(tb)
             ),
         )),
     }
@@ -270,7 +270,7 @@ pub unsafe fn getattr(op: *mut PyObject, name: *mut PyObject) -> PyResult<Obj> {
     if !str_::check(name) {
         return Err(raise(
             exc::type_error(),
-            format!("attribute name must be string, not '{}'", short_name(type_of(name))),
+            format!("attribute name must be string, not '{}'", full_name(type_of(name))),
         ));
     }
     if let Some(f) = (*tp).tp_getattro {
@@ -307,7 +307,7 @@ pub unsafe fn setattr(op: *mut PyObject, name: *mut PyObject, value: *mut PyObje
     if !str_::check(name) {
         return Err(raise(
             exc::type_error(),
-            format!("attribute name must be string, not '{}'", short_name(type_of(name))),
+            format!("attribute name must be string, not '{}'", full_name(type_of(name))),
         ));
     }
     if let Some(f) = (*tp).tp_setattro {
@@ -323,12 +323,12 @@ pub unsafe fn setattr(op: *mut PyObject, name: *mut PyObject, value: *mut PyObje
     if has_getattr {
         Err(raise(
             exc::attribute_error(),
-            format!("'{}' object attribute '{n}' is read-only", short_name(tp)),
+            format!("'{}' object attribute '{n}' is read-only", full_name(tp)),
         ))
     } else {
         Err(raise(
             exc::attribute_error(),
-            format!("'{}' object has no attributes ({what} .{n})", short_name(tp)),
+            format!("'{}' object has no attributes ({what} .{n})", full_name(tp)),
         ))
     }
 }
@@ -337,7 +337,7 @@ pub unsafe fn setattr(op: *mut PyObject, name: *mut PyObject, value: *mut PyObje
 pub unsafe fn no_attribute(op: *mut PyObject, name: *mut PyObject) -> err::ErrSet {
     let n = str_::as_str(name).unwrap_or("?");
     crate::objects::exceptions::attribute_error_with(
-        format!("'{}' object has no attribute '{n}'", short_name(type_of(op))),
+        format!("'{}' object has no attribute '{n}'", full_name(type_of(op))),
         op,
         name,
     )
@@ -387,7 +387,7 @@ pub unsafe fn generic_getattr(op: *mut PyObject, name: *mut PyObject, _suppress:
     if !str_::check(name) {
         return Err(raise(
             exc::type_error(),
-            format!("attribute name must be string, not '{}'", short_name(type_of(name))),
+            format!("attribute name must be string, not '{}'", full_name(type_of(name))),
         ));
     }
     if (*tp).tp_dict.is_null() {
@@ -431,7 +431,7 @@ pub unsafe fn generic_setattr_with_dict(op: *mut PyObject, name: *mut PyObject, 
         if !str_::check(name) {
             return Err(raise(
                 exc::type_error(),
-                format!("attribute name must be string, not '{}'", short_name(type_of(name))),
+                format!("attribute name must be string, not '{}'", full_name(type_of(name))),
             ));
         }
         if (*tp).tp_dict.is_null() {
@@ -455,14 +455,14 @@ pub unsafe fn generic_setattr_with_dict(op: *mut PyObject, name: *mut PyObject, 
                     let n = str_::as_str(name)?;
                     if descr_is_null_or_plain(tp, name) {
                         return Err(crate::objects::exceptions::attribute_error_with(
-                            format!("'{}' object has no attribute '{n}'", short_name(tp)),
+                            format!("'{}' object has no attribute '{n}'", full_name(tp)),
                             op,
                             name,
                         ));
                     }
                     return Err(raise(
                         exc::attribute_error(),
-                        format!("'{}' object attribute '{n}' is read-only", short_name(tp)),
+                        format!("'{}' object attribute '{n}' is read-only", full_name(tp)),
                     ));
                 }
             }

@@ -5,7 +5,7 @@ use crate::exc;
 use crate::ffi::*;
 use crate::object::*;
 use crate::objects::longobject as long;
-use crate::objects::typeobject::short_name;
+use crate::objects::typeobject::full_name;
 use std::ffi::c_int;
 
 /// len(o).
@@ -25,7 +25,7 @@ pub unsafe fn size(op: *mut PyObject) -> PyResult<Py_ssize_t> {
             return if n < 0 { Err(err::ErrSet::assume_set()) } else { Ok(n) };
         }
     }
-    Err(raise(exc::type_error(), format!("object of type '{}' has no len()", short_name(tp))))
+    Err(raise(exc::type_error(), format!("object of type '{}' has no len()", full_name(tp))))
 }
 
 /// `o[i]` for an integer index, negative indices counted from the end (PySequence_GetItem).
@@ -48,9 +48,9 @@ pub unsafe fn get_item(op: *mut PyObject, mut i: Py_ssize_t) -> PyResult<Obj> {
     }
     let mp = (*tp).tp_as_mapping;
     if !mp.is_null() && (*mp).mp_subscript.is_some() {
-        return Err(raise(exc::type_error(), format!("{} is not a sequence", short_name(tp))));
+        return Err(raise(exc::type_error(), format!("{} is not a sequence", full_name(tp))));
     }
-    Err(raise(exc::type_error(), format!("'{}' object does not support indexing", short_name(tp))))
+    Err(raise(exc::type_error(), format!("'{}' object does not support indexing", full_name(tp))))
 }
 
 /// `o[key]` (PyObject_GetItem): the mapping slot, else the sequence slot with an index.
@@ -70,7 +70,7 @@ pub unsafe fn getitem(op: *mut PyObject, key: *mut PyObject) -> PyResult<Obj> {
         }
         return Err(raise(
             exc::type_error(),
-            format!("sequence index must be integer, not '{}'", short_name(type_of(key))),
+            format!("sequence index must be integer, not '{}'", full_name(type_of(key))),
         ));
     }
     if crate::objects::typeobject::is_type(op) {
@@ -81,10 +81,10 @@ pub unsafe fn getitem(op: *mut PyObject, key: *mut PyObject) -> PyResult<Obj> {
         }
         return Err(raise(
             exc::type_error(),
-            format!("type '{}' is not subscriptable", short_name(op as *mut PyTypeObject)),
+            format!("type '{}' is not subscriptable", full_name(op as *mut PyTypeObject)),
         ));
     }
-    Err(raise(exc::type_error(), format!("'{}' object is not subscriptable", short_name(tp))))
+    Err(raise(exc::type_error(), format!("'{}' object is not subscriptable", full_name(tp))))
 }
 
 /// `o[key] = v`, or `del o[key]` when `v` is NULL.
@@ -114,11 +114,11 @@ pub unsafe fn setitem(op: *mut PyObject, key: *mut PyObject, v: *mut PyObject) -
         }
         return Err(raise(
             exc::type_error(),
-            format!("sequence index must be integer, not '{}'", short_name(type_of(key))),
+            format!("sequence index must be integer, not '{}'", full_name(type_of(key))),
         ));
     }
     let what = if v.is_null() { "doesn't support item deletion" } else { "does not support item assignment" };
-    Err(raise(exc::type_error(), format!("'{}' object {what}", short_name(tp))))
+    Err(raise(exc::type_error(), format!("'{}' object {what}", full_name(tp))))
 }
 
 /// `v in o`: sq_contains, else iteration with ==.
@@ -137,7 +137,7 @@ pub unsafe fn contains(op: *mut PyObject, v: *mut PyObject) -> PyResult<bool> {
                 err::clear();
                 return Err(raise(
                     exc::type_error(),
-                    format!("argument of type '{}' is not iterable", short_name(type_of(op))),
+                    format!("argument of type '{}' is not iterable", full_name(type_of(op))),
                 ));
             }
             return Err(e);
