@@ -12,6 +12,7 @@ pub mod descrobject;
 pub mod dictobject;
 pub mod errors;
 pub mod floatobject;
+pub mod gc;
 pub mod listobject;
 pub mod longobject;
 pub mod memory;

@@ -843,6 +843,35 @@ static void weakrefs(void) {
     Py_DECREF(p);
 }
 
+static void cycles(void) {
+    PyObject *ns = PyDict_New();
+    PyObject *N = make_class("Node", PyTuple_New(0), ns);
+    PyObject *a = PyObject_CallNoArgs(N), *b = PyObject_CallNoArgs(N);
+    PyObject_SetAttrString(a, "other", b);
+    PyObject_SetAttrString(b, "other", a);
+    PyObject *self_list = PyList_New(0);
+    PyList_Append(self_list, self_list);
+    PyObject *cb = PyCFunction_New(&weak_callback_def, NULL);
+    PyObject *ra = PyWeakref_NewRef(a, cb), *rb = PyWeakref_NewRef(b, NULL);
+    int before = weak_callbacks;
+    Py_DECREF(a);
+    Py_DECREF(b);
+    Py_DECREF(self_list);
+    show_int("cycle alive before collect", PyWeakref_GetObject(ra) != Py_None);
+    show_int("gc enabled", PyGC_IsEnabled());
+    Py_ssize_t n = PyGC_Collect();
+    show_int("collect found garbage", n > 0);
+    show_int("cycle gone after collect", PyWeakref_GetObject(ra) == Py_None && PyWeakref_GetObject(rb) == Py_None);
+    show_int("weakref callback ran for cycle", weak_callbacks - before);
+    show_int("second collect finds nothing new", PyGC_Collect() >= 0);
+    show_int("disable returns previous", PyGC_Disable());
+    show_int("enabled after disable", PyGC_IsEnabled());
+    show_int("enable returns previous", PyGC_Enable());
+    Py_DECREF(ra);
+    Py_DECREF(rb);
+    Py_DECREF(cb);
+}
+
 static void recursion(void) {
     /* A list nested 100000 deep: repr must raise RecursionError, not overflow the C stack. */
     PyObject *outer = PyList_New(0), *cur = outer;
@@ -878,6 +907,7 @@ int main(void) {
     variadic();
     small_objects();
     weakrefs();
+    cycles();
     recursion();
     printf("checks: %d\n", n_checks);
     return Py_FinalizeEx() < 0 ? 120 : 0;

@@ -354,6 +354,9 @@ unsafe extern "C" fn dict_dealloc(op: *mut PyObject) {
 
 unsafe extern "C" fn dict_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
     let Some(visit) = visit else { return 0 };
+    if (*(op as *mut PyDictObject)).ma_keys.is_null() {
+        return 0;
+    }
     for (k, v) in entries(op) {
         for p in [k, v] {
             let r = visit(p, arg);

@@ -471,7 +471,11 @@ unsafe extern "C" fn subtype_clear(op: *mut PyObject) -> c_int {
 /// Dealloc of instances of heap types: finalizer, added slots, then the static base's dealloc.
 unsafe extern "C" fn subtype_dealloc(op: *mut PyObject) {
     let tp = type_of(op);
-    if let Some(fin) = (*tp).tp_finalize {
+    let already = has_feature(tp, Py_TPFLAGS_HAVE_GC) && crate::gc::is_finalized(op);
+    if let Some(fin) = (*tp).tp_finalize.filter(|_| !already) {
+        if has_feature(tp, Py_TPFLAGS_HAVE_GC) {
+            crate::gc::mark_finalized(op);
+        }
         // Resurrect for the call so the finalizer sees a live object.
         (*op).ob_refcnt = 1;
         fin(op);

@@ -157,6 +157,12 @@ unsafe fn insert_after(w: *mut PyWeakReference, prev: *mut PyWeakReference) {
     (*prev).wr_next = w;
 }
 
+/// Unlinks `w` from its referent's list and forgets the referent and callback (the GC uses
+/// this on weak references to garbage).
+pub unsafe fn clear_one(w: *mut PyWeakReference) {
+    clear_ref(w)
+}
+
 /// Unlinks `w` from its referent's list and forgets the referent.
 unsafe fn clear_ref(w: *mut PyWeakReference) {
     let ob = (*w).wr_object;
