@@ -19,8 +19,10 @@ pub mod memory;
 pub mod moduleobject;
 pub mod object;
 pub mod pylifecycle;
+pub mod pystate_modules;
 pub mod tupleobject;
 pub mod typeobject;
+pub mod typeslots;
 pub mod unicodeobject;
 
 pub use ferric_runtime as rt;

@@ -4,6 +4,7 @@
  * or on reference counts of mortal objects. Run with PYTHONHASHSEED=0. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <structmember.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -872,6 +873,106 @@ static void cycles(void) {
     Py_DECREF(cb);
 }
 
+typedef struct {
+    PyObject_HEAD
+    long value;
+    PyObject *payload;
+    PyObject *weakrefs;
+} CounterObject;
+
+static PyObject *counter_incr(PyObject *self, PyObject *arg) {
+    ((CounterObject *)self)->value += PyLong_AsLong(arg);
+    return PyLong_FromLong(((CounterObject *)self)->value);
+}
+static PyObject *counter_repr(PyObject *self) {
+    return PyUnicode_FromFormat("Counter(%ld)", ((CounterObject *)self)->value);
+}
+static PyObject *counter_add(PyObject *a, PyObject *b) {
+    if (!PyLong_Check(b)) Py_RETURN_NOTIMPLEMENTED;
+    return PyLong_FromLong(((CounterObject *)a)->value + PyLong_AsLong(b));
+}
+static Py_ssize_t counter_len(PyObject *self) { return ((CounterObject *)self)->value; }
+static int counter_init(PyObject *self, PyObject *args, PyObject *kw) {
+    static char *kwlist[] = {"start", NULL};
+    long start = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "|l:Counter", kwlist, &start)) return -1;
+    ((CounterObject *)self)->value = start;
+    return 0;
+}
+static PyMethodDef counter_methods[] = {{"incr", counter_incr, METH_O, "incr(n)\n--\n\nAdd n."}, {NULL}};
+static PyMemberDef counter_members[] = {
+    {"value", T_LONG, offsetof(CounterObject, value), 0, NULL},
+    {"payload", T_OBJECT_EX, offsetof(CounterObject, payload), 0, NULL},
+    {"__weaklistoffset__", T_PYSSIZET, offsetof(CounterObject, weakrefs), READONLY, NULL},
+    {NULL}};
+static PyType_Slot counter_slots[] = {
+    {Py_tp_repr, counter_repr}, {Py_tp_methods, counter_methods}, {Py_tp_members, counter_members},
+    {Py_nb_add, counter_add}, {Py_sq_length, counter_len}, {Py_tp_init, counter_init},
+    {Py_tp_new, PyType_GenericNew}, {Py_tp_doc, "A counter."}, {0, NULL}};
+static PyType_Spec counter_spec = {"ferrictest.Counter", sizeof(CounterObject), 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE, counter_slots};
+
+static PyObject *mod_hello(PyObject *m, PyObject *unused) { (void)m; (void)unused; return PyUnicode_FromString("hello"); }
+static PyMethodDef mod_methods[] = {{"hello", mod_hello, METH_NOARGS, NULL}, {NULL}};
+static int mod_exec(PyObject *m) { return PyModule_AddIntConstant(m, "ANSWER", 42); }
+static PyModuleDef_Slot mod_slots[] = {{Py_mod_exec, mod_exec}, {0, NULL}};
+static struct PyModuleDef single_def = {PyModuleDef_HEAD_INIT, "single", "single-phase doc", sizeof(long), mod_methods};
+static struct PyModuleDef multi_def = {PyModuleDef_HEAD_INIT, "multi", NULL, 0, mod_methods, mod_slots};
+
+static void spec_types(void) {
+    PyObject *C = PyType_FromSpec(&counter_spec);
+    show("Counter type", Py_XNewRef(C));
+    show("Counter.__module__", PyObject_GetAttrString(C, "__module__"));
+    show("Counter.__name__", PyObject_GetAttrString(C, "__name__"));
+    show("Counter.__doc__", PyObject_GetAttrString(C, "__doc__"));
+    show_int("Counter heap", PyType_HasFeature((PyTypeObject *)C, Py_TPFLAGS_HEAPTYPE));
+    show_int("Counter basicsize", ((PyTypeObject *)C)->tp_basicsize);
+    show_int("Counter weaklistoffset", ((PyTypeObject *)C)->tp_weaklistoffset);
+    PyObject *c = PyObject_Call(C, Py_BuildValue("(i)", 5), NULL);
+    show("Counter(5)", Py_XNewRef(c));
+    show("Counter.incr", PyObject_CallMethod(c, "incr", "i", 3));
+    show("Counter.value", PyObject_GetAttrString(c, "value"));
+    show("Counter.payload unset", PyObject_GetAttrString(c, "payload"));
+    show_int("set payload", PyObject_SetAttrString(c, "payload", S("p")));
+    show("Counter.payload", PyObject_GetAttrString(c, "payload"));
+    show("Counter + 1", PyNumber_Add(c, I(1)));
+    show_int("len(Counter)", PyObject_Size(c));
+    show("Counter.incr.__doc__", PyObject_GetAttrString(PyObject_GetAttrString(C, "incr"), "__doc__"));
+    show("Counter bad kw", PyObject_Call(C, PyTuple_New(0), Py_BuildValue("{s:i}", "stop", 1)));
+    PyObject *wr = PyWeakref_NewRef(c, NULL);
+    show_int("weakref to Counter", PyWeakref_GetObject(wr) == c);
+    show("GetSlot repr", PyType_GetSlot((PyTypeObject *)C, Py_tp_repr) == (void *)counter_repr ? Py_NewRef(Py_True) : Py_NewRef(Py_False));
+    show("GetSlot nb_add of int", PyType_GetSlot(&PyLong_Type, Py_nb_add) != NULL ? Py_NewRef(Py_True) : Py_NewRef(Py_False));
+    PyObject *ns = PyDict_New();
+    PyObject *Sub = make_class("SubCounter", Py_BuildValue("(O)", C), ns);
+    PyObject *sc = PyObject_Call(Sub, Py_BuildValue("(i)", 2), NULL);
+    show("SubCounter(2)", Py_XNewRef(sc));
+    show("SubCounter.incr", PyObject_CallMethod(sc, "incr", "i", 1));
+    show_int("SubCounter set attr", PyObject_SetAttrString(sc, "extra", I(1)));
+    Py_XDECREF(sc);
+    Py_XDECREF(c);
+    show_int("Counter weakref dead", PyWeakref_GetObject(wr) == Py_None);
+    Py_XDECREF(wr);
+
+    PyObject *m = PyModule_Create(&single_def);
+    show("single module", PyObject_Repr(m));
+    show("single.__doc__", PyObject_GetAttrString(m, "__doc__"));
+    show("single.hello()", PyObject_CallMethod(m, "hello", NULL));
+    show("single.hello", PyObject_GetAttrString(m, "hello"));
+    show_int("single state", PyModule_GetState(m) != NULL && *(long *)PyModule_GetState(m) == 0);
+    show_int("PyState_AddModule", PyState_AddModule(m, &single_def));
+    show_int("PyState_FindModule", PyState_FindModule(&single_def) == m);
+    show("single.missing", PyObject_GetAttrString(m, "missing"));
+    PyObject *spec = make_class("Spec", PyTuple_New(0), Py_BuildValue("{s:s}", "name", "multi"));
+    PyObject *mm = PyModule_FromDefAndSpec(&multi_def, spec);
+    show("multi module", PyObject_Repr(mm));
+    show_int("ExecDef", PyModule_ExecDef(mm, &multi_def));
+    show("multi.ANSWER", PyObject_GetAttrString(mm, "ANSWER"));
+    show_int("PyModule_GetDef", PyModule_GetDef(mm) == &multi_def);
+    show("PyModule_AddObjectRef NULL", PyModule_AddObjectRef(mm, "x", NULL) < 0 ? NULL : Py_NewRef(Py_None));
+    show_int("PyModule_AddStringConstant", PyModule_AddStringConstant(mm, "S", "s"));
+    show("module dict keys", PyDict_Keys(PyModule_GetDict(mm)));
+}
+
 static void recursion(void) {
     /* A list nested 100000 deep: repr must raise RecursionError, not overflow the C stack. */
     PyObject *outer = PyList_New(0), *cur = outer;
@@ -908,6 +1009,7 @@ int main(void) {
     small_objects();
     weakrefs();
     cycles();
+    spec_types();
     recursion();
     printf("checks: %d\n", n_checks);
     return Py_FinalizeEx() < 0 ? 120 : 0;

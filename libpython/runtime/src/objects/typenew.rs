@@ -555,3 +555,8 @@ unsafe fn init_subclass(tp: *mut PyTypeObject, kwds: *mut PyObject) -> PyResult<
     let _ = noneobject::none();
     Ok(())
 }
+
+/// The dealloc heap types get when their spec gives none (PyType_FromSpec).
+pub fn subtype_dealloc_fn() -> destructor {
+    Some(subtype_dealloc)
+}
