@@ -9,6 +9,7 @@ pub mod classobject;
 pub mod descrobject;
 pub mod dictobject;
 pub mod exceptions;
+pub mod float_format;
 pub mod floatobject;
 pub mod funcobject;
 pub mod iterobject;
