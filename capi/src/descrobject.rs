@@ -241,3 +241,7 @@ pub unsafe extern "C" fn _PyWeakref_GetWeakrefCount(head: *mut c_void) -> Py_ssi
     }
     n
 }
+#[no_mangle]
+pub unsafe extern "C" fn PyDictProxy_New(mapping: *mut PyObject) -> *mut PyObject {
+    catch_obj(|| crate::rt::objects::mappingproxy::new(mapping))
+}

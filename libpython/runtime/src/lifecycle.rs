@@ -45,6 +45,7 @@ pub fn initialize() -> PyResult<()> {
         cellobject::ready_type()?;
         capsule::ready_type()?;
         weakrefobject::ready_types()?;
+        mappingproxy::ready_type()?;
     }
     INITIALIZED.store(true, Ordering::Release);
     Ok(())

@@ -77,9 +77,37 @@ pub static mut _PyMethodWrapper_Type: PyTypeObject = PyTypeObject {
     tp_getattro: Some(crate::protocol::object::PyObject_GenericGetAttr),
     tp_flags: Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
     tp_traverse: Some(wrapper_traverse),
+    tp_getset: (&raw mut WRAPPER_GETSET) as *mut PyGetSetDef,
     tp_free: Some(crate::objects::baseobject::object_gc_free),
     ..PyTypeObject::EMPTY
 };
+
+static mut WRAPPER_GETSET: [PyGetSetDef; 6] = [
+    getset(c"__objclass__", Some(wrapper_objclass), None),
+    getset(c"__name__", Some(wrapper_name), None),
+    getset(c"__qualname__", Some(wrapper_qualname), None),
+    getset(c"__doc__", Some(wrapper_doc), None),
+    getset(c"__self__", Some(wrapper_self), None),
+    GETSET_END,
+];
+
+unsafe extern "C" fn wrapper_objclass(op: *mut PyObject, c: *mut c_void) -> *mut PyObject {
+    descr_get_objclass((*(op as *mut WrapperObject)).descr as *mut PyObject, c)
+}
+unsafe extern "C" fn wrapper_name(op: *mut PyObject, c: *mut c_void) -> *mut PyObject {
+    descr_get_name((*(op as *mut WrapperObject)).descr as *mut PyObject, c)
+}
+unsafe extern "C" fn wrapper_qualname(op: *mut PyObject, c: *mut c_void) -> *mut PyObject {
+    descr_get_qualname((*(op as *mut WrapperObject)).descr as *mut PyObject, c)
+}
+unsafe extern "C" fn wrapper_doc(op: *mut PyObject, c: *mut c_void) -> *mut PyObject {
+    descr_get_doc((*(op as *mut WrapperObject)).descr as *mut PyObject, c)
+}
+unsafe extern "C" fn wrapper_self(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    let s = (*(op as *mut WrapperObject)).self_;
+    incref(s);
+    s
+}
 
 unsafe fn alloc_descr(tp: *mut PyTypeObject, owner: *mut PyTypeObject, name: *const c_char) -> PyResult<*mut PyObject> {
     let op = crate::gc::alloc((*tp).tp_basicsize as usize);

@@ -17,6 +17,7 @@ pub mod listobject;
 pub mod long_arith;
 pub mod long_format;
 pub mod longobject;
+pub mod mappingproxy;
 pub mod methodobject;
 pub mod moduleobject;
 pub mod noneobject;

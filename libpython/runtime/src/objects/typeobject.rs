@@ -41,7 +41,8 @@ pub static mut PyType_Type: PyTypeObject = PyTypeObject {
     ..PyTypeObject::EMPTY
 };
 
-static mut TYPE_GETSET: [PyGetSetDef; 8] = [
+static mut TYPE_GETSET: [PyGetSetDef; 9] = [
+    getset(c"__dict__", Some(type_get_dict), None),
     getset(c"__name__", Some(type_get_name), None),
     getset(c"__qualname__", Some(type_get_qualname), None),
     getset(c"__module__", Some(type_get_module), None),
@@ -825,6 +826,14 @@ unsafe extern "C" fn type_get_base(op: *mut PyObject, _: *mut c_void) -> *mut Py
     }
     incref(b);
     b
+}
+
+unsafe extern "C" fn type_get_dict(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    let d = (*(op as *mut PyTypeObject)).tp_dict;
+    if d.is_null() {
+        return crate::objects::noneobject::new_none();
+    }
+    crate::guard::ret_obj(crate::objects::mappingproxy::new(d))
 }
 
 unsafe extern "C" fn type_get_doc(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
