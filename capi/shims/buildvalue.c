@@ -382,3 +382,42 @@ FERRIC_API PyObject *PyObject_CallMethodObjArgs(PyObject *obj, PyObject *name, .
     Py_XDECREF(m);
     return r;
 }
+
+/* The _Py_IDENTIFIER variants: the name comes from an identifier struct. */
+typedef struct { const char *string; Py_ssize_t index; } ferric_identifier;
+PyObject *_PyUnicode_FromId(ferric_identifier *);
+
+FERRIC_API PyObject *_PyObject_CallMethodId(PyObject *obj, ferric_identifier *name, const char *format, ...) {
+    PyObject *n = _PyUnicode_FromId(name);
+    if (n == NULL || obj == NULL) return NULL;
+    va_list ap;
+    va_start(ap, format);
+    PyObject *r = method_call(obj, PyObject_GetAttr(obj, n), format, ap, 0);
+    va_end(ap);
+    return r;
+}
+
+FERRIC_API PyObject *_PyObject_CallMethodId_SizeT(PyObject *obj, ferric_identifier *name, const char *format, ...) {
+    PyObject *n = _PyUnicode_FromId(name);
+    if (n == NULL || obj == NULL) return NULL;
+    va_list ap;
+    va_start(ap, format);
+    PyObject *r = method_call(obj, PyObject_GetAttr(obj, n), format, ap, FLAG_SIZE_T);
+    va_end(ap);
+    return r;
+}
+
+FERRIC_API PyObject *_PyObject_CallMethodIdObjArgs(PyObject *obj, ferric_identifier *name, ...) {
+    PyObject *args[MAX_OBJARGS];
+    va_list ap;
+    va_start(ap, name);
+    Py_ssize_t n = collect_objargs(ap, args);
+    va_end(ap);
+    PyObject *nm = _PyUnicode_FromId(name);
+    if (n < 0 || obj == NULL || nm == NULL) return NULL;
+    PyObject *m = PyObject_GetAttr(obj, nm);
+    if (m == NULL) return NULL;
+    PyObject *r = PyObject_Vectorcall(m, args, (size_t)n, NULL);
+    Py_XDECREF(m);
+    return r;
+}

@@ -302,3 +302,17 @@ FERRIC_API int PyOS_snprintf(char *str, size_t size, const char *format, ...) {
     va_end(ap);
     return r;
 }
+
+int PyErr_WarnEx(PyObject *category, const char *message, Py_ssize_t stack_level);
+
+FERRIC_API int PyErr_WarnFormat(PyObject *category, Py_ssize_t stack_level, const char *format, ...) {
+    va_list ap;
+    va_start(ap, format);
+    PyObject *msg = PyUnicode_FromFormatV(format, ap);
+    va_end(ap);
+    if (msg == NULL) return -1;
+    const char *text = PyUnicode_AsUTF8AndSize(msg, NULL);
+    int r = text ? PyErr_WarnEx(category, text, stack_level) : -1;
+    Py_XDECREF(msg);
+    return r;
+}

@@ -170,3 +170,149 @@ pub unsafe extern "C" fn PyErr_SetFromErrnoWithFilename(t: *mut PyObject, filena
     let f = if filename.is_null() { None } else { str_::from_cstr(filename).ok() };
     PyErr_SetFromErrnoWithFilenameObject(t, f.as_ref().map(|o| o.as_ptr()).unwrap_or(null_mut()))
 }
+
+/// A new exception class `module.Name` (CPython's PyErr_NewException).
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_NewException(name: *const c_char, base: *mut PyObject, dict: *mut PyObject) -> *mut PyObject {
+    PyErr_NewExceptionWithDoc(name, std::ptr::null(), base, dict)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_NewExceptionWithDoc(name: *const c_char, doc: *const c_char, base: *mut PyObject, dict: *mut PyObject) -> *mut PyObject {
+    crate::rt::guard::catch_obj(|| {
+        let full = CStr::from_ptr(name).to_string_lossy().into_owned();
+        let Some(dot) = full.rfind('.') else {
+            return Err(err::raise(exc::system_error(), "PyErr_NewException: name must be module.class"));
+        };
+        let d = if dict.is_null() { crate::rt::objects::dictobject::new()? } else { Obj::from_borrowed(dict) };
+        if !doc.is_null() {
+            let ds = str_::from_cstr(doc)?;
+            crate::rt::objects::dictobject::set_item_str(d.as_ptr(), "__doc__", ds.as_ptr())?;
+        }
+        if crate::rt::objects::dictobject::get_item_str(d.as_ptr(), "__module__")?.is_null() {
+            let m = str_::from_str(&full[..dot])?;
+            crate::rt::objects::dictobject::set_item_str(d.as_ptr(), "__module__", m.as_ptr())?;
+        }
+        let bases = if base.is_null() {
+            tuple::pack(&[exc::exception()])?
+        } else if tuple::check(base) {
+            Obj::from_borrowed(base)
+        } else {
+            tuple::pack(&[base])?
+        };
+        let n = str_::from_str(&full[dot + 1..])?;
+        let args = tuple::pack(&[n.as_ptr(), bases.as_ptr(), d.as_ptr()])?;
+        crate::rt::protocol::call::call(crate::rt::objects::typeobject::type_type() as *mut PyObject, args.as_ptr(), null_mut())
+    })
+}
+
+/// The exception being handled (sys.exception()), a new reference or NULL.
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_GetHandledException() -> *mut PyObject {
+    let v = crate::rt::err::handled_exception();
+    xincref(v);
+    v
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_SetHandledException(e: *mut PyObject) {
+    crate::rt::err::set_handled_exception(if e.is_null() || crate::rt::objects::noneobject::is_none(e) { null_mut() } else { e })
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_GetExcInfo(t: *mut *mut PyObject, v: *mut *mut PyObject, tb: *mut *mut PyObject) {
+    let e = crate::rt::err::handled_exception();
+    if e.is_null() {
+        // CPython reports (None, <the stored value, NULL>, None) when nothing is handled.
+        let none = crate::rt::objects::noneobject::none();
+        *t = none;
+        *v = null_mut();
+        *tb = none;
+        return;
+    }
+    let ty = type_of(e) as *mut PyObject;
+    incref(ty);
+    incref(e);
+    *t = ty;
+    *v = e;
+    *tb = PyException_GetTraceback(e);
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_SetExcInfo(t: *mut PyObject, v: *mut PyObject, tb: *mut PyObject) {
+    PyErr_SetHandledException(v);
+    xdecref(t);
+    xdecref(v);
+    xdecref(tb);
+}
+/// Chains the pending exception to the given one as its context (CPython's helper).
+#[no_mangle]
+pub unsafe extern "C" fn _PyErr_ChainExceptions(t: *mut PyObject, v: *mut PyObject, tb: *mut PyObject) {
+    if t.is_null() {
+        return;
+    }
+    if err::occurred().is_null() {
+        err::restore(t, v, tb);
+        return;
+    }
+    let (mut t2, mut v2, mut tb2) = err::fetch();
+    let (mut t1, mut v1, mut tb1) = (t, v, tb);
+    let _ = excs::normalize(&mut t1, &mut v1, &mut tb1);
+    let _ = excs::normalize(&mut t2, &mut v2, &mut tb2);
+    if !v2.is_null() && !v1.is_null() && excs::check(v2) {
+        incref(v1);
+        PyException_SetContext(v2, v1);
+    }
+    xdecref(t1);
+    xdecref(v1);
+    xdecref(tb1);
+    err::restore(t2, v2, tb2);
+}
+#[no_mangle]
+pub unsafe extern "C" fn _PyErr_SetKeyError(key: *mut PyObject) {
+    excs::set_key_error(key);
+}
+#[no_mangle]
+pub unsafe extern "C" fn _PyErr_WriteUnraisableMsg(msg: *const c_char, obj: *mut PyObject) {
+    let what = if msg.is_null() { "Exception ignored in".to_owned() } else { format!("Exception ignored {}", CStr::from_ptr(msg).to_string_lossy()) };
+    crate::rt::report::write_unraisable(&what, obj)
+}
+/// Signal handlers written in Python run here; the signal module is not there yet, so no
+/// handler can be pending.
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_CheckSignals() -> c_int {
+    0
+}
+
+/// Warnings go through the `warnings` machinery once it exists; until then the default
+/// filters are applied here: DeprecationWarning, PendingDeprecationWarning, ImportWarning and
+/// ResourceWarning are ignored, others printed once per message to stderr.
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_WarnEx(category: *mut PyObject, msg: *const c_char, _stack_level: Py_ssize_t) -> c_int {
+    let text = CStr::from_ptr(msg).to_string_lossy().into_owned();
+    crate::rt::guard::catch_int(|| crate::rt::report::warn(category, &text))
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_ResourceWarning(_source: *mut PyObject, _stack_level: Py_ssize_t, _format: *const c_char) -> c_int {
+    // ResourceWarning is ignored by the default filters.
+    0
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_Print() {
+    PyErr_PrintEx(1)
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_PrintEx(_set_sys_last_vars: c_int) {
+    let (mut t, mut v, mut tb) = err::fetch();
+    if t.is_null() {
+        return;
+    }
+    let _ = excs::normalize(&mut t, &mut v, &mut tb);
+    err::clear();
+    PyErr_Display(t, v, tb);
+    xdecref(t);
+    xdecref(v);
+    xdecref(tb);
+}
+/// Prints an exception; tracebacks come with frames, so only the last line for now.
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_Display(t: *mut PyObject, v: *mut PyObject, _tb: *mut PyObject) {
+    eprintln!("{}", crate::rt::report::format_exception_only(t, v));
+}

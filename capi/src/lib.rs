@@ -18,6 +18,7 @@ pub mod longobject;
 pub mod memory;
 pub mod moduleobject;
 pub mod object;
+pub mod object_extras;
 pub mod pylifecycle;
 pub mod pystate_modules;
 pub mod tupleobject;

@@ -973,6 +973,60 @@ static void spec_types(void) {
     show("module dict keys", PyDict_Keys(PyModule_GetDict(mm)));
 }
 
+static void extras(void) {
+    PyObject *E = PyErr_NewException("ferrictest.MyError", NULL, NULL);
+    show("NewException", Py_XNewRef(E));
+    show("NewException mro", PyObject_GetAttrString(E, "__mro__"));
+    show("NewException module", PyObject_GetAttrString(E, "__module__"));
+    PyObject *E2 = PyErr_NewExceptionWithDoc("ferrictest.Other", "Docs.", E, NULL);
+    show("NewExceptionWithDoc doc", PyObject_GetAttrString(E2, "__doc__"));
+    show("NewException bad name", PyErr_NewException("noname", NULL, NULL));
+    show("Format int", PyObject_Format(I(42), NULL));
+    show("Format float spec", PyObject_Format(PyFloat_FromDouble(3.14159), S(".2f")));
+    show("Format str", PyObject_Format(S("abc"), S("")));
+    show("ToBase 2", PyNumber_ToBase(I(10), 2));
+    show("ToBase 8", PyNumber_ToBase(I(-64), 8));
+    show("ToBase 16", PyNumber_ToBase(PyLong_FromUnsignedLongLong(0xdeadbeefcafeULL), 16));
+    show("ToBase 10", PyNumber_ToBase(I(-7), 10));
+    show("ToBase 0", PyNumber_ToBase(I(0), 16));
+    unsigned char buf[8];
+    double vals[] = {1.5, -0.0, 65504.0, 1e-7, 3.0e38, 1.0 / 0.0};
+    char name[64];
+    for (int i = 0; i < 6; i++) {
+        snprintf(name, sizeof name, "Pack2/Unpack2 %d", i);
+        int r = PyFloat_Pack2(vals[i], (char *)buf, 1);
+        if (r < 0) { show(name, NULL); continue; }
+        show_double(name, PyFloat_Unpack2((char *)buf, 1));
+    }
+    show_int("Pack2 65520 overflow", PyFloat_Pack2(65520.0, (char *)buf, 1));
+    show_int("Pack4 1e39 overflow", PyFloat_Pack4(1e39, (char *)buf, 0));
+    PyFloat_Pack4(0.1, (char *)buf, 0);
+    show_int("Pack4 big-endian byte0", buf[0]);
+    show_double("Unpack4", PyFloat_Unpack4((char *)buf, 0));
+    PyFloat_Pack8(-2.5, (char *)buf, 1);
+    show_double("Unpack8", PyFloat_Unpack8((char *)buf, 1));
+    _Py_IDENTIFIER(__class__);
+    show("GetAttrId", _PyObject_GetAttrId(I(1), &PyId___class__));
+    show_int("LengthHint list", PyObject_LengthHint(PyList_New(3), 9));
+    show_int("LengthHint int", PyObject_LengthHint(I(3), 9));
+    PyObject *d = Py_BuildValue("{s:i,s:i}", "a", 1, "b", 2);
+    show("Mapping_Keys", PyMapping_Keys(d));
+    show("Mapping_Items", PyMapping_Items(d));
+    show_int("Mapping_HasKeyString", PyMapping_HasKeyString(d, "a"));
+    show_int("Mapping_HasKeyString missing", PyMapping_HasKeyString(d, "z"));
+    PyObject *l = Py_BuildValue("[iiii]", 1, 2, 1, 3);
+    show_int("Sequence_Count", PySequence_Count(l, I(1)));
+    show_int("Sequence_Index", PySequence_Index(l, I(3)));
+    show_int("Sequence_Index missing", PySequence_Index(l, I(9)));
+    show("BoolFromLong", PyBool_FromLong(7));
+    PyObject *t, *v, *tb;
+    PyErr_GetExcInfo(&t, &v, &tb);
+    show_int("no handled exception: type is None", t == Py_None);
+    show_int("no handled exception: value is NULL", v == NULL);
+    show_int("no handled exception: traceback is None", tb == Py_None);
+    show_int("WarnEx deprecation (ignored)", PyErr_WarnEx(PyExc_DeprecationWarning, "old", 1));
+}
+
 static void recursion(void) {
     /* A list nested 100000 deep: repr must raise RecursionError, not overflow the C stack. */
     PyObject *outer = PyList_New(0), *cur = outer;
@@ -1010,6 +1064,7 @@ int main(void) {
     weakrefs();
     cycles();
     spec_types();
+    extras();
     recursion();
     printf("checks: %d\n", n_checks);
     return Py_FinalizeEx() < 0 ? 120 : 0;

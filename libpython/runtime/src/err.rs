@@ -77,3 +77,26 @@ pub unsafe fn exception_matches(exc: *mut PyObject) -> bool {
     let t = occurred();
     !t.is_null() && crate::objects::exceptions::given_exception_matches(t, exc)
 }
+
+/// The exception being handled on this thread (`sys.exception()`), borrowed; NULL if none.
+pub unsafe fn handled_exception() -> *mut PyObject {
+    let mut item = (*tstate()).exc_info;
+    while !item.is_null() {
+        let v = (*item).exc_value;
+        if !v.is_null() && !crate::objects::noneobject::is_none(v) {
+            return v;
+        }
+        item = (*item).previous_item;
+    }
+    std::ptr::null_mut()
+}
+
+/// Replaces the innermost handled exception (borrowed `e`, or NULL).
+pub unsafe fn set_handled_exception(e: *mut PyObject) {
+    let item = (*tstate()).exc_info;
+    if item.is_null() {
+        return;
+    }
+    xincref(e);
+    xsetref(&raw mut (*item).exc_value, e);
+}

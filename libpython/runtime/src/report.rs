@@ -54,3 +54,32 @@ pub unsafe fn write_unraisable(what: &str, obj: *mut PyObject) {
     xdecref(v);
     xdecref(tb);
 }
+
+/// Issues a warning with the default filters of CPython (until the `warnings` module
+/// exists): ignored categories return quietly; "error" is not a default, so the rest are
+/// printed once per (category, message), as `sys:1: Category: message`.
+pub unsafe fn warn(category: *mut PyObject, msg: &str) -> crate::err::PyResult<()> {
+    use crate::objects::exceptions as e;
+    let cat = if category.is_null() { (&raw mut e::_PyExc_UserWarning) as *mut PyObject } else { category };
+    for ignored in [
+        (&raw mut e::_PyExc_DeprecationWarning) as *mut PyObject,
+        (&raw mut e::_PyExc_PendingDeprecationWarning) as *mut PyObject,
+        (&raw mut e::_PyExc_ImportWarning) as *mut PyObject,
+        (&raw mut e::_PyExc_ResourceWarning) as *mut PyObject,
+    ] {
+        if crate::objects::exceptions::given_exception_matches(cat, ignored) {
+            return Ok(());
+        }
+    }
+    static SEEN: std::sync::Mutex<Vec<(usize, String)>> = std::sync::Mutex::new(Vec::new());
+    let key = (cat as usize, msg.to_owned());
+    if let Ok(mut seen) = SEEN.lock() {
+        if seen.contains(&key) {
+            return Ok(());
+        }
+        seen.push(key);
+    }
+    let name = typeobject::full_name(cat as *mut PyTypeObject);
+    eprintln!("sys:1: {name}: {msg}");
+    Ok(())
+}
