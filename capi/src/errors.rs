@@ -221,10 +221,10 @@ pub unsafe extern "C" fn PyErr_SetHandledException(e: *mut PyObject) {
 pub unsafe extern "C" fn PyErr_GetExcInfo(t: *mut *mut PyObject, v: *mut *mut PyObject, tb: *mut *mut PyObject) {
     let e = crate::rt::err::handled_exception();
     if e.is_null() {
-        // CPython reports (None, <the stored value, NULL>, None) when nothing is handled.
+        // CPython reports (None, None, None) when nothing is handled.
         let none = crate::rt::objects::noneobject::none();
         *t = none;
-        *v = null_mut();
+        *v = none;
         *tb = none;
         return;
     }

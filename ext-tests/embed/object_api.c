@@ -1022,7 +1022,7 @@ static void extras(void) {
     PyObject *t, *v, *tb;
     PyErr_GetExcInfo(&t, &v, &tb);
     show_int("no handled exception: type is None", t == Py_None);
-    show_int("no handled exception: value is NULL", v == NULL);
+    show_int("no handled exception: value is None", v == Py_None);
     show_int("no handled exception: traceback is None", tb == Py_None);
     show_int("WarnEx deprecation (ignored)", PyErr_WarnEx(PyExc_DeprecationWarning, "old", 1));
 }
