@@ -271,3 +271,63 @@ pub unsafe extern "C" fn PyType_GetModuleByDef(tp: *mut PyTypeObject, def: *mut 
     raise(exc::type_error(), format!("PyType_GetModuleByDef: No superclass of '{}' has the given module", typeobject::full_name(tp)));
     null_mut()
 }
+
+// ---- struct sequences ----------------------------------------------------------------------
+
+use crate::rt::objects::structseq::{self, PyStructSequence_Desc};
+
+#[no_mangle]
+pub unsafe extern "C" fn PyStructSequence_InitType2(tp: *mut PyTypeObject, desc: *mut PyStructSequence_Desc) -> c_int {
+    crate::rt::guard::catch_int(|| structseq::init_type(tp, desc, 0))
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyStructSequence_InitType(tp: *mut PyTypeObject, desc: *mut PyStructSequence_Desc) {
+    if PyStructSequence_InitType2(tp, desc) < 0 {
+        crate::rt::err::clear();
+    }
+}
+#[no_mangle]
+pub unsafe extern "C" fn _PyStructSequence_InitType(tp: *mut PyTypeObject, desc: *mut PyStructSequence_Desc, flags: std::ffi::c_ulong) -> c_int {
+    crate::rt::guard::catch_int(|| structseq::init_type(tp, desc, flags))
+}
+unsafe fn new_structseq_type(desc: *mut PyStructSequence_Desc, flags: std::ffi::c_ulong) -> PyResult<Obj> {
+    let mut slots: Vec<PyType_Slot> = structseq::slots_for(desc)?
+        .into_iter()
+        .map(|(slot, pfunc)| PyType_Slot { slot, pfunc })
+        .collect();
+    slots.push(PyType_Slot { slot: 0, pfunc: null_mut() });
+    let mut spec = PyType_Spec {
+        name: (*desc).name,
+        basicsize: (size_of::<PyTupleObject>() - size_of::<*mut PyObject>()) as c_int,
+        itemsize: size_of::<*mut PyObject>() as c_int,
+        flags: (Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | flags) as std::ffi::c_uint,
+        slots: slots.as_mut_ptr(),
+    };
+    let base = tuple::pack(&[tuple::tuple_type() as *mut PyObject])?;
+    let t = from_spec(null_mut(), &mut spec, base.as_ptr())?;
+    structseq::finish_heap_type(t.as_ptr() as *mut PyTypeObject, desc)?;
+    Ok(t)
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyStructSequence_NewType(desc: *mut PyStructSequence_Desc) -> *mut PyTypeObject {
+    catch_obj(|| new_structseq_type(desc, 0)) as *mut PyTypeObject
+}
+#[no_mangle]
+pub unsafe extern "C" fn _PyStructSequence_NewType(desc: *mut PyStructSequence_Desc, flags: std::ffi::c_ulong) -> *mut PyTypeObject {
+    catch_obj(|| new_structseq_type(desc, flags)) as *mut PyTypeObject
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyStructSequence_New(tp: *mut PyTypeObject) -> *mut PyObject {
+    catch_obj(|| structseq::new(tp))
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyStructSequence_SetItem(op: *mut PyObject, i: Py_ssize_t, v: *mut PyObject) {
+    let slot = tuple::items_ptr(op).offset(i);
+    let old = *slot;
+    *slot = v;
+    xdecref(old);
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyStructSequence_GetItem(op: *mut PyObject, i: Py_ssize_t) -> *mut PyObject {
+    *tuple::items_ptr(op).offset(i)
+}

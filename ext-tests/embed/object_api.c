@@ -1027,6 +1027,42 @@ static void extras(void) {
     show_int("WarnEx deprecation (ignored)", PyErr_WarnEx(PyExc_DeprecationWarning, "old", 1));
 }
 
+static PyStructSequence_Field point_fields[] = {{"x", "x coord"}, {"y", NULL}, {"z", "hidden"}, {NULL, NULL}};
+static PyStructSequence_Desc point_desc = {"ferrictest.point", "A point.", point_fields, 2};
+static PyTypeObject StaticPoint;
+
+static void structseqs(void) {
+    PyTypeObject *P = PyStructSequence_NewType(&point_desc);
+    show("structseq type", Py_XNewRef((PyObject *)P));
+    show("structseq mro", PyObject_GetAttrString((PyObject *)P, "__mro__"));
+    show("n_fields", PyObject_GetAttrString((PyObject *)P, "n_fields"));
+    show("__match_args__", PyObject_GetAttrString((PyObject *)P, "__match_args__"));
+    PyObject *p = PyStructSequence_New(P);
+    PyStructSequence_SetItem(p, 0, I(1));
+    PyStructSequence_SetItem(p, 1, I(2));
+    PyStructSequence_SetItem(p, 2, I(3));
+    show("structseq repr", Py_NewRef(p));
+    show_int("structseq len", PyObject_Size(p));
+    show("structseq [1]", PySequence_GetItem(p, 1));
+    show("structseq .z", PyObject_GetAttrString(p, "z"));
+    show("structseq == tuple", PyObject_RichCompare(p, Py_BuildValue("(ii)", 1, 2), Py_EQ));
+    show("structseq reduce", PyObject_CallMethod(p, "__reduce__", NULL));
+    show("structseq from seq", PyObject_CallFunction((PyObject *)P, "((ii))", 7, 8));
+    show("structseq from seq+dict", PyObject_CallFunction((PyObject *)P, "((ii){s:i})", 7, 8, "z", 9));
+    show("structseq short seq", PyObject_CallFunction((PyObject *)P, "((i))", 7));
+    show("structseq long seq", PyObject_CallFunction((PyObject *)P, "((iiii))", 1, 2, 3, 4));
+    show("structseq not seq", PyObject_CallFunction((PyObject *)P, "(i)", 7));
+    show_int("static InitType2", PyStructSequence_InitType2(&StaticPoint, &point_desc));
+    PyObject *sp = PyStructSequence_New(&StaticPoint);
+    PyStructSequence_SET_ITEM(sp, 0, I(4));
+    PyStructSequence_SET_ITEM(sp, 1, I(5));
+    PyStructSequence_SET_ITEM(sp, 2, I(6));
+    show("static structseq repr", Py_NewRef(sp));
+    show("static structseq .y", PyObject_GetAttrString(sp, "y"));
+    Py_DECREF(sp);
+    Py_DECREF(p);
+}
+
 static void recursion(void) {
     /* A list nested 100000 deep: repr must raise RecursionError, not overflow the C stack. */
     PyObject *outer = PyList_New(0), *cur = outer;
@@ -1065,6 +1101,7 @@ int main(void) {
     cycles();
     spec_types();
     extras();
+    structseqs();
     recursion();
     printf("checks: %d\n", n_checks);
     return Py_FinalizeEx() < 0 ? 120 : 0;

@@ -22,6 +22,7 @@ pub mod methodobject;
 pub mod moduleobject;
 pub mod noneobject;
 pub mod propertyobject;
+pub mod structseq;
 pub mod superobject;
 pub mod tupleobject;
 pub mod typenew;
