@@ -263,3 +263,11 @@ pub struct PyModuleDef {
     pub m_clear: inquiry,
     pub m_free: freefunc,
 }
+
+/// Bit positions in `PyASCIIObject.state` (a C bitfield: interned:2, kind:3, compact:1,
+/// ascii:1, ready:1, low bits first on GCC/x86-64).
+pub const STATE_INTERNED_SHIFT: u32 = 0;
+pub const STATE_KIND_SHIFT: u32 = 2;
+pub const STATE_COMPACT: u32 = 1 << 5;
+pub const STATE_ASCII: u32 = 1 << 6;
+pub const STATE_READY: u32 = 1 << 7;

@@ -17,35 +17,77 @@ use std::ptr::null_mut;
 
 #[repr(C)]
 pub struct PySystemExitObject {
-    pub base: PyBaseExceptionObject,
+    pub ob_base: PyObject,
+    pub dict: *mut PyObject,
+    pub args: *mut PyObject,
+    pub notes: *mut PyObject,
+    pub traceback: *mut PyObject,
+    pub context: *mut PyObject,
+    pub cause: *mut PyObject,
+    pub suppress_context: std::ffi::c_char,
     pub code: *mut PyObject,
 }
 #[repr(C)]
 pub struct PyStopIterationObject {
-    pub base: PyBaseExceptionObject,
+    pub ob_base: PyObject,
+    pub dict: *mut PyObject,
+    pub args: *mut PyObject,
+    pub notes: *mut PyObject,
+    pub traceback: *mut PyObject,
+    pub context: *mut PyObject,
+    pub cause: *mut PyObject,
+    pub suppress_context: std::ffi::c_char,
     pub value: *mut PyObject,
 }
 #[repr(C)]
 pub struct PyNameErrorObject {
-    pub base: PyBaseExceptionObject,
+    pub ob_base: PyObject,
+    pub dict: *mut PyObject,
+    pub args: *mut PyObject,
+    pub notes: *mut PyObject,
+    pub traceback: *mut PyObject,
+    pub context: *mut PyObject,
+    pub cause: *mut PyObject,
+    pub suppress_context: std::ffi::c_char,
     pub name: *mut PyObject,
 }
 #[repr(C)]
 pub struct PyAttributeErrorObject {
-    pub base: PyBaseExceptionObject,
+    pub ob_base: PyObject,
+    pub dict: *mut PyObject,
+    pub args: *mut PyObject,
+    pub notes: *mut PyObject,
+    pub traceback: *mut PyObject,
+    pub context: *mut PyObject,
+    pub cause: *mut PyObject,
+    pub suppress_context: std::ffi::c_char,
     pub obj: *mut PyObject,
     pub name: *mut PyObject,
 }
 #[repr(C)]
 pub struct PyImportErrorObject {
-    pub base: PyBaseExceptionObject,
+    pub ob_base: PyObject,
+    pub dict: *mut PyObject,
+    pub args: *mut PyObject,
+    pub notes: *mut PyObject,
+    pub traceback: *mut PyObject,
+    pub context: *mut PyObject,
+    pub cause: *mut PyObject,
+    pub suppress_context: std::ffi::c_char,
     pub msg: *mut PyObject,
     pub name: *mut PyObject,
     pub path: *mut PyObject,
 }
 #[repr(C)]
 pub struct PyOSErrorObject {
-    pub base: PyBaseExceptionObject,
+    pub ob_base: PyObject,
+    pub dict: *mut PyObject,
+    pub args: *mut PyObject,
+    pub notes: *mut PyObject,
+    pub traceback: *mut PyObject,
+    pub context: *mut PyObject,
+    pub cause: *mut PyObject,
+    pub suppress_context: std::ffi::c_char,
     pub myerrno: *mut PyObject,
     pub strerror: *mut PyObject,
     pub filename: *mut PyObject,
@@ -54,7 +96,14 @@ pub struct PyOSErrorObject {
 }
 #[repr(C)]
 pub struct PySyntaxErrorObject {
-    pub base: PyBaseExceptionObject,
+    pub ob_base: PyObject,
+    pub dict: *mut PyObject,
+    pub args: *mut PyObject,
+    pub notes: *mut PyObject,
+    pub traceback: *mut PyObject,
+    pub context: *mut PyObject,
+    pub cause: *mut PyObject,
+    pub suppress_context: std::ffi::c_char,
     pub msg: *mut PyObject,
     pub filename: *mut PyObject,
     pub lineno: *mut PyObject,
@@ -66,7 +115,14 @@ pub struct PySyntaxErrorObject {
 }
 #[repr(C)]
 pub struct PyUnicodeErrorObject {
-    pub base: PyBaseExceptionObject,
+    pub ob_base: PyObject,
+    pub dict: *mut PyObject,
+    pub args: *mut PyObject,
+    pub notes: *mut PyObject,
+    pub traceback: *mut PyObject,
+    pub context: *mut PyObject,
+    pub cause: *mut PyObject,
+    pub suppress_context: std::ffi::c_char,
     pub encoding: *mut PyObject,
     pub object: *mut PyObject,
     pub start: Py_ssize_t,
@@ -75,7 +131,14 @@ pub struct PyUnicodeErrorObject {
 }
 #[repr(C)]
 pub struct PyBaseExceptionGroupObject {
-    pub base: PyBaseExceptionObject,
+    pub ob_base: PyObject,
+    pub dict: *mut PyObject,
+    pub args: *mut PyObject,
+    pub notes: *mut PyObject,
+    pub traceback: *mut PyObject,
+    pub context: *mut PyObject,
+    pub cause: *mut PyObject,
+    pub suppress_context: std::ffi::c_char,
     pub msg: *mut PyObject,
     pub excs: *mut PyObject,
 }

@@ -42,11 +42,7 @@ static mut UNICODE_AS_SEQUENCE: PySequenceMethods = PySequenceMethods {
     ..PySequenceMethods::EMPTY
 };
 
-const STATE_INTERNED_MASK: u32 = 0b11;
-const STATE_KIND_SHIFT: u32 = 2;
-const STATE_COMPACT: u32 = 1 << 5;
-const STATE_ASCII: u32 = 1 << 6;
-const STATE_READY: u32 = 1 << 7;
+const STATE_INTERNED_MASK: u32 = 0b11 << STATE_INTERNED_SHIFT;
 
 #[inline(always)]
 pub fn unicode_type() -> *mut PyTypeObject {
