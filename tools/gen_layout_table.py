@@ -1,11 +1,11 @@
-"""Writes libpython/runtime/tests/layout_table.rs: the structs of CPython 3.11's headers and
+"""Writes libpython/runtime/tests/layout/table.rs: the structs of CPython 3.11's headers and
 their field names, for tests/layout.rs (which asks the C compiler for the offsets and
 compares them with Ferric's #[repr(C)] twins). Run with python3.11 when the set of mirrored
 structs changes; the exclusions below say why a struct is left out."""
 import glob, os, re, sys, sysconfig
 
 INC = sysconfig.get_config_var("INCLUDEPY")
-OUT = os.path.join(os.path.dirname(__file__), "..", "libpython/runtime/tests/layout_table.rs")
+OUT = os.path.join(os.path.dirname(__file__), "..", "libpython/runtime/tests/layout/table.rs")
 
 # C type name -> Rust path (relative to ferric_runtime) when it is not ffi::<same name>.
 RUST = {

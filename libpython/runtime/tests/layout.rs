@@ -28,7 +28,7 @@ macro_rules! layout_table {
     };
 }
 
-include!("layout_table.rs");
+include!("layout/table.rs");
 
 /// Structs of CPython's internal headers that Ferric mirrors too (reached through macros or
 /// kept exact on purpose). Compiled with Py_BUILD_CORE.
