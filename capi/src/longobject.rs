@@ -190,3 +190,256 @@ pub unsafe extern "C" fn _PyLong_Sign(op: *mut PyObject) -> c_int {
 pub unsafe extern "C" fn _PyLong_NumBits(op: *mut PyObject) -> usize {
     long::bit_length(op) as usize
 }
+
+// ---- the private helpers CPython's own modules import ---------------------------------------
+
+use crate::rt::objects::{long_arith, long_mag as mag};
+
+/// Little- or big-endian bytes to int (CPython's _PyLong_FromByteArray).
+#[no_mangle]
+pub unsafe extern "C" fn _PyLong_FromByteArray(bytes: *const u8, n: usize, little_endian: c_int, is_signed: c_int) -> *mut PyObject {
+    catch_obj(|| {
+        let data = if n == 0 { &[][..] } else { std::slice::from_raw_parts(bytes, n) };
+        let b = crate::rt::objects::bytesobject::from_slice(data)?;
+        let order = str_::from_str(if little_endian != 0 { "little" } else { "big" })?;
+        let signed = crate::rt::objects::boolobject::new_bool(is_signed != 0);
+        let kw = crate::rt::objects::tupleobject::pack(&[str_::intern("signed")?])?;
+        let f = crate::rt::protocol::object::getattr_str(long::long_type() as *mut PyObject, "from_bytes")?;
+        crate::rt::protocol::call::vectorcall(f.as_ptr(), &[b.as_ptr(), order.as_ptr(), signed], kw.as_ptr())
+    })
+}
+
+/// int to bytes in a caller's buffer; OverflowError if it does not fit.
+#[no_mangle]
+pub unsafe extern "C" fn _PyLong_AsByteArray(v: *mut PyObject, bytes: *mut u8, n: usize, little_endian: c_int, is_signed: c_int) -> c_int {
+    crate::rt::guard::catch_int(|| {
+        let len = long::from_i64(n as i64);
+        let order = str_::from_str(if little_endian != 0 { "little" } else { "big" })?;
+        let signed = crate::rt::objects::boolobject::new_bool(is_signed != 0);
+        let kw = crate::rt::objects::tupleobject::pack(&[str_::intern("signed")?])?;
+        let f = crate::rt::protocol::object::getattr_str(v, "to_bytes")?;
+        let r = crate::rt::protocol::call::vectorcall(f.as_ptr(), &[len.as_ptr(), order.as_ptr(), signed], kw.as_ptr())?;
+        let out = crate::rt::objects::bytesobject::as_slice(r.as_ptr());
+        std::ptr::copy_nonoverlapping(out.as_ptr(), bytes, n);
+        Ok(())
+    })
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn PyLong_FromUnicodeObject(u: *mut PyObject, base: c_int) -> *mut PyObject {
+    catch_obj(|| crate::rt::objects::long_format::from_str_obj(u, base as u32))
+}
+#[no_mangle]
+pub unsafe extern "C" fn _PyLong_Copy(v: *mut PyObject) -> *mut PyObject {
+    catch_obj(|| long::from_digits(long::is_negative(v), long::digits(v)))
+}
+#[no_mangle]
+pub unsafe extern "C" fn _PyLong_New(n: Py_ssize_t) -> *mut PyObject {
+    catch_obj(|| {
+        let r = long::alloc(n.max(0) as usize)?;
+        long::digits_mut(r.as_ptr(), n.max(0) as usize).fill(0);
+        Ok(r)
+    })
+}
+/// Mantissa in [0.5, 1) and exponent: v = m * 2**e (CPython's _PyLong_Frexp).
+#[no_mangle]
+pub unsafe extern "C" fn _PyLong_Frexp(v: *mut PyObject, e: *mut Py_ssize_t) -> f64 {
+    let bits = long::bit_length(v) as i64;
+    if bits == 0 {
+        *e = 0;
+        return 0.0;
+    }
+    let shift = (bits - 55).max(0) as usize;
+    let (neg, m) = long_arith::unpack(v);
+    let top = mag::shr(&m, shift);
+    let sticky = shift > 0 && mag::shl(&top, shift) != m;
+    let mut t = mag::to_u128(&top).unwrap_or(0);
+    if sticky {
+        t |= 1;
+    }
+    let x = t as f64; // rounds to 53 bits, half even
+    let scaled = x / 2f64.powi((bits - shift as i64) as i32);
+    let (mant, extra) = if scaled >= 1.0 { (scaled / 2.0, 1) } else { (scaled, 0) };
+    *e = bits as Py_ssize_t + extra;
+    if neg {
+        -mant
+    } else {
+        mant
+    }
+}
+#[no_mangle]
+pub unsafe extern "C" fn _PyLong_Format(v: *mut PyObject, base: c_int) -> *mut PyObject {
+    crate::object_extras::PyNumber_ToBase(v, base)
+}
+#[no_mangle]
+pub unsafe extern "C" fn _PyLong_AsInt(v: *mut PyObject) -> c_int {
+    let r = PyLong_AsLong(v);
+    if r == -1 && !err::occurred().is_null() {
+        return -1;
+    }
+    if r > c_int::MAX as c_long || r < c_int::MIN as c_long {
+        err::raise(exc::overflow_error(), "Python int too large to convert to C int");
+        return -1;
+    }
+    r as c_int
+}
+#[no_mangle]
+pub unsafe extern "C" fn _PyLong_GCD(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
+    catch_obj(|| {
+        let (mut x, mut y) = (long::digits(a).to_vec(), long::digits(b).to_vec());
+        while !y.is_empty() {
+            let r = mag::divrem(&x, &y).1;
+            x = y;
+            y = r;
+        }
+        long_arith::pack(false, x)
+    })
+}
+#[no_mangle]
+pub unsafe extern "C" fn _PyLong_Lshift(a: *mut PyObject, n: usize) -> *mut PyObject {
+    let c = long::from_u64(n as u64);
+    crate::abstract_::PyNumber_Lshift(a, c.as_ptr())
+}
+#[no_mangle]
+pub unsafe extern "C" fn _PyLong_Rshift(a: *mut PyObject, n: usize) -> *mut PyObject {
+    let c = long::from_u64(n as u64);
+    crate::abstract_::PyNumber_Rshift(a, c.as_ptr())
+}
+/// (q, r) with q the nearest integer to a/b, ties to even (CPython's _PyLong_DivmodNear).
+#[no_mangle]
+pub unsafe extern "C" fn _PyLong_DivmodNear(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
+    catch_obj(|| {
+        if !long::check(a) || !long::check(b) {
+            return Err(err::raise(exc::type_error(), "non-integer arguments in division"));
+        }
+        let ((an, am), (bn, bm)) = (long_arith::unpack(a), long_arith::unpack(b));
+        if bm.is_empty() {
+            return Err(err::raise(exc::zero_division_error(), "integer division or modulo by zero"));
+        }
+        let ((qn, q), (rn, r)) = long_arith::divmod_signed(an, &am, bn, &bm);
+        // Compare 2|r| with |b|; round away from the floor when past half, or at half with q odd.
+        let twice = mag::add(&r, &r);
+        let c = mag::cmp(&twice, &bm);
+        let q_odd = q.first().map(|&d| d & 1 == 1).unwrap_or(false);
+        let greater = c == std::cmp::Ordering::Greater || (c == std::cmp::Ordering::Equal && q_odd);
+        let (q, r) = if greater {
+            (long_arith::add_signed(qn, &q, false, &[1]), long_arith::add_signed(rn, &r, !bn, &bm))
+        } else {
+            ((qn, q), (rn, r))
+        };
+        let (q, r) = (long_arith::pack(q.0, q.1)?, long_arith::pack(r.0, r.1)?);
+        crate::rt::objects::tupleobject::pack(&[q.as_ptr(), r.as_ptr()])
+    })
+}
+#[no_mangle]
+pub unsafe extern "C" fn _PyLong_AsTime_t(v: *mut PyObject) -> libc::time_t {
+    let r = PyLong_AsLongLong(v);
+    if r == -1 && !err::occurred().is_null() && err::exception_matches(exc::overflow_error()) {
+        err::clear();
+        err::raise(exc::overflow_error(), "timestamp out of range for platform time_t");
+    }
+    r as libc::time_t
+}
+#[no_mangle]
+pub unsafe extern "C" fn _PyLong_FromTime_t(t: libc::time_t) -> *mut PyObject {
+    PyLong_FromLongLong(t as c_longlong)
+}
+#[no_mangle]
+pub unsafe extern "C" fn _PyLong_FromGid(g: libc::gid_t) -> *mut PyObject {
+    if g == libc::gid_t::MAX {
+        return PyLong_FromLong(-1);
+    }
+    PyLong_FromUnsignedLong(g as c_ulong)
+}
+#[no_mangle]
+pub unsafe extern "C" fn _PyLong_FromUid(u: libc::uid_t) -> *mut PyObject {
+    if u == libc::uid_t::MAX {
+        return PyLong_FromLong(-1);
+    }
+    PyLong_FromUnsignedLong(u as c_ulong)
+}
+
+/// Digit values of ASCII characters for bases up to 36, 37 elsewhere (CPython's table).
+#[no_mangle]
+pub static _PyLong_DigitValue: [u8; 256] = {
+    let mut t = [37u8; 256];
+    let mut i = 0;
+    while i < 10 {
+        t[b'0' as usize + i] = i as u8;
+        i += 1;
+    }
+    let mut j = 0;
+    while j < 26 {
+        t[b'a' as usize + j] = 10 + j as u8;
+        t[b'A' as usize + j] = 10 + j as u8;
+        j += 1;
+    }
+    t
+};
+
+macro_rules! converter {
+    ($name:ident, $t:ty, $max:expr, $what:expr) => {
+        /// An "O&" converter of Argument Clinic: a non-negative int of the C type.
+        #[no_mangle]
+        pub unsafe extern "C" fn $name(o: *mut PyObject, p: *mut std::ffi::c_void) -> c_int {
+            if long::check(o) && long::is_negative(o) {
+                err::raise(exc::value_error(), "value must be positive");
+                return 0;
+            }
+            let v = PyLong_AsUnsignedLongLong(o) as u128;
+            if v == u64::MAX as u128 && !err::occurred().is_null() {
+                return 0;
+            }
+            if v > $max as u128 {
+                err::raise(exc::overflow_error(), concat!("Python int too large for C ", $what));
+                return 0;
+            }
+            *(p as *mut $t) = v as $t;
+            1
+        }
+    };
+}
+converter!(_PyLong_UnsignedShort_Converter, u16, u16::MAX, "unsigned short");
+converter!(_PyLong_UnsignedInt_Converter, u32, u32::MAX, "unsigned int");
+converter!(_PyLong_UnsignedLong_Converter, u64, u64::MAX, "unsigned long");
+converter!(_PyLong_UnsignedLongLong_Converter, u64, u64::MAX, "unsigned long long");
+converter!(_PyLong_Size_t_Converter, usize, usize::MAX, "size_t");
+
+/// An "O&" converter for file descriptors: an int, or an object with fileno().
+#[no_mangle]
+pub unsafe extern "C" fn _PyLong_FileDescriptor_Converter(o: *mut PyObject, p: *mut std::ffi::c_void) -> c_int {
+    let fd = crate::rt::guard::catch(-1, || {
+        let r = (|| -> PyResult<i64> {
+            let v = if long::check(o) { Obj::from_borrowed(o) } else {
+                let f = crate::rt::protocol::object::getattr_str(o, "fileno").map_err(|e| {
+                    if err::exception_matches(exc::attribute_error()) {
+                        err::clear();
+                        err::raise(exc::type_error(), "argument must be an int, or have a fileno() method.")
+                    } else {
+                        e
+                    }
+                })?;
+                let r = crate::rt::protocol::call::vectorcall(f.as_ptr(), &[], null_mut())?;
+                if !long::check(r.as_ptr()) {
+                    return Err(err::raise(exc::type_error(), format!("fileno() returned a non-integer")));
+                }
+                r
+            };
+            let n = long::as_c_long(v.as_ptr())?;
+            if n < 0 {
+                return Err(err::raise(exc::value_error(), format!("file descriptor cannot be a negative integer ({n})")));
+            }
+            if n > c_int::MAX as i64 {
+                return Err(err::raise(exc::overflow_error(), "Python int too large to convert to C int"));
+            }
+            Ok(n)
+        })();
+        r.unwrap_or(-1)
+    });
+    if fd < 0 {
+        return 0;
+    }
+    *(p as *mut c_int) = fd as c_int;
+    1
+}
+

@@ -1063,6 +1063,43 @@ static void structseqs(void) {
     Py_DECREF(p);
 }
 
+static void bigints(void) {
+    unsigned char buf[16] = {0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0xf0};
+    PyObject *b = _PyLong_FromByteArray(buf, 16, 1, 0);
+    show("FromByteArray little unsigned", Py_XNewRef(b));
+    show("FromByteArray big signed", _PyLong_FromByteArray(buf, 16, 0, 1));
+    unsigned char out[16] = {0};
+    show_int("AsByteArray", _PyLong_AsByteArray((PyLongObject *)b, out, 16, 0, 0));
+    show_int("AsByteArray byte0", out[0]);
+    show_int("AsByteArray too small", _PyLong_AsByteArray((PyLongObject *)b, out, 4, 0, 0));
+    show_int("AsByteArray negative unsigned", _PyLong_AsByteArray((PyLongObject *)PyLong_FromLong(-1), out, 4, 0, 0));
+    Py_ssize_t e = 0;
+    double m = _PyLong_Frexp((PyLongObject *)b, &e);
+    show_double("Frexp mantissa", m);
+    show_int("Frexp exponent", e);
+    PyObject *big = PyNumber_Power(I(3), I(200), Py_None);
+    show("3**200", Py_XNewRef(big));
+    show("3**200 // 7**50", PyNumber_FloorDivide(big, PyNumber_Power(I(7), I(50), Py_None)));
+    show("3**200 % 10**9", PyNumber_Remainder(big, PyLong_FromLong(1000000000)));
+    show("3**200 / 2**300", PyNumber_TrueDivide(big, PyNumber_Power(I(2), I(300), Py_None)));
+    show("-(3**200) >> 100", PyNumber_Rshift(PyNumber_Negative(big), I(100)));
+    show("3**200 & -1024", PyNumber_And(big, I(-1024)));
+    show("DivmodNear(7, 2)", _PyLong_DivmodNear(I(7), I(2)));
+    show("DivmodNear(5, 2)", _PyLong_DivmodNear(I(5), I(2)));
+    show("DivmodNear(-7, 2)", _PyLong_DivmodNear(I(-7), I(2)));
+    show("GCD", _PyLong_GCD(PyNumber_Multiply(big, I(12)), PyNumber_Power(I(6), I(40), Py_None)));
+    show_int("big ob_size", Py_SIZE(big));
+    show_int("big digit[5]", ((PyLongObject *)big)->ob_digit[5]);
+    show_int("AsLong(3**200)", PyLong_AsLong(big));
+    show_double("AsDouble(3**200)", PyLong_AsDouble(big));
+    show_double("AsDouble(10**400)", PyLong_AsDouble(PyNumber_Power(I(10), I(400), Py_None)));
+    show("FromString big", PyLong_FromString("123456789012345678901234567890", NULL, 10));
+    show("FromString hex", PyLong_FromString("-0xdeadbeefdeadbeefdeadbeef", NULL, 0));
+    show("Format hex", _PyLong_Format(big, 16));
+    Py_XDECREF(b);
+    Py_XDECREF(big);
+}
+
 static void recursion(void) {
     /* A list nested 100000 deep: repr must raise RecursionError, not overflow the C stack. */
     PyObject *outer = PyList_New(0), *cur = outer;
@@ -1102,6 +1139,7 @@ int main(void) {
     spec_types();
     extras();
     structseqs();
+    bigints();
     recursion();
     printf("checks: %d\n", n_checks);
     return Py_FinalizeEx() < 0 ? 120 : 0;

@@ -7,21 +7,22 @@ use crate::exc;
 use crate::object::Obj;
 use crate::objects::unicodeobject as str_;
 
-struct Spec {
-    fill: char,
-    align: Option<char>,
-    sign: char,
-    alternate: bool,
-    width: usize,
-    grouping: Option<char>,
-    precision: Option<usize>,
-    ty: Option<char>,
+pub(crate) struct Spec {
+    pub(crate) fill: char,
+    pub(crate) align: Option<char>,
+    pub(crate) sign: char,
+    pub(crate) no_neg_zero: bool,
+    pub(crate) alternate: bool,
+    pub(crate) width: usize,
+    pub(crate) grouping: Option<char>,
+    pub(crate) precision: Option<usize>,
+    pub(crate) ty: Option<char>,
 }
 
-fn parse(spec: &str) -> PyResult<Spec> {
+pub(crate) fn parse(spec: &str) -> PyResult<Spec> {
     let cs: Vec<char> = spec.chars().collect();
     let mut i = 0;
-    let mut s = Spec { fill: ' ', align: None, sign: '-', alternate: false, width: 0, grouping: None, precision: None, ty: None };
+    let mut s = Spec { fill: ' ', align: None, sign: '-', no_neg_zero: false, alternate: false, width: 0, grouping: None, precision: None, ty: None };
     let is_align = |c: char| matches!(c, '<' | '>' | '=' | '^');
     if cs.len() >= 2 && is_align(cs[1]) {
         s.fill = cs[0];
@@ -33,6 +34,10 @@ fn parse(spec: &str) -> PyResult<Spec> {
     }
     if i < cs.len() && matches!(cs[i], '+' | '-' | ' ') {
         s.sign = cs[i];
+        i += 1;
+    }
+    if i < cs.len() && cs[i] == 'z' {
+        s.no_neg_zero = true;
         i += 1;
     }
     if i < cs.len() && cs[i] == '#' {
@@ -131,6 +136,19 @@ fn general_with(x: f64, prec: usize, upper: bool, alternate: bool, add_dot_0: bo
     s
 }
 
+/// Inserts `sep` every `every` digits from the right.
+pub(crate) fn group_every(int_part: &str, sep: char, every: usize) -> String {
+    let digits: Vec<char> = int_part.chars().collect();
+    let mut out = String::new();
+    for (i, c) in digits.iter().enumerate() {
+        if i > 0 && (digits.len() - i) % every == 0 {
+            out.push(sep);
+        }
+        out.push(*c);
+    }
+    out
+}
+
 fn group(int_part: &str, sep: char) -> String {
     let digits: Vec<char> = int_part.chars().collect();
     let mut out = String::new();
@@ -151,7 +169,7 @@ pub fn format(x: f64, spec_text: &str) -> PyResult<Obj> {
             return Err(raise(exc::value_error(), format!("Unknown format code '{t}' for object of type 'float'")));
         }
     }
-    let neg = x.is_sign_negative() && !x.is_nan();
+    let mut neg = x.is_sign_negative() && !x.is_nan();
     let ax = x.abs();
     let body = if x.is_nan() || x.is_infinite() {
         let word = if x.is_nan() { "nan" } else { "inf" };
@@ -186,6 +204,10 @@ pub fn format(x: f64, spec_text: &str) -> PyResult<Obj> {
             Some(t) => return Err(raise(exc::value_error(), format!("Unknown format code '{t}' for object of type 'float'"))),
         }
     };
+    // 'z' turns a result that rounds to negative zero into a positive one (PEP 682).
+    if spec.no_neg_zero && neg && !body.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        neg = false;
+    }
     // Grouping applies to the integer part of fixed notation.
     let body = match spec.grouping {
         Some(sep) if x.is_finite() => {
@@ -195,14 +217,18 @@ pub fn format(x: f64, spec_text: &str) -> PyResult<Obj> {
         _ => body,
     };
     let sign = if neg { "-" } else if spec.sign == '+' { "+" } else if spec.sign == ' ' { " " } else { "" };
+    str_::from_str(&pad(&spec, sign, &body, '>'))
+}
+
+/// Applies width, fill and alignment; `=` puts the padding between sign(+prefix) and digits.
+pub(crate) fn pad(spec: &Spec, sign: &str, body: &str, default_align: char) -> String {
     let len = sign.chars().count() + body.chars().count();
     let pad = spec.width.saturating_sub(len);
     let fill = |n: usize| std::iter::repeat(spec.fill).take(n).collect::<String>();
-    let out = match spec.align.unwrap_or('>') {
+    match spec.align.unwrap_or(default_align) {
         '<' => format!("{sign}{body}{}", fill(pad)),
         '^' => format!("{}{sign}{body}{}", fill(pad / 2), fill(pad - pad / 2)),
         '=' => format!("{sign}{}{body}", fill(pad)),
         _ => format!("{}{sign}{body}", fill(pad)),
-    };
-    str_::from_str(&out)
+    }
 }

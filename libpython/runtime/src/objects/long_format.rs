@@ -5,7 +5,7 @@ use crate::exc;
 use crate::ffi::*;
 use crate::object::*;
 use crate::objects::longobject as long;
-use crate::objects::{tupleobject as tuple, unicodeobject as str_};
+use crate::objects::unicodeobject as str_;
 
 
 /// CPython's limit on decimal conversions of huge ints (sys.int_info.default_max_str_digits).
@@ -14,7 +14,8 @@ pub const MAX_STR_DIGITS: usize = 4300;
 /// Decimal text of any int, by repeated division of the 30-bit digits by 10^9.
 pub unsafe fn to_decimal(op: *mut PyObject) -> PyResult<String> {
     let ds = long::digits(op);
-    if ds.len() > 1 && (ds.len() - 1) * 30 / 3 > MAX_STR_DIGITS {
+    // Cheap pre-check on the bit length: more than the limit's digits for sure.
+    if ds.len() > 1 && (ds.len() as u64 - 1) * 30 * 30103 / 100000 > MAX_STR_DIGITS as u64 + 2 {
         return Err(raise(
             exc::value_error(),
             format!("Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"),
@@ -121,40 +122,81 @@ fn unicode_decimal(c: char) -> Option<u32> {
 
 pub unsafe extern "C" fn long_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
     crate::guard::catch_obj(|| {
-        if tp != long::long_type() {
-            return Err(raise(exc::not_implemented_error(), "Ferric: subclasses of int are not implemented yet"));
+        let a = crate::protocol::args::bind("int", args, kwds, &["x", "base"], 0)?;
+        // `x` is positional-only in 3.11.
+        if !kwds.is_null() && !crate::objects::dictobject::get_item_str(kwds, "x")?.is_null() {
+            return Err(raise(exc::type_error(), "'x' is an invalid keyword argument for int()"));
         }
-        if !kwds.is_null() && crate::objects::dictobject::len(kwds) != 0 {
-            return Err(raise(exc::not_implemented_error(), "Ferric: int() keyword arguments are not implemented yet"));
+        let v = match (a[0], a[1]) {
+            (None, None) => long::from_i64(0),
+            (None, Some(_)) => return Err(raise(exc::type_error(), "int() missing string argument")),
+            (Some(x), None) => crate::protocol::number::number_long(x)?,
+            (Some(x), Some(base_obj)) => {
+                let base = crate::protocol::number::as_ssize_t(base_obj)?;
+                if base != 0 && !(2..=36).contains(&base) {
+                    return Err(raise(exc::value_error(), "int() base must be >= 2 and <= 36, or 0"));
+                }
+                if str_::check(x) {
+                    from_str_obj(x, base as u32)?
+                } else if crate::objects::bytesobject::check(x) {
+                    from_bytes_obj(x, base as u32)?
+                } else {
+                    return Err(raise(exc::type_error(), "int() can't convert non-string with explicit base"));
+                }
+            }
+        };
+        if tp == long::long_type() {
+            return Ok(v);
         }
-        let n = size_of_var(args);
-        if n > 2 {
-            return Err(raise(exc::type_error(), format!("int() takes at most 2 arguments ({n} given)")));
-        }
-        if n == 0 {
-            return Ok(long::from_i64(0));
-        }
-        let x = tuple::get_item(args, 0);
-        if n == 1 {
-            return crate::protocol::number::number_long(x);
-        }
-        let base_obj = tuple::get_item(args, 1);
-        let base = crate::protocol::number::as_ssize_t(base_obj)?;
-        if base != 0 && !(2..=36).contains(&base) {
-            return Err(raise(exc::value_error(), "int() base must be >= 2 and <= 36, or 0"));
-        }
-        if !str_::check(x) {
-            return Err(raise(exc::type_error(), "int() can't convert non-string with explicit base"));
-        }
-        from_str_obj(x, base as u32)
+        // A subclass: allocate through it and copy the digits.
+        let ds = long::digits(v.as_ptr());
+        let alloc = (*tp).tp_alloc.unwrap_or(crate::objects::typeobject::PyType_GenericAlloc);
+        let r = Obj::from_owned(alloc(tp, ds.len().max(1) as Py_ssize_t))?;
+        long::digits_mut(r.as_ptr(), ds.len()).copy_from_slice(ds);
+        set_size(r.as_ptr(), size_of_var(v.as_ptr()));
+        Ok(r)
     })
+}
+
+/// `int(b, base)` for bytes: the text must be ASCII.
+pub unsafe fn from_bytes_obj(b: *mut PyObject, base: u32) -> PyResult<Obj> {
+    let data = crate::objects::bytesobject::as_slice(b);
+    match std::str::from_utf8(data).ok().and_then(|t| parse(t, base)) {
+        Some((neg, mag)) => {
+            check_digit_limit(data.len(), base)?;
+            long::from_digits(neg, &mag)
+        }
+        None => {
+            let r = crate::protocol::object::repr_string(b)?;
+            Err(raise(exc::value_error(), format!("invalid literal for int() with base {base}: {r}")))
+        }
+    }
+}
+
+/// CPython's limit on decimal strings (other bases are unlimited).
+fn check_digit_limit(ndigits: usize, base: u32) -> PyResult<()> {
+    if base != 10 && base != 0 || ndigits <= MAX_STR_DIGITS {
+        return Ok(());
+    }
+    Err(raise(
+        exc::value_error(),
+        format!("Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion: value has {ndigits} digits; use sys.set_int_max_str_digits() to increase the limit"),
+    ))
 }
 
 /// `int(s, base)` for a str object, with CPython's error message.
 pub unsafe fn from_str_obj(s: *mut PyObject, base: u32) -> PyResult<Obj> {
     let text = str_::as_str(s)?;
     match parse(text, base) {
-        Some((neg, mag)) => long::from_digits(neg, &mag),
+        Some((neg, mag)) => {
+            // The limit counts the digits of the literal, underscores and signs aside.
+            let is_decimal = base == 10 || (base == 0 && !text.trim_start().trim_start_matches(['+', '-']).to_ascii_lowercase().starts_with("0"));
+            if is_decimal {
+                let n = text.chars().filter(|c| c.is_numeric()).count();
+                check_digit_limit(n, 10)?;
+            }
+            long::from_digits(neg, &mag)
+        }
         None => {
             let r = crate::protocol::object::repr(s)?;
             Err(raise(

@@ -47,6 +47,8 @@ pub static mut PyLong_Type: PyTypeObject = PyTypeObject {
     tp_flags: Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_LONG_SUBCLASS | _Py_TPFLAGS_MATCH_SELF,
     tp_doc: c"int([x]) -> integer\nint(x, base=10) -> integer".as_ptr(),
     tp_richcompare: Some(crate::objects::long_arith::long_richcompare),
+    tp_methods: (&raw mut crate::objects::long_methods::LONG_METHODS) as *mut PyMethodDef,
+    tp_getset: (&raw mut crate::objects::long_methods::LONG_GETSET) as *mut PyGetSetDef,
     tp_new: Some(crate::objects::long_format::long_new),
     tp_free: Some(crate::objects::baseobject::object_free),
     ..PyTypeObject::EMPTY

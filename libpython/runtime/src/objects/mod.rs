@@ -16,6 +16,8 @@ pub mod iterobject;
 pub mod listobject;
 pub mod long_arith;
 pub mod long_format;
+pub mod long_mag;
+pub mod long_methods;
 pub mod longobject;
 pub mod mappingproxy;
 pub mod methodobject;

@@ -11,6 +11,7 @@ use crate::objects::{longobject as long, noneobject, unicodeobject as str_};
 
 
 pub type NbSlot = fn(&PyNumberMethods) -> binaryfunc;
+type ternaryfunc_inner = unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut PyObject) -> *mut PyObject;
 
 #[derive(Clone, Copy)]
 pub struct BinOp {
@@ -234,6 +235,9 @@ pub unsafe fn number_long(op: *mut PyObject) -> PyResult<Obj> {
     if str_::check(op) {
         return crate::objects::long_format::from_str_obj(op, 10);
     }
+    if crate::objects::bytesobject::check(op) {
+        return crate::objects::long_format::from_bytes_obj(op, 10);
+    }
     Err(raise(
         exc::type_error(),
         format!(
@@ -304,6 +308,19 @@ pub unsafe fn power(a: *mut PyObject, b: *mut PyObject, c: *mut PyObject) -> PyR
         let x = Obj::from_owned(w(a, b, c))?;
         if x.as_ptr() != noneobject::not_implemented() {
             return Ok(x);
+        }
+    }
+    // The third argument's type gets a say too (CPython's ternary_op).
+    if !noneobject::is_none(c) {
+        let tc = type_of(c);
+        if let Some(z) = get(tc) {
+            let seen = |f: Option<ternaryfunc_inner>| f.map(|f| f as usize) == Some(z as usize);
+            if !seen(slotv) && !seen(get(tb)) {
+                let x = Obj::from_owned(z(a, b, c))?;
+                if x.as_ptr() != noneobject::not_implemented() {
+                    return Ok(x);
+                }
+            }
         }
     }
     if noneobject::is_none(c) {

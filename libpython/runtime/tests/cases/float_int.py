@@ -1,4 +1,4 @@
-# Lines that need big-int ** and <<; rename to .py when the int work lands.
+# float/int interplay that needs big ints
 1e19 < 2**64
 float(2**53 + 1)
 (0.5).as_integer_ratio()
