@@ -245,3 +245,60 @@ pub unsafe extern "C" fn _PyWeakref_GetWeakrefCount(head: *mut c_void) -> Py_ssi
 pub unsafe extern "C" fn PyDictProxy_New(mapping: *mut PyObject) -> *mut PyObject {
     catch_obj(|| crate::rt::objects::mappingproxy::new(mapping))
 }
+
+// ---- slices --------------------------------------------------------------------------------
+
+use crate::rt::objects::sliceobject;
+
+#[no_mangle]
+pub unsafe extern "C" fn PySlice_New(start: *mut PyObject, stop: *mut PyObject, step: *mut PyObject) -> *mut PyObject {
+    catch_obj(|| sliceobject::new(start, stop, step))
+}
+#[no_mangle]
+pub unsafe extern "C" fn PySlice_Unpack(s: *mut PyObject, start: *mut Py_ssize_t, stop: *mut Py_ssize_t, step: *mut Py_ssize_t) -> c_int {
+    catch(-1, || match sliceobject::unpack(s) {
+        Ok((a, b, c)) => {
+            *start = a;
+            *stop = b;
+            *step = c;
+            0
+        }
+        Err(_) => -1,
+    })
+}
+#[no_mangle]
+pub unsafe extern "C" fn PySlice_AdjustIndices(length: Py_ssize_t, start: *mut Py_ssize_t, stop: *mut Py_ssize_t, step: Py_ssize_t) -> Py_ssize_t {
+    sliceobject::adjust_indices(length, &mut *start, &mut *stop, step)
+}
+#[no_mangle]
+pub unsafe extern "C" fn PySlice_GetIndicesEx(s: *mut PyObject, length: Py_ssize_t, start: *mut Py_ssize_t, stop: *mut Py_ssize_t, step: *mut Py_ssize_t, slicelength: *mut Py_ssize_t) -> c_int {
+    if PySlice_Unpack(s, start, stop, step) < 0 {
+        return -1;
+    }
+    *slicelength = sliceobject::adjust_indices(length, &mut *start, &mut *stop, *step);
+    0
+}
+/// The old form: indices must already be in range (errors otherwise, as CPython).
+#[no_mangle]
+pub unsafe extern "C" fn PySlice_GetIndices(s: *mut PyObject, length: Py_ssize_t, start: *mut Py_ssize_t, stop: *mut Py_ssize_t, step: *mut Py_ssize_t) -> c_int {
+    if PySlice_Unpack(s, start, stop, step) < 0 {
+        crate::rt::err::clear();
+        return -1;
+    }
+    let r = &*(s as *mut PySliceObject);
+    let none = crate::rt::objects::noneobject::is_none;
+    if none(r.start) {
+        *start = if *step < 0 { length - 1 } else { 0 };
+    } else if *start < 0 {
+        *start += length;
+    }
+    if none(r.stop) {
+        *stop = if *step < 0 { -1 } else { length };
+    } else if *stop < 0 {
+        *stop += length;
+    }
+    if *stop > length || *start >= length || *step == 0 {
+        return -1;
+    }
+    0
+}

@@ -122,15 +122,6 @@ pub unsafe extern "C" fn PyList_SetSlice(op: *mut PyObject, lo: Py_ssize_t, hi: 
         };
         let mut all: Vec<Obj> = list::items(op).iter().map(|&p| Obj::from_borrowed(p)).collect();
         all.splice(lo..hi, new_items);
-        let ptrs: Vec<*mut PyObject> = all.iter().map(|o| o.as_ptr()).collect();
-        let fresh = list::from_slice(&ptrs)?;
-        // Swap the item arrays so `op` keeps its identity.
-        let (a, b) = (op as *mut PyListObject, fresh.as_ptr() as *mut PyListObject);
-        std::mem::swap(&mut (*a).ob_item, &mut (*b).ob_item);
-        std::mem::swap(&mut (*a).allocated, &mut (*b).allocated);
-        let (na, nb) = (size_of_var(op), size_of_var(fresh.as_ptr()));
-        set_size(op, nb);
-        set_size(fresh.as_ptr(), na);
-        Ok(())
+        list::replace_items(op, &all)
     })
 }

@@ -46,6 +46,7 @@ pub fn initialize() -> PyResult<()> {
         capsule::ready_type()?;
         weakrefobject::ready_types()?;
         mappingproxy::ready_type()?;
+        sliceobject::ready_types()?;
     }
     INITIALIZED.store(true, Ordering::Release);
     Ok(())
@@ -75,6 +76,7 @@ pub fn builtin_types() -> Vec<(&'static str, *mut crate::ffi::PyTypeObject)> {
         ("classmethod", &raw mut funcobject::PyClassMethod_Type),
         ("property", &raw mut propertyobject::PyProperty_Type),
         ("super", &raw mut superobject::PySuper_Type),
+        ("slice", &raw mut sliceobject::PySlice_Type),
     ];
     v.extend(exceptions::all_types());
     v

@@ -20,6 +20,7 @@ pub static mut PyBytes_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(bytes_dealloc),
     tp_repr: Some(bytes_repr),
     tp_as_sequence: &raw mut BYTES_AS_SEQUENCE,
+    tp_as_mapping: &raw mut BYTES_AS_MAPPING,
     tp_hash: Some(bytes_hash),
     tp_getattro: Some(crate::protocol::object::PyObject_GenericGetAttr),
     tp_flags: Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_BYTES_SUBCLASS | _Py_TPFLAGS_MATCH_SELF,
@@ -28,6 +29,32 @@ pub static mut PyBytes_Type: PyTypeObject = PyTypeObject {
     tp_free: Some(crate::objects::baseobject::object_free),
     ..PyTypeObject::EMPTY
 };
+
+static mut BYTES_AS_MAPPING: PyMappingMethods = PyMappingMethods {
+    mp_length: Some(bytes_length),
+    mp_subscript: Some(bytes_subscript),
+    mp_ass_subscript: None,
+};
+
+unsafe extern "C" fn bytes_subscript(op: *mut PyObject, key: *mut PyObject) -> *mut PyObject {
+    if crate::objects::sliceobject::check(key) {
+        return crate::guard::catch_obj(|| {
+            let (start, step, n) = crate::objects::sliceobject::indices_for(key, size_of_var(op))?;
+            let b = as_slice(op);
+            let v: Vec<u8> = (0..n).map(|i| b[(start + i * step) as usize]).collect();
+            from_slice(&v)
+        });
+    }
+    if crate::protocol::number::has_index(key) {
+        let Ok(mut i) = crate::protocol::number::as_ssize_t_exc(key, exc::index_error()) else { return std::ptr::null_mut() };
+        if i < 0 {
+            i += size_of_var(op);
+        }
+        return bytes_item(op, i);
+    }
+    raise(exc::type_error(), format!("byte indices must be integers or slices, not {}", full_name(type_of(key))));
+    std::ptr::null_mut()
+}
 
 static mut BYTES_AS_SEQUENCE: PySequenceMethods = PySequenceMethods {
     sq_length: Some(bytes_length),

@@ -370,6 +370,13 @@ unsafe fn list_index(op: *mut PyObject, key: *mut PyObject) -> PyResult<Py_ssize
 }
 
 unsafe extern "C" fn list_subscript(op: *mut PyObject, key: *mut PyObject) -> *mut PyObject {
+    if crate::objects::sliceobject::check(key) {
+        return crate::guard::catch_obj(|| {
+            let (start, step, n) = crate::objects::sliceobject::indices_for(key, size_of_var(op))?;
+            let items: Vec<*mut PyObject> = (0..n).map(|i| get_item(op, start + i * step)).collect();
+            from_slice(&items)
+        });
+    }
     match list_index(op, key) {
         Ok(i) => list_item(op, i),
         Err(_) => null_mut(),
@@ -377,6 +384,9 @@ unsafe extern "C" fn list_subscript(op: *mut PyObject, key: *mut PyObject) -> *m
 }
 
 unsafe extern "C" fn list_ass_subscript(op: *mut PyObject, key: *mut PyObject, v: *mut PyObject) -> c_int {
+    if crate::objects::sliceobject::check(key) {
+        return crate::guard::catch_int(|| assign_slice(op, key, v));
+    }
     match list_index(op, key) {
         Ok(i) => list_ass_item(op, i, v),
         Err(_) => -1,
@@ -474,5 +484,69 @@ unsafe fn binary_insertion_sort(v: &mut [*mut PyObject], start: usize) -> PyResu
         v.copy_within(lo..i, lo + 1);
         v[lo] = pivot;
     }
+    Ok(())
+}
+
+/// `a[slice] = v` and `del a[slice]`, with CPython's rules for extended slices.
+unsafe fn assign_slice(op: *mut PyObject, key: *mut PyObject, v: *mut PyObject) -> PyResult<()> {
+    let (mut start, mut stop, step) = crate::objects::sliceobject::unpack(key)?;
+    let len = size_of_var(op);
+    let n = crate::objects::sliceobject::adjust_indices(len, &mut start, &mut stop, step);
+    let mut all: Vec<Obj> = items(op).iter().map(|&p| Obj::from_borrowed(p)).collect();
+    if v.is_null() {
+        if step == 1 || n == 0 {
+            if n > 0 {
+                all.drain(start as usize..(start + n) as usize);
+            }
+        } else {
+            let mut kill: Vec<usize> = (0..n).map(|i| (start + i * step) as usize).collect();
+            kill.sort_unstable();
+            for i in kill.into_iter().rev() {
+                all.remove(i);
+            }
+        }
+    } else {
+        // The new items are taken first: `a[:] = a` must see the old contents.
+        let new_items = crate::protocol::iter::collect(v).map_err(|e| {
+            if crate::err::exception_matches(exc::type_error()) {
+                crate::err::clear();
+                if step == 1 {
+                    raise(exc::type_error(), "can only assign an iterable")
+                } else {
+                    raise(exc::type_error(), "must assign iterable to extended slice")
+                }
+            } else {
+                e
+            }
+        })?;
+        if step == 1 {
+            let stop = if stop < start { start } else { stop };
+            all.splice(start as usize..stop as usize, new_items);
+        } else {
+            if new_items.len() as Py_ssize_t != n {
+                return Err(raise(
+                    exc::value_error(),
+                    format!("attempt to assign sequence of size {} to extended slice of size {n}", new_items.len()),
+                ));
+            }
+            for (i, item) in new_items.into_iter().enumerate() {
+                all[(start + i as Py_ssize_t * step) as usize] = item;
+            }
+        }
+    }
+    replace_items(op, &all)
+}
+
+/// Makes `items` the contents of list `op`, keeping its identity: a fresh list takes the
+/// new items and the two swap arrays, so the old items are released with the fresh one.
+pub unsafe fn replace_items(op: *mut PyObject, items: &[Obj]) -> PyResult<()> {
+    let ptrs: Vec<*mut PyObject> = items.iter().map(|o| o.as_ptr()).collect();
+    let fresh = from_slice(&ptrs)?;
+    let (a, b) = (op as *mut PyListObject, fresh.as_ptr() as *mut PyListObject);
+    std::mem::swap(&mut (*a).ob_item, &mut (*b).ob_item);
+    std::mem::swap(&mut (*a).allocated, &mut (*b).allocated);
+    let (na, nb) = (size_of_var(op), size_of_var(fresh.as_ptr()));
+    set_size(op, nb);
+    set_size(fresh.as_ptr(), na);
     Ok(())
 }

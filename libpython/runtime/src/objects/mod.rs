@@ -24,6 +24,7 @@ pub mod methodobject;
 pub mod moduleobject;
 pub mod noneobject;
 pub mod propertyobject;
+pub mod sliceobject;
 pub mod structseq;
 pub mod superobject;
 pub mod tupleobject;

@@ -251,6 +251,16 @@ pub unsafe fn ready_type() -> PyResult<()> {
 }
 
 unsafe extern "C" fn tuple_subscript(op: *mut PyObject, key: *mut PyObject) -> *mut PyObject {
+    if crate::objects::sliceobject::check(key) {
+        return crate::guard::catch_obj(|| {
+            let (start, step, n) = crate::objects::sliceobject::indices_for(key, size_of_var(op))?;
+            if start == 0 && step == 1 && n == size_of_var(op) && check_exact(op) {
+                return Ok(Obj::from_borrowed(op));
+            }
+            let items: Vec<*mut PyObject> = (0..n).map(|i| get_item(op, start + i * step)).collect();
+            from_slice(&items)
+        });
+    }
     if crate::protocol::number::has_index(key) {
         let Ok(mut i) = crate::protocol::number::as_ssize_t_exc(key, exc::index_error()) else {
             return null_mut();

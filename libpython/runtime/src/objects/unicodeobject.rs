@@ -24,6 +24,7 @@ pub static mut PyUnicode_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(unicode_dealloc),
     tp_repr: Some(unicode_repr),
     tp_as_sequence: &raw mut UNICODE_AS_SEQUENCE,
+    tp_as_mapping: &raw mut UNICODE_AS_MAPPING,
     tp_hash: Some(unicode_hash),
     tp_str: Some(unicode_str),
     tp_getattro: Some(crate::protocol::object::PyObject_GenericGetAttr),
@@ -38,9 +39,79 @@ pub static mut PyUnicode_Type: PyTypeObject = PyTypeObject {
 static mut UNICODE_AS_SEQUENCE: PySequenceMethods = PySequenceMethods {
     sq_length: Some(unicode_length),
     sq_concat: Some(unicode_concat),
+    sq_repeat: Some(unicode_repeat),
+    sq_item: Some(unicode_item),
     sq_contains: Some(unicode_contains),
     ..PySequenceMethods::EMPTY
 };
+
+static mut UNICODE_AS_MAPPING: PyMappingMethods = PyMappingMethods {
+    mp_length: Some(unicode_length),
+    mp_subscript: Some(unicode_subscript),
+    mp_ass_subscript: None,
+};
+
+unsafe extern "C" fn unicode_item(op: *mut PyObject, i: Py_ssize_t) -> *mut PyObject {
+    if i < 0 || i >= len(op) {
+        raise(exc::index_error(), "string index out of range");
+        return null_mut();
+    }
+    crate::guard::ret_obj(from_code_points(&[read_char(op, i as usize)]))
+}
+
+unsafe extern "C" fn unicode_subscript(op: *mut PyObject, key: *mut PyObject) -> *mut PyObject {
+    if crate::objects::sliceobject::check(key) {
+        return crate::guard::catch_obj(|| {
+            let (start, step, n) = crate::objects::sliceobject::indices_for(key, len(op))?;
+            if start == 0 && step == 1 && n == len(op) && check_exact(op) {
+                return Ok(Obj::from_borrowed(op));
+            }
+            let cps: Vec<u32> = (0..n).map(|i| read_char(op, (start + i * step) as usize)).collect();
+            from_code_points(&cps)
+        });
+    }
+    if crate::protocol::number::has_index(key) {
+        let Ok(mut i) = crate::protocol::number::as_ssize_t_exc(key, exc::index_error()) else { return null_mut() };
+        if i < 0 {
+            i += len(op);
+        }
+        return unicode_item(op, i);
+    }
+    raise(exc::type_error(), format!("string indices must be integers, not '{}'", typeobject::full_name(type_of(key))));
+    null_mut()
+}
+
+/// `s * n`; sizes past the address space raise OverflowError as CPython.
+unsafe extern "C" fn unicode_repeat(op: *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        if n <= 0 || len(op) == 0 {
+            return Ok(empty());
+        }
+        if n == 1 && check_exact(op) {
+            return Ok(Obj::from_borrowed(op));
+        }
+        let total = (len(op) as usize).checked_mul(n as usize).filter(|&t| t <= (isize::MAX as usize) / 4);
+        let Some(total) = total else {
+            return Err(raise(exc::overflow_error(), "repeated string is too long"));
+        };
+        let maxchar = code_points(op).max().unwrap_or(0);
+        let r = new_raw(total, maxchar)?;
+        let k = kind(op) as usize;
+        let chunk = len(op) as usize * k;
+        let src = data(op);
+        let dst = data(r.as_ptr());
+        // Same kind: copy the raw bytes n times.
+        if kind(r.as_ptr()) as usize == k {
+            for i in 0..n as usize {
+                std::ptr::copy_nonoverlapping(src, dst.add(i * chunk), chunk);
+            }
+            return Ok(r);
+        }
+        let cps: Vec<u32> = code_points(op).collect();
+        let all: Vec<u32> = cps.iter().copied().cycle().take(total).collect();
+        from_code_points(&all)
+    })
+}
 
 const STATE_INTERNED_MASK: u32 = 0b11 << STATE_INTERNED_SHIFT;
 
