@@ -81,19 +81,7 @@ pub unsafe extern "C" fn PyObject_Str(op: *mut PyObject) -> *mut PyObject {
 }
 #[no_mangle]
 pub unsafe extern "C" fn PyObject_ASCII(op: *mut PyObject) -> *mut PyObject {
-    catch_obj(|| {
-        let r = proto::repr(op)?;
-        let mut out = String::new();
-        for cp in str_::code_points(r.as_ptr()) {
-            match cp {
-                0..=0x7f => out.push(cp as u8 as char),
-                0x80..=0xff => out.push_str(&format!("\\x{cp:02x}")),
-                0x100..=0xffff => out.push_str(&format!("\\u{cp:04x}")),
-                _ => out.push_str(&format!("\\U{cp:08x}")),
-            }
-        }
-        str_::from_str(&out)
-    })
+    catch_obj(|| proto::ascii(op))
 }
 #[no_mangle]
 pub unsafe extern "C" fn PyObject_Hash(op: *mut PyObject) -> Py_hash_t {
@@ -227,14 +215,8 @@ pub unsafe extern "C" fn PyObject_DelAttrString(op: *mut PyObject, name: *const 
     PyObject_SetAttrString(op, name, null_mut())
 }
 #[no_mangle]
-pub unsafe extern "C" fn PyObject_GenericGetDict(op: *mut PyObject, _: *mut std::ffi::c_void) -> *mut PyObject {
-    catch_obj(|| {
-        let slot = proto::dict_slot(op).ok_or_else(|| err::raise(exc::attribute_error(), "This object has no __dict__"))?;
-        if (*slot).is_null() {
-            *slot = dict::new()?.into_ptr();
-        }
-        Ok(Obj::from_borrowed(*slot))
-    })
+pub unsafe extern "C" fn PyObject_GenericGetDict(op: *mut PyObject, ctx: *mut std::ffi::c_void) -> *mut PyObject {
+    crate::rt::objects::typenew::subtype_get_dict(op, ctx)
 }
 #[no_mangle]
 pub unsafe extern "C" fn _PyObject_GetDictPtr(op: *mut PyObject) -> *mut *mut PyObject {
@@ -309,14 +291,14 @@ pub unsafe extern "C" fn PyObject_VectorcallMethod(name: *mut PyObject, args: *c
 }
 #[no_mangle]
 pub unsafe extern "C" fn PyObject_IsInstance(inst: *mut PyObject, cls: *mut PyObject) -> c_int {
-    catch(-1, || match crate::abstract_::is_instance(inst, cls) {
+    catch(-1, || match crate::rt::protocol::abstract_::is_instance(inst, cls) {
         Ok(v) => v as c_int,
         Err(_) => -1,
     })
 }
 #[no_mangle]
 pub unsafe extern "C" fn PyObject_IsSubclass(derived: *mut PyObject, cls: *mut PyObject) -> c_int {
-    catch(-1, || match crate::abstract_::is_subclass(derived, cls) {
+    catch(-1, || match crate::rt::protocol::abstract_::is_subclass(derived, cls) {
         Ok(v) => v as c_int,
         Err(_) => -1,
     })

@@ -114,34 +114,7 @@ pub unsafe extern "C" fn PyObject_Bytes(o: *mut PyObject) -> *mut PyObject {
 /// format(o, spec): `type(o).__format__(o, spec)`.
 #[no_mangle]
 pub unsafe extern "C" fn PyObject_Format(o: *mut PyObject, spec: *mut PyObject) -> *mut PyObject {
-    catch_obj(|| {
-        let spec = if spec.is_null() { str_::empty() } else { Obj::from_borrowed(spec) };
-        if !str_::check(spec.as_ptr()) {
-            return Err(err::raise(
-                exc::system_error(),
-                format!("Format specifier must be a string, not {}", typeobject::full_name(spec.type_ptr())),
-            ));
-        }
-        if str_::len(spec.as_ptr()) == 0 {
-            if str_::check_exact(o) {
-                return Ok(Obj::from_borrowed(o));
-            }
-            if long::check_exact(o) {
-                return proto::str(o);
-            }
-        }
-        let m = crate::rt::objects::typeslots::lookup_special(o, "__format__")?.ok_or_else(|| {
-            err::raise(exc::type_error(), format!("Type {} doesn't define __format__", typeobject::full_name(type_of(o))))
-        })?;
-        let r = call::vectorcall(m.as_ptr(), &[spec.as_ptr()], null_mut())?;
-        if !str_::check(r.as_ptr()) {
-            return Err(err::raise(
-                exc::type_error(),
-                format!("__format__ must return a str, not {}", typeobject::full_name(r.type_ptr())),
-            ));
-        }
-        Ok(r)
-    })
+    catch_obj(|| proto::format(o, spec))
 }
 
 /// len(o), else o.__length_hint__(), else the default.
@@ -190,22 +163,8 @@ pub unsafe extern "C" fn PyObject_LengthHint(o: *mut PyObject, default: Py_ssize
 }
 
 #[no_mangle]
-pub unsafe extern "C" fn PyObject_GenericSetDict(o: *mut PyObject, v: *mut PyObject, _ctx: *mut c_void) -> c_int {
-    catch_int(|| {
-        let slot = proto::dict_slot(o).ok_or_else(|| err::raise(exc::attribute_error(), "This object has no __dict__"))?;
-        if v.is_null() {
-            return Err(err::raise(exc::type_error(), "cannot delete __dict__"));
-        }
-        if !dict::check(v) {
-            return Err(err::raise(
-                exc::type_error(),
-                format!("__dict__ must be set to a dictionary, not a '{}'", typeobject::full_name(type_of(v))),
-            ));
-        }
-        incref(v);
-        xsetref(slot, v);
-        Ok(())
-    })
+pub unsafe extern "C" fn PyObject_GenericSetDict(o: *mut PyObject, v: *mut PyObject, ctx: *mut c_void) -> c_int {
+    crate::rt::objects::typenew::generic_set_dict(o, v, ctx)
 }
 
 #[no_mangle]

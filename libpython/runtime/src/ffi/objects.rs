@@ -331,3 +331,18 @@ pub struct PyExpat_CAPI {
     pub DefaultUnknownEncodingHandler: *mut c_void,
     pub SetHashSalt: *mut c_void,
 }
+
+// code.h: co_flags bits and the kinds of `co_localspluskinds`.
+pub const CO_OPTIMIZED: c_int = 0x0001;
+pub const CO_NEWLOCALS: c_int = 0x0002;
+pub const CO_VARARGS: c_int = 0x0004;
+pub const CO_VARKEYWORDS: c_int = 0x0008;
+pub const CO_NESTED: c_int = 0x0010;
+pub const CO_GENERATOR: c_int = 0x0020;
+pub const CO_NOFREE: c_int = 0x0040;
+pub const CO_COROUTINE: c_int = 0x0080;
+pub const CO_ITERABLE_COROUTINE: c_int = 0x0100;
+pub const CO_ASYNC_GENERATOR: c_int = 0x0200;
+pub const CO_FAST_LOCAL: u8 = 0x20;
+pub const CO_FAST_CELL: u8 = 0x40;
+pub const CO_FAST_FREE: u8 = 0x80;

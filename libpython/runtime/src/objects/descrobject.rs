@@ -297,6 +297,12 @@ unsafe extern "C" fn method_repr(d: *mut PyObject) -> *mut PyObject {
 
 // ---- members -------------------------------------------------------------------------------
 
+/// A `PyMemberDef` entry for static tables.
+pub const fn member(name: &'static std::ffi::CStr, type_: c_int, offset: usize, flags: c_int) -> PyMemberDef {
+    PyMemberDef { name: name.as_ptr(), type_, offset: offset as Py_ssize_t, flags, doc: std::ptr::null() }
+}
+pub const MEMBER_END: PyMemberDef = PyMemberDef { name: std::ptr::null(), type_: 0, offset: 0, flags: 0, doc: std::ptr::null() };
+
 pub const T_SHORT: c_int = 0;
 pub const T_INT: c_int = 1;
 pub const T_LONG: c_int = 2;

@@ -143,10 +143,7 @@ pub struct PyBaseExceptionGroupObject {
     pub excs: *mut PyObject,
 }
 
-const fn member(name: &'static std::ffi::CStr, type_: c_int, offset: usize, flags: c_int) -> PyMemberDef {
-    PyMemberDef { name: name.as_ptr(), type_, offset: offset as Py_ssize_t, flags, doc: std::ptr::null() }
-}
-const MEMBER_END: PyMemberDef = PyMemberDef { name: std::ptr::null(), type_: 0, offset: 0, flags: 0, doc: std::ptr::null() };
+use crate::objects::descrobject::{member, MEMBER_END};
 
 static mut BASE_MEMBERS: [PyMemberDef; 2] = [
     member(c"__suppress_context__", T_BOOL, offset_of!(PyBaseExceptionObject, suppress_context), 0),

@@ -348,7 +348,8 @@ unsafe fn add_dict_getset(tp: *mut PyTypeObject) -> PyResult<()> {
     Ok(())
 }
 
-unsafe extern "C" fn subtype_get_dict(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+/// PyObject_GenericGetDict: the instance dict, made on first use.
+pub unsafe extern "C" fn subtype_get_dict(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
     crate::guard::catch_obj(|| {
         let slot = proto::dict_slot(op).ok_or_else(|| raise(exc::attribute_error(), "This object has no __dict__"))?;
         if (*slot).is_null() {
@@ -359,8 +360,20 @@ unsafe extern "C" fn subtype_get_dict(op: *mut PyObject, _: *mut c_void) -> *mut
 }
 
 unsafe extern "C" fn subtype_set_dict(op: *mut PyObject, v: *mut PyObject, _: *mut c_void) -> c_int {
+    set_dict(op, v, true)
+}
+
+/// PyObject_GenericSetDict: as a class's `__dict__` setter, but deleting is an error.
+pub unsafe extern "C" fn generic_set_dict(op: *mut PyObject, v: *mut PyObject, _: *mut c_void) -> c_int {
+    set_dict(op, v, false)
+}
+
+unsafe fn set_dict(op: *mut PyObject, v: *mut PyObject, may_delete: bool) -> c_int {
     crate::guard::catch_int(|| {
         let slot = proto::dict_slot(op).ok_or_else(|| raise(exc::attribute_error(), "This object has no __dict__"))?;
+        if v.is_null() && !may_delete {
+            return Err(raise(exc::type_error(), "cannot delete __dict__"));
+        }
         if !v.is_null() && !dict::check(v) {
             return Err(raise(
                 exc::type_error(),

@@ -7,3 +7,4 @@ pub mod iter;
 pub mod number;
 pub mod object;
 pub mod sequence;
+pub mod abstract_;

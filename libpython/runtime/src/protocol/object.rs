@@ -488,3 +488,51 @@ pub unsafe fn generic_setattr_with_dict(op: *mut PyObject, name: *mut PyObject, 
 unsafe fn descr_is_null_or_plain(tp: *mut PyTypeObject, name: *mut PyObject) -> bool {
     typeobject::lookup(tp, name).is_null()
 }
+
+/// format(o, spec) (PyObject_Format): `type(o).__format__(o, spec)`; `spec` may be NULL.
+pub unsafe fn format(o: *mut PyObject, spec: *mut PyObject) -> PyResult<Obj> {
+    let spec = if spec.is_null() { str_::empty() } else { Obj::from_borrowed(spec) };
+    if !str_::check(spec.as_ptr()) {
+        return Err(raise(
+            exc::system_error(),
+            format!("Format specifier must be a string, not {}", full_name(spec.type_ptr())),
+        ));
+    }
+    if str_::len(spec.as_ptr()) == 0 {
+        if str_::check_exact(o) {
+            return Ok(Obj::from_borrowed(o));
+        }
+        if crate::objects::longobject::check_exact(o) {
+            return str(o);
+        }
+    }
+    let m = crate::objects::typeslots::lookup_special(o, "__format__")?.ok_or_else(|| {
+        raise(exc::type_error(), format!("Type {} doesn't define __format__", full_name(type_of(o))))
+    })?;
+    let r = crate::protocol::call::vectorcall(m.as_ptr(), &[spec.as_ptr()], null_mut())?;
+    if !str_::check(r.as_ptr()) {
+        return Err(raise(
+            exc::type_error(),
+            format!("__format__ must return a str, not {}", full_name(r.type_ptr())),
+        ));
+    }
+    Ok(r)
+}
+
+/// ascii(o) (PyObject_ASCII): the repr with non-ASCII characters escaped.
+pub unsafe fn ascii(op: *mut PyObject) -> PyResult<Obj> {
+    let r = repr(op)?;
+    if str_::is_ascii(r.as_ptr()) {
+        return Ok(r);
+    }
+    let mut out = String::new();
+    for cp in str_::code_points(r.as_ptr()) {
+        match cp {
+            0..=0x7f => out.push(cp as u8 as char),
+            0x80..=0xff => out.push_str(&format!("\\x{cp:02x}")),
+            0x100..=0xffff => out.push_str(&format!("\\u{cp:04x}")),
+            _ => out.push_str(&format!("\\U{cp:08x}")),
+        }
+    }
+    str_::from_str(&out)
+}
