@@ -48,6 +48,7 @@ pub fn initialize() -> PyResult<()> {
         mappingproxy::ready_type()?;
         sliceobject::ready_types()?;
         setobject::ready_types()?;
+        rangeobject::ready_types()?;
     }
     INITIALIZED.store(true, Ordering::Release);
     Ok(())
@@ -80,6 +81,7 @@ pub fn builtin_types() -> Vec<(&'static str, *mut crate::ffi::PyTypeObject)> {
         ("slice", &raw mut sliceobject::PySlice_Type),
         ("set", setobject::set_type()),
         ("frozenset", setobject::frozenset_type()),
+        ("range", rangeobject::range_type()),
     ];
     v.extend(exceptions::all_types());
     v

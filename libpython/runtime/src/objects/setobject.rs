@@ -883,13 +883,6 @@ fn none_obj() -> Obj {
     unsafe { Obj::from_borrowed(noneobject::none()) }
 }
 
-fn not_implemented() -> *mut PyObject {
-    let r = noneobject::not_implemented();
-    // Safety: NotImplemented is an immortal static; a slot returns a new reference.
-    unsafe { incref(r) };
-    r
-}
-
 // ---- slots ---------------------------------------------------------------------------------
 
 unsafe extern "C" fn set_dealloc(op: *mut PyObject) {
@@ -995,7 +988,7 @@ unsafe extern "C" fn frozenset_hash(op: *mut PyObject) -> Py_hash_t {
 
 unsafe extern "C" fn set_richcompare(v: *mut PyObject, w: *mut PyObject, op: c_int) -> *mut PyObject {
     if !any_check(w) {
-        return not_implemented();
+        return noneobject::not_implemented();
     }
     crate::guard::catch_obj(|| {
         let r = match op {
@@ -1037,7 +1030,7 @@ macro_rules! binop {
     ($name:ident, $f:expr) => {
         unsafe extern "C" fn $name(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
             if !any_check(a) || !any_check(b) {
-                return not_implemented();
+                return noneobject::not_implemented();
             }
             crate::guard::catch_obj(|| $f(a, b))
         }
@@ -1060,7 +1053,7 @@ macro_rules! inplace {
     ($name:ident, $f:expr) => {
         unsafe extern "C" fn $name(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
             if !any_check(b) {
-                return not_implemented();
+                return noneobject::not_implemented();
             }
             crate::guard::catch_obj(|| {
                 $f(a, b)?;
