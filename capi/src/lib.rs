@@ -21,6 +21,7 @@ pub mod object;
 pub mod object_extras;
 pub mod pylifecycle;
 pub mod pystate_modules;
+pub mod setobject;
 pub mod tupleobject;
 pub mod typeobject;
 pub mod typeslots;

@@ -47,6 +47,8 @@ pub fn initialize() -> PyResult<()> {
         weakrefobject::ready_types()?;
         mappingproxy::ready_type()?;
         sliceobject::ready_types()?;
+        setobject::ready_types()?;
+        rangeobject::ready_types()?;
     }
     INITIALIZED.store(true, Ordering::Release);
     Ok(())
@@ -77,6 +79,9 @@ pub fn builtin_types() -> Vec<(&'static str, *mut crate::ffi::PyTypeObject)> {
         ("property", &raw mut propertyobject::PyProperty_Type),
         ("super", &raw mut superobject::PySuper_Type),
         ("slice", &raw mut sliceobject::PySlice_Type),
+        ("set", setobject::set_type()),
+        ("frozenset", setobject::frozenset_type()),
+        ("range", rangeobject::range_type()),
     ];
     v.extend(exceptions::all_types());
     v

@@ -28,6 +28,7 @@ pub static mut PyList_Type: PyTypeObject = PyTypeObject {
     tp_traverse: Some(list_traverse),
     tp_clear: Some(list_tp_clear),
     tp_richcompare: Some(list_richcompare),
+    tp_init: Some(list_init),
     tp_alloc: Some(typeobject::PyType_GenericAlloc),
     tp_new: Some(crate::objects::baseobject::object_new),
     tp_free: Some(crate::objects::baseobject::object_gc_free),
@@ -314,6 +315,19 @@ unsafe extern "C" fn list_richcompare(a: *mut PyObject, b: *mut PyObject, op: c_
         let xs: Vec<*mut PyObject> = x.iter().map(|o| o.as_ptr()).collect();
         let ys: Vec<*mut PyObject> = y.iter().map(|o| o.as_ptr()).collect();
         proto::compare_sequences(&xs, &ys, op)
+    })
+}
+
+/// `list.__init__(iterable=(), /)`: replaces the contents with the iterable's items.
+unsafe extern "C" fn list_init(op: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> c_int {
+    crate::guard::catch_int(|| {
+        if check_exact(op) {
+            crate::protocol::args::no_keywords("list", kwds)?;
+        }
+        let n = size_of_var(args) as usize;
+        crate::protocol::args::check_positional("list", n, 0, 1)?;
+        let items = if n == 1 { crate::protocol::iter::collect(tuple::get_item(args, 0))? } else { Vec::new() };
+        replace_items(op, &items)
     })
 }
 

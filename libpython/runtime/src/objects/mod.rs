@@ -24,6 +24,8 @@ pub mod methodobject;
 pub mod moduleobject;
 pub mod noneobject;
 pub mod propertyobject;
+pub mod rangeobject;
+pub mod setobject;
 pub mod sliceobject;
 pub mod structseq;
 pub mod superobject;

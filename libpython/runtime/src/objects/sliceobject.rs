@@ -250,48 +250,57 @@ unsafe extern "C" fn slice_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut P
     })
 }
 
-/// `slice.indices(len)`, exact for any int sizes up to 127 bits.
+/// `slice.indices(len)`.
 unsafe extern "C" fn slice_indices(op: *mut PyObject, len: *mut PyObject) -> *mut PyObject {
     crate::guard::catch_obj(|| {
         let length = crate::protocol::number::index(len)?;
         if long::is_negative(length.as_ptr()) {
             return Err(raise(exc::value_error(), "length should not be negative"));
         }
-        let big = |v: *mut PyObject| -> PyResult<i128> {
-            let i = if crate::protocol::number::has_index(v) {
-                crate::protocol::number::index(v)?
-            } else {
-                return Err(raise(exc::type_error(), "slice indices must be integers or None or have an __index__ method"));
-            };
-            long::as_i128(i.as_ptr()).ok_or_else(|| raise(exc::overflow_error(), "slice index too large"))
-        };
-        let n = long::as_i128(length.as_ptr()).ok_or_else(|| raise(exc::overflow_error(), "length too large"))?;
-        let r = raw(op);
-        let step = if noneobject::is_none((*r).step) { 1 } else { big((*r).step)? };
-        if step == 0 {
-            return Err(raise(exc::value_error(), "slice step cannot be zero"));
-        }
-        let (lower, upper) = if step < 0 { (-1, n - 1) } else { (0, n) };
-        let fix = |v: *mut PyObject, default: i128| -> PyResult<i128> {
-            if noneobject::is_none(v) {
-                return Ok(default);
-            }
-            let mut x = big(v)?;
-            if x < 0 {
-                x += n;
-                if x < lower {
-                    x = lower;
-                }
-            } else if x > upper {
-                x = upper;
-            }
-            Ok(x)
-        };
-        let start = fix((*r).start, if step < 0 { upper } else { lower })?;
-        let stop = fix((*r).stop, if step < 0 { lower } else { upper })?;
-        let (a, b, c) = (long::from_i128(start)?, long::from_i128(stop)?, long::from_i128(step)?);
+        let (a, b, c) = long_indices(op, length.as_ptr())?;
         tuple::pack(&[a.as_ptr(), b.as_ptr(), c.as_ptr()])
     })
+}
+
+/// CPython's _PySlice_GetLongIndices: (start, stop, step) as ints of any size for a
+/// sequence of `length` items (a non-negative int).
+pub unsafe fn long_indices(op: *mut PyObject, length: *mut PyObject) -> PyResult<(Obj, Obj, Obj)> {
+    use crate::protocol::number::{self as num, binary_op};
+    let as_index = |v: *mut PyObject| -> PyResult<Obj> {
+        if !num::has_index(v) {
+            return Err(raise(exc::type_error(), "slice indices must be integers or None or have an __index__ method"));
+        }
+        num::index(v)
+    };
+    let r = raw(op);
+    let step = if noneobject::is_none((*r).step) { long::from_i64(1) } else { as_index((*r).step)? };
+    if long::sign(step.as_ptr()) == 0 {
+        return Err(raise(exc::value_error(), "slice step cannot be zero"));
+    }
+    let backwards = long::is_negative(step.as_ptr());
+    let (lower, upper) = if backwards {
+        (long::from_i64(-1), binary_op(length, long::from_i64(1).as_ptr(), num::SUBTRACT)?)
+    } else {
+        (long::from_i64(0), Obj::from_borrowed(length))
+    };
+    let fix = |v: *mut PyObject, default: &Obj| -> PyResult<Obj> {
+        if noneobject::is_none(v) {
+            return Ok(default.clone());
+        }
+        let mut x = as_index(v)?;
+        if long::is_negative(x.as_ptr()) {
+            x = binary_op(x.as_ptr(), length, num::ADD)?;
+            if proto::rich_compare_bool(x.as_ptr(), lower.as_ptr(), Py_LT)? {
+                x = lower.clone();
+            }
+        } else if proto::rich_compare_bool(x.as_ptr(), upper.as_ptr(), Py_GT)? {
+            x = upper.clone();
+        }
+        Ok(x)
+    };
+    let start = fix((*r).start, if backwards { &upper } else { &lower })?;
+    let stop = fix((*r).stop, if backwards { &lower } else { &upper })?;
+    Ok((start, stop, step))
 }
 
 pub unsafe fn ready_types() -> PyResult<()> {

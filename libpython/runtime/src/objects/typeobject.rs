@@ -74,6 +74,18 @@ pub const GETSET_END: PyGetSetDef =
 pub const METHOD_END: PyMethodDef =
     PyMethodDef { ml_name: std::ptr::null(), ml_meth: None, ml_flags: 0, ml_doc: std::ptr::null() };
 
+/// A method table entry for any `METH_*` calling convention (`f` is cast to `PyCFunction`).
+pub const fn method(name: &'static CStr, f: *const (), flags: std::ffi::c_int, doc: &'static CStr) -> PyMethodDef {
+    // Safety: the caller passes a function with the signature its flags announce; the
+    // call machinery casts it back by those flags, as CPython does.
+    PyMethodDef {
+        ml_name: name.as_ptr(),
+        ml_meth: Some(unsafe { std::mem::transmute::<*const (), unsafe extern "C" fn(*mut PyObject, *mut PyObject) -> *mut PyObject>(f) }),
+        ml_flags: flags,
+        ml_doc: doc.as_ptr(),
+    }
+}
+
 pub const fn getset(name: &'static CStr, get: getter, set: setter) -> PyGetSetDef {
     PyGetSetDef { name: name.as_ptr(), get, set, doc: std::ptr::null(), closure: null_mut() }
 }
@@ -545,6 +557,18 @@ pub unsafe fn var_size(tp: *mut PyTypeObject, nitems: Py_ssize_t) -> Option<usiz
     let items = ((*tp).tp_itemsize as usize).checked_mul(nitems.max(0) as usize)?;
     let raw = ((*tp).tp_basicsize as usize).checked_add(items)?;
     raw.checked_add(7).map(|s| s & !7)
+}
+
+/// The end of a `tp_dealloc`: `tp_free`, then the reference an instance of a heap type
+/// holds to its type.
+pub unsafe fn free_instance(op: *mut PyObject) {
+    let tp = (*op).ob_type;
+    if let Some(free) = (*tp).tp_free {
+        free(op as *mut std::ffi::c_void);
+    }
+    if has_feature(tp, Py_TPFLAGS_HEAPTYPE) {
+        decref(tp as *mut PyObject);
+    }
 }
 
 /// Sets the header of fresh memory: type (a reference to it for heap types) and count 1.

@@ -130,7 +130,7 @@ fn tokenize(src: &str) -> Result<Vec<Tok>, String> {
         let two: String = cs[i..(i + 2).min(cs.len())].iter().collect();
         let op = if ["**=", "//=", ">>=", "<<="].contains(&three.as_str()) {
             three
-        } else if ["**", "//", "<<", ">>", "<=", ">=", "==", "!="].contains(&two.as_str()) {
+        } else if ["**", "//", "<<", ">>", "<=", ">=", "==", "!=", ":="].contains(&two.as_str()) {
             two
         } else {
             c.to_string()
@@ -190,6 +190,15 @@ impl Parser {
     }
 
     unsafe fn expr(&mut self) -> R {
+        // `name := value` binds for the rest of the line (case files use it to mutate).
+        if let (Tok::Name(n), Tok::Op(o)) = (self.peek().clone(), self.toks[self.pos + 1].clone()) {
+            if o == ":=" {
+                self.pos += 2;
+                let v = self.expr()?;
+                BOUND.with(|b| b.borrow_mut().push((n, v.clone())));
+                return Ok(v);
+            }
+        }
         let v = self.or_test()?;
         if self.is_name("if") {
             self.pos += 1;
@@ -536,8 +545,16 @@ unsafe fn number(text: &str) -> R {
     py(ferric_runtime::objects::long_format::from_str_obj(s.as_ptr(), 0))
 }
 
+thread_local! {
+    /// Names bound by `:=` in the current line.
+    static BOUND: std::cell::RefCell<Vec<(String, Obj)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// Builtins the case files may use: the builtin types, and functions made here.
 unsafe fn lookup_name(name: &str) -> R {
+    if let Some(v) = BOUND.with(|b| b.borrow().iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.clone())) {
+        return Ok(v);
+    }
     let t: *mut PyTypeObject = match name {
         "True" => return Ok(Obj::from_borrowed(boolobject::true_())),
         "False" => return Ok(Obj::from_borrowed(boolobject::false_())),
@@ -578,7 +595,7 @@ pub unsafe fn eval_to_line(src: &str) -> String {
     let mut p = Parser { toks, pos: 0 };
     let r = p.expr();
     let r = match r {
-        Ok(v) if !matches!(p.peek(), Tok::End) => Err(EvalError::Harness(format!("trailing input at {:?}", p.peek()))),
+        Ok(_) if !matches!(p.peek(), Tok::End) => Err(EvalError::Harness(format!("trailing input at {:?}", p.peek()))),
         other => other,
     };
     let line = match r {
@@ -590,6 +607,8 @@ pub unsafe fn eval_to_line(src: &str) -> String {
         Err(EvalError::Harness(m)) => format!("<harness: {m}>"),
     };
     err::clear();
+    let bound = BOUND.with(|b| std::mem::take(&mut *b.borrow_mut()));
+    drop(bound);
     line.replace('\n', "\\n")
 }
 
