@@ -577,8 +577,7 @@ unsafe fn update_internal(so: *mut PySetObject, other: *mut PyObject) -> PyResul
 
 /// A new set or frozenset of type `tp` (any subtype), filled from `iterable` (may be NULL).
 unsafe fn make_new_set(tp: *mut PyTypeObject, iterable: *mut PyObject) -> PyResult<Obj> {
-    let alloc = (*tp).tp_alloc.unwrap_or(typeobject::PyType_GenericAlloc);
-    let op = Obj::from_owned(alloc(tp, 0))?;
+    let op = typeobject::alloc_instance(tp)?;
     let so = raw(op.as_ptr());
     (*so).fill = 0;
     (*so).used = 0;
