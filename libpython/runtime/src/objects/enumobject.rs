@@ -6,6 +6,7 @@ use crate::ffi::*;
 use crate::object::*;
 use crate::objects::typeobject::{self, full_name, method, METHOD_END};
 use crate::objects::{dictobject as dict, longobject as long, noneobject, tupleobject as tuple, unicodeobject as str_};
+use crate::protocol::args::{check_positional, no_kwnames, with_tuple_dict, with_vectorcall, Split};
 use crate::protocol::object as proto;
 use std::ffi::{c_int, c_void};
 use std::mem::size_of;
@@ -42,21 +43,9 @@ pub static mut PyEnum_Type: PyTypeObject = PyTypeObject {
     tp_alloc: Some(typeobject::PyType_GenericAlloc),
     tp_new: Some(enum_new),
     tp_free: Some(crate::objects::baseobject::object_gc_free),
+    tp_vectorcall: Some(enum_vectorcall),
     ..PyTypeObject::EMPTY
 };
-
-/// Positional arguments followed by keyword values, and the keyword names (borrowed).
-unsafe fn flatten(args: *mut PyObject, kwds: *mut PyObject) -> (Vec<*mut PyObject>, Vec<*mut PyObject>) {
-    let mut all: Vec<*mut PyObject> = tuple::items(args).to_vec();
-    let mut names = Vec::new();
-    if !kwds.is_null() {
-        for (k, v) in dict::entries(kwds) {
-            names.push(k);
-            all.push(v);
-        }
-    }
-    (all, names)
-}
 
 unsafe fn check_keyword(name: *mut PyObject, want: &str) -> PyResult<()> {
     if str_::check(name) && str_::eq_str(name, want) {
@@ -67,35 +56,46 @@ unsafe fn check_keyword(name: *mut PyObject, want: &str) -> PyResult<()> {
 }
 
 /// Binds `enumerate(iterable, start=0)` as CPython's enum_vectorcall does, with its messages.
+unsafe fn bind_enum(tp: *mut PyTypeObject, a: Split) -> PyResult<Obj> {
+    let names = a.names;
+    let all: Vec<*mut PyObject> = a.pos.iter().chain(a.values).copied().collect();
+    let (nargs, nkw) = (a.pos.len(), names.len());
+    match (nargs + nkw, nkw) {
+        (2, 1) => {
+            check_keyword(names[0], "start")?;
+            new_enum(tp, all[0], all[1])
+        }
+        (2, 2) => {
+            if str_::check(names[0]) && str_::eq_str(names[0], "start") {
+                check_keyword(names[1], "iterable")?;
+                return new_enum(tp, all[1], all[0]);
+            }
+            check_keyword(names[0], "iterable")?;
+            check_keyword(names[1], "start")?;
+            new_enum(tp, all[0], all[1])
+        }
+        (2, _) => new_enum(tp, all[0], all[1]),
+        (1, n) => {
+            if n == 1 {
+                check_keyword(names[0], "iterable")?;
+            }
+            new_enum(tp, all[0], null_mut())
+        }
+        _ if nargs == 0 => Err(raise(exc::type_error(), "enumerate() missing required argument 'iterable'")),
+        (n, _) => Err(raise(exc::type_error(), format!("enumerate() takes at most 2 arguments ({n} given)"))),
+    }
+}
+
+/// The `tp_new` path binds as Argument Clinic does (its messages say "(pos 1)").
 unsafe extern "C" fn enum_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
     crate::guard::catch_obj(|| {
-        let (a, names) = flatten(args, kwds);
-        let (nargs, nkw) = (a.len() - names.len(), names.len());
-        match (nargs + nkw, nkw) {
-            (2, 1) => {
-                check_keyword(names[0], "start")?;
-                new_enum(tp, a[0], a[1])
-            }
-            (2, 2) => {
-                if str_::check(names[0]) && str_::eq_str(names[0], "start") {
-                    check_keyword(names[1], "iterable")?;
-                    return new_enum(tp, a[1], a[0]);
-                }
-                check_keyword(names[0], "iterable")?;
-                check_keyword(names[1], "start")?;
-                new_enum(tp, a[0], a[1])
-            }
-            (2, _) => new_enum(tp, a[0], a[1]),
-            (1, n) => {
-                if n == 1 {
-                    check_keyword(names[0], "iterable")?;
-                }
-                new_enum(tp, a[0], null_mut())
-            }
-            _ if nargs == 0 => Err(raise(exc::type_error(), "enumerate() missing required argument 'iterable'")),
-            (n, _) => Err(raise(exc::type_error(), format!("enumerate() takes at most 2 arguments ({n} given)"))),
-        }
+        let a = crate::protocol::args::bind("enumerate", args, kwds, &["iterable", "start"], 1)?;
+        new_enum(tp, a[0].unwrap_or(null_mut()), a[1].unwrap_or(null_mut()))
     })
+}
+
+unsafe extern "C" fn enum_vectorcall(tp: *mut PyObject, args: *const *mut PyObject, nargsf: usize, kwnames: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| with_vectorcall(args, nargsf, kwnames, |a| bind_enum(tp as *mut PyTypeObject, a)))
 }
 
 /// `enumerate(iterable, start)`; `start` may be NULL (0).
@@ -204,6 +204,7 @@ pub static mut PyReversed_Type: PyTypeObject = PyTypeObject {
     tp_alloc: Some(typeobject::PyType_GenericAlloc),
     tp_new: Some(reversed_new),
     tp_free: Some(crate::objects::baseobject::object_gc_free),
+    tp_vectorcall: Some(reversed_vectorcall),
     ..PyTypeObject::EMPTY
 };
 
@@ -218,14 +219,20 @@ fn not_reversible(op: *mut PyObject) -> err::ErrSet {
     raise(exc::type_error(), format!("'{}' object is not reversible", unsafe { full_name(type_of(op)) }))
 }
 
+unsafe fn bind_reversed(tp: *mut PyTypeObject, a: Split) -> PyResult<Obj> {
+    if tp == &raw mut PyReversed_Type {
+        no_kwnames("reversed", a.names)?;
+    }
+    check_positional("reversed", a.pos.len(), 1, 1)?;
+    new_reversed(tp, a.pos[0])
+}
+
 unsafe extern "C" fn reversed_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
-    crate::guard::catch_obj(|| {
-        if tp == &raw mut PyReversed_Type {
-            crate::protocol::args::no_keywords("reversed", kwds)?;
-        }
-        crate::protocol::args::check_positional("reversed", size_of_var(args) as usize, 1, 1)?;
-        new_reversed(tp, tuple::get_item(args, 0))
-    })
+    crate::guard::catch_obj(|| with_tuple_dict(args, kwds, |a| bind_reversed(tp, a)))
+}
+
+unsafe extern "C" fn reversed_vectorcall(tp: *mut PyObject, args: *const *mut PyObject, nargsf: usize, kwnames: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| with_vectorcall(args, nargsf, kwnames, |a| bind_reversed(tp as *mut PyTypeObject, a)))
 }
 
 /// `reversed(seq)`: `seq.__reversed__()` when defined, else a reverse walk by index.

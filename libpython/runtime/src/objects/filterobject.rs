@@ -5,6 +5,7 @@ use crate::ffi::*;
 use crate::object::*;
 use crate::objects::typeobject::{self, method, METHOD_END};
 use crate::objects::{boolobject, noneobject, tupleobject as tuple};
+use crate::protocol::args::{check_positional, no_kwnames, with_tuple_dict, with_vectorcall, Split};
 use crate::protocol::object as proto;
 use std::ffi::{c_int, c_void};
 use std::mem::size_of;
@@ -37,20 +38,26 @@ pub static mut PyFilter_Type: PyTypeObject = PyTypeObject {
     tp_alloc: Some(typeobject::PyType_GenericAlloc),
     tp_new: Some(filter_new),
     tp_free: Some(crate::objects::baseobject::object_gc_free),
+    tp_vectorcall: Some(filter_vectorcall),
     ..PyTypeObject::EMPTY
 };
 
+unsafe fn bind_filter(tp: *mut PyTypeObject, a: Split) -> PyResult<Obj> {
+    // Subclasses with their own __init__ may take keywords (compared by address).
+    let init = |t: *mut PyTypeObject| (*t).tp_init.map(|f| f as usize);
+    if tp == &raw mut PyFilter_Type || init(tp) == init(&raw mut PyFilter_Type) {
+        no_kwnames("filter", a.names)?;
+    }
+    check_positional("filter", a.pos.len(), 2, 2)?;
+    new_filter(tp, a.pos[0], a.pos[1])
+}
+
 unsafe extern "C" fn filter_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
-    crate::guard::catch_obj(|| {
-        // Subclasses with their own __init__ may take keywords (compared by address).
-        let init = |t: *mut PyTypeObject| (*t).tp_init.map(|f| f as usize);
-        if tp == &raw mut PyFilter_Type || init(tp) == init(&raw mut PyFilter_Type) {
-            crate::protocol::args::no_keywords("filter", kwds)?;
-        }
-        crate::protocol::args::check_positional("filter", size_of_var(args) as usize, 2, 2)?;
-        let a = tuple::items(args);
-        new_filter(tp, a[0], a[1])
-    })
+    crate::guard::catch_obj(|| with_tuple_dict(args, kwds, |a| bind_filter(tp, a)))
+}
+
+unsafe extern "C" fn filter_vectorcall(tp: *mut PyObject, args: *const *mut PyObject, nargsf: usize, kwnames: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| with_vectorcall(args, nargsf, kwnames, |a| bind_filter(tp as *mut PyTypeObject, a)))
 }
 
 /// `filter(func, iterable)` of type `tp`.

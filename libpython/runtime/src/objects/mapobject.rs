@@ -5,7 +5,8 @@ use crate::exc;
 use crate::ffi::*;
 use crate::object::*;
 use crate::objects::typeobject::{self, method, METHOD_END};
-use crate::objects::{dictobject as dict, tupleobject as tuple};
+use crate::objects::tupleobject as tuple;
+use crate::protocol::args::{no_kwnames, with_tuple_dict, with_vectorcall, Split};
 use crate::protocol::object as proto;
 use std::ffi::{c_int, c_void};
 use std::mem::size_of;
@@ -38,20 +39,26 @@ pub static mut PyMap_Type: PyTypeObject = PyTypeObject {
     tp_alloc: Some(typeobject::PyType_GenericAlloc),
     tp_new: Some(map_new),
     tp_free: Some(crate::objects::baseobject::object_gc_free),
+    tp_vectorcall: Some(map_vectorcall),
     ..PyTypeObject::EMPTY
 };
 
+unsafe fn bind_map(tp: *mut PyTypeObject, a: Split) -> PyResult<Obj> {
+    if tp == &raw mut PyMap_Type {
+        no_kwnames("map", a.names)?;
+    }
+    if a.pos.len() < 2 {
+        return Err(raise(exc::type_error(), "map() must have at least two arguments."));
+    }
+    new_map(tp, a.pos[0], &a.pos[1..])
+}
+
 unsafe extern "C" fn map_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
-    crate::guard::catch_obj(|| {
-        if tp == &raw mut PyMap_Type && !kwds.is_null() && dict::len(kwds) > 0 {
-            return Err(raise(exc::type_error(), "map() takes no keyword arguments"));
-        }
-        let a = tuple::items(args);
-        if a.len() < 2 {
-            return Err(raise(exc::type_error(), "map() must have at least two arguments."));
-        }
-        new_map(tp, a[0], &a[1..])
-    })
+    crate::guard::catch_obj(|| with_tuple_dict(args, kwds, |a| bind_map(tp, a)))
+}
+
+unsafe extern "C" fn map_vectorcall(tp: *mut PyObject, args: *const *mut PyObject, nargsf: usize, kwnames: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| with_vectorcall(args, nargsf, kwnames, |a| bind_map(tp as *mut PyTypeObject, a)))
 }
 
 /// `map(func, *iterables)` of type `tp`.

@@ -71,6 +71,7 @@ pub static mut PyRange_Type: PyTypeObject = PyTypeObject {
     tp_members: (&raw mut RANGE_MEMBERS) as *mut PyMemberDef,
     tp_new: Some(range_new),
     tp_free: Some(crate::objects::baseobject::object_free),
+    tp_vectorcall: Some(range_vectorcall),
     ..PyTypeObject::EMPTY
 };
 
@@ -240,17 +241,23 @@ unsafe extern "C" fn range_dealloc(op: *mut PyObject) {
     crate::mem::free(op as *mut c_void);
 }
 
+unsafe fn bind_range(a: crate::protocol::args::Split) -> PyResult<Obj> {
+    crate::protocol::args::no_kwnames("range", a.names)?;
+    let a = a.pos;
+    match a.len() {
+        0 => Err(raise(exc::type_error(), "range expected at least 1 argument, got 0")),
+        1 => make_range(int(0), index_exact(a[0])?, int(1)),
+        2 | 3 => new(a[0], a[1], if a.len() == 3 { a[2] } else { null_mut() }),
+        n => Err(raise(exc::type_error(), format!("range expected at most 3 arguments, got {n}"))),
+    }
+}
+
 unsafe extern "C" fn range_new(_tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
-    crate::guard::catch_obj(|| {
-        crate::protocol::args::no_keywords("range", kwds)?;
-        let a = tuple::items(args);
-        match a.len() {
-            0 => Err(raise(exc::type_error(), "range expected at least 1 argument, got 0")),
-            1 => make_range(int(0), index_exact(a[0])?, int(1)),
-            2 | 3 => new(a[0], a[1], if a.len() == 3 { a[2] } else { null_mut() }),
-            n => Err(raise(exc::type_error(), format!("range expected at most 3 arguments, got {n}"))),
-        }
-    })
+    crate::guard::catch_obj(|| crate::protocol::args::with_tuple_dict(args, kwds, |a| bind_range(a)))
+}
+
+unsafe extern "C" fn range_vectorcall(_tp: *mut PyObject, args: *const *mut PyObject, nargsf: usize, kwnames: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| crate::protocol::args::with_vectorcall(args, nargsf, kwnames, |a| bind_range(a)))
 }
 
 unsafe extern "C" fn range_length(op: *mut PyObject) -> Py_ssize_t {

@@ -143,6 +143,7 @@ pub static mut PySet_Type: PyTypeObject = PyTypeObject {
     tp_alloc: Some(typeobject::PyType_GenericAlloc),
     tp_new: Some(set_new),
     tp_free: Some(crate::objects::baseobject::object_gc_free),
+    tp_vectorcall: Some(set_vectorcall),
     ..PyTypeObject::EMPTY
 };
 
@@ -168,6 +169,7 @@ pub static mut PyFrozenSet_Type: PyTypeObject = PyTypeObject {
     tp_alloc: Some(typeobject::PyType_GenericAlloc),
     tp_new: Some(frozenset_new),
     tp_free: Some(crate::objects::baseobject::object_gc_free),
+    tp_vectorcall: Some(frozenset_vectorcall),
     ..PyTypeObject::EMPTY
 };
 
@@ -1107,6 +1109,32 @@ unsafe extern "C" fn frozenset_new(tp: *mut PyTypeObject, args: *mut PyObject, k
         let iterable = one_optional_arg(full_name(tp), args)?;
         make_new_frozenset(tp, iterable)
     })
+}
+
+/// `set(...)`/`frozenset(...)` called directly: no `__init__` step, as CPython's vectorcalls.
+unsafe fn vectorcall_new(
+    name: &str,
+    make: unsafe fn(*mut PyTypeObject, *mut PyObject) -> PyResult<Obj>,
+    tp: *mut PyObject,
+    args: *const *mut PyObject,
+    nargsf: usize,
+    kwnames: *mut PyObject,
+) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        crate::protocol::args::with_vectorcall(args, nargsf, kwnames, |a| {
+            crate::protocol::args::no_kwnames(name, a.names)?;
+            crate::protocol::args::check_positional(name, a.pos.len(), 0, 1)?;
+            make(tp as *mut PyTypeObject, a.pos.first().copied().unwrap_or(null_mut()))
+        })
+    })
+}
+
+unsafe extern "C" fn set_vectorcall(tp: *mut PyObject, args: *const *mut PyObject, nargsf: usize, kwnames: *mut PyObject) -> *mut PyObject {
+    vectorcall_new("set", make_new_set, tp, args, nargsf, kwnames)
+}
+
+unsafe extern "C" fn frozenset_vectorcall(tp: *mut PyObject, args: *const *mut PyObject, nargsf: usize, kwnames: *mut PyObject) -> *mut PyObject {
+    vectorcall_new("frozenset", make_new_frozenset, tp, args, nargsf, kwnames)
 }
 
 // ---- methods -------------------------------------------------------------------------------

@@ -197,3 +197,13 @@ list(filter(None, map(abs, [0, -3, 0, 4])))
 list(reversed(list(map(abs, [-1, -2]))))
 list(zip(*[[1, 2], [3, 4]]))
 list(map(pow, range(5), range(5)))
+list(enumerate.__new__(enumerate, 'ab', 3))
+list(reversed.__new__(reversed, 'ab'))
+list(map.__new__(map, abs, [-1]))
+list(filter.__new__(filter, None, [0, 2]))
+list(zip.__new__(zip, 'a', 'b'))
+(E := type('E', (enumerate,), {}), E())[-1]
+(E := type('E', (enumerate,), {}), E('a', 1, 2))[-1]
+(R := type('R', (reversed,), {}), R())[-1]
+(M := type('M', (map,), {}), M(abs))[-1]
+(F := type('F', (filter,), {}), F(None))[-1]

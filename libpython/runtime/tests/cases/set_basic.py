@@ -246,3 +246,12 @@ len(set('x' * 1000))
 (s := {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, s.difference_update([2, 4, 6, 8, 10, 12]), list(s))[-1]
 list(set([33, 1, 65, 97, 129, 161]))
 list(set([7, 1007, 2007, 3007]))
+set.__new__(set, [1])
+frozenset.__new__(frozenset, [1])
+(s := set([1]), s.__init__([2, 3]), s)[-1]
+(s := set([1]), s.__init__(), s)[-1]
+(s := set([1]), s.__init__([1], [2]))
+(S := type('S', (set,), {}), S([1], [2]))[-1]
+(S := type('S', (set,), {}), S(x=1))[-1]
+(F := type('F', (frozenset,), {}), F([1], [2]))[-1]
+(F := type('F', (frozenset,), {}), F(x=1))[-1]
