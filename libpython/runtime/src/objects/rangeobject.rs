@@ -417,14 +417,18 @@ pub struct LongRangeIterObject {
 const LENGTH_HINT_DOC: &std::ffi::CStr = c"Private method returning an estimate of len(list(it)).";
 const SETSTATE_DOC: &std::ffi::CStr = c"Set state information for unpickling.";
 
-static mut RANGEITER_METHODS: [PyMethodDef; 3] = [
+const REDUCE_DOC: &std::ffi::CStr = c"Return state information for pickling.";
+
+static mut RANGEITER_METHODS: [PyMethodDef; 4] = [
     method(c"__length_hint__", rangeiter_len as *const (), METH_NOARGS, LENGTH_HINT_DOC),
+    method(c"__reduce__", rangeiter_reduce as *const (), METH_NOARGS, REDUCE_DOC),
     method(c"__setstate__", rangeiter_setstate as *const (), METH_O, SETSTATE_DOC),
     METHOD_END,
 ];
 
-static mut LONGRANGEITER_METHODS: [PyMethodDef; 3] = [
+static mut LONGRANGEITER_METHODS: [PyMethodDef; 4] = [
     method(c"__length_hint__", longrangeiter_len as *const (), METH_NOARGS, LENGTH_HINT_DOC),
+    method(c"__reduce__", longrangeiter_reduce as *const (), METH_NOARGS, REDUCE_DOC),
     method(c"__setstate__", longrangeiter_setstate as *const (), METH_O, SETSTATE_DOC),
     METHOD_END,
 ];
@@ -554,6 +558,27 @@ unsafe extern "C" fn rangeiter_next(op: *mut PyObject) -> *mut PyObject {
 unsafe extern "C" fn rangeiter_len(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
     let it = op as *mut RangeIterObject;
     int((*it).len - (*it).index).into_ptr()
+}
+
+/// `(iter, (range(start, start + len * step, step),), index)`: both iterators pickle alike.
+unsafe fn iter_reduce(start: Obj, len: Obj, step: Obj, index: Obj) -> PyResult<Obj> {
+    let span = binary_op(len.as_ptr(), step.as_ptr(), num::MULTIPLY)?;
+    let stop = binary_op(start.as_ptr(), span.as_ptr(), num::ADD)?;
+    let range = make_range(start, stop, step)?;
+    let iter = crate::eval_hooks::builtin("iter")?;
+    let args = tuple::pack(&[range.as_ptr()])?;
+    tuple::pack(&[iter.as_ptr(), args.as_ptr(), index.as_ptr()])
+}
+
+unsafe extern "C" fn rangeiter_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let it = op as *mut RangeIterObject;
+    crate::guard::catch_obj(|| iter_reduce(int((*it).start), int((*it).len), int((*it).step), int((*it).index)))
+}
+
+unsafe extern "C" fn longrangeiter_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let it = op as *mut LongRangeIterObject;
+    let b = |p: *mut PyObject| Obj::from_borrowed(p);
+    crate::guard::catch_obj(|| iter_reduce(b((*it).start), b((*it).len), b((*it).step), b((*it).index)))
 }
 
 unsafe extern "C" fn rangeiter_setstate(op: *mut PyObject, state: *mut PyObject) -> *mut PyObject {

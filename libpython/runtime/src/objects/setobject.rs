@@ -1312,8 +1312,9 @@ pub struct SetIterObject {
     pub len: Py_ssize_t,
 }
 
-static mut SETITER_METHODS: [PyMethodDef; 2] = [
+static mut SETITER_METHODS: [PyMethodDef; 3] = [
     method(c"__length_hint__", setiter_len as *const (), METH_NOARGS, c"Private method returning an estimate of len(list(it))."),
+    method(c"__reduce__", setiter_reduce as *const (), METH_NOARGS, REDUCE_DOC),
     METHOD_END,
 ];
 
@@ -1351,6 +1352,28 @@ unsafe extern "C" fn setiter_len(op: *mut PyObject, _: *mut PyObject) -> *mut Py
     let si = op as *mut SetIterObject;
     let n = if !(*si).si_set.is_null() && (*si).si_used == len((*si).si_set) { (*si).len } else { 0 };
     long::from_i64(n as i64).into_ptr()
+}
+
+/// `(iter, (remaining items,))`, read without advancing the iterator.
+unsafe extern "C" fn setiter_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let si = op as *mut SetIterObject;
+        let s = (*si).si_set;
+        let mut rest = Vec::new();
+        if !s.is_null() {
+            if (*si).si_used != len(s) {
+                return Err(raise(exc::runtime_error(), "Set changed size during iteration"));
+            }
+            let mut pos = (*si).si_pos;
+            while let Some(e) = next_entry(raw(s), &mut pos) {
+                rest.push((*e).key);
+            }
+        }
+        let l = list::from_slice(&rest)?;
+        let iter = crate::eval_hooks::builtin("iter")?;
+        let args = tuple::pack(&[l.as_ptr()])?;
+        tuple::pack(&[iter.as_ptr(), args.as_ptr()])
+    })
 }
 
 unsafe extern "C" fn setiter_next(op: *mut PyObject) -> *mut PyObject {
