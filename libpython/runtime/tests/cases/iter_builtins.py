@@ -207,3 +207,7 @@ list(zip.__new__(zip, 'a', 'b'))
 (R := type('R', (reversed,), {}), R())[-1]
 (M := type('M', (map,), {}), M(abs))[-1]
 (F := type('F', (filter,), {}), F(None))[-1]
+(l := list([1, 2]), l.__init__(l), l)[-1]
+(l := list([1, 2]), l.__init__('ab'), l)[-1]
+list([1], [2])
+list(x=1)
