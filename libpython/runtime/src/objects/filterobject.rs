@@ -1,4 +1,7 @@
 //! `filter` (CPython's bltinmodule.c): the items for which a predicate (or truth) holds.
+//!
+//! Safety: every `unsafe fn` here takes live objects of the types its names and comments
+//! say, and runs with the thread state attached; raw field accesses rely on that.
 
 use crate::err::PyResult;
 use crate::ffi::*;

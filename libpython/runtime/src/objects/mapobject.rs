@@ -1,4 +1,7 @@
 //! `map` (CPython's bltinmodule.c): calls a function on one item of each iterable.
+//!
+//! Safety: every `unsafe fn` here takes live objects of the types its names and comments
+//! say, and runs with the thread state attached; raw field accesses rely on that.
 
 use crate::err::{raise, PyResult};
 use crate::exc;

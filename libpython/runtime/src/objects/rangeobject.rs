@@ -1,5 +1,8 @@
 //! `range` and its iterators: `range_iterator` over C longs, `longrange_iterator` over ints
 //! of any size, chosen as CPython 3.11 chooses them.
+//!
+//! Safety: every `unsafe fn` here takes live objects of the types its names and comments
+//! say, and runs with the thread state attached; raw field accesses rely on that.
 
 use crate::err::{raise, PyResult};
 use crate::exc;

@@ -2,6 +2,9 @@
 //! `setentry` (key, cached hash), the 8-entry `smalltable`, linear probes then perturbation,
 //! and the `<dummy key>` marking deleted slots, so iteration order and `hash(frozenset)`
 //! equal CPython's.
+//!
+//! Safety: every `unsafe fn` here takes live objects of the types its names and comments
+//! say, and runs with the thread state attached; raw field accesses rely on that.
 
 use crate::err::{self, raise, PyResult};
 use crate::exc;

@@ -1,4 +1,7 @@
 //! `zip` (CPython's bltinmodule.c), with `strict=True` and its length-mismatch messages.
+//!
+//! Safety: every `unsafe fn` here takes live objects of the types its names and comments
+//! say, and runs with the thread state attached; raw field accesses rely on that.
 
 use crate::err::{self, raise, PyResult};
 use crate::exc;
