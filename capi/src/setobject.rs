@@ -1,4 +1,5 @@
-//! setobject.h.
+//! setobject.h. Callers pass valid object pointers, as the C API requires; the type checks
+//! below turn wrong types into SystemError as CPython does.
 
 use crate::rt::ffi::*;
 use crate::rt::guard::{catch, catch_obj};

@@ -1118,6 +1118,99 @@ static void recursion(void) {
     show_int("survived", 1);
 }
 
+/* 1 when the call failed with SystemError (CPython's message names its source line). */
+static int bad_call(int failed) {
+    int r = failed && PyErr_ExceptionMatches(PyExc_SystemError);
+    PyErr_Clear();
+    return r;
+}
+
+/* set, frozenset, range, and the iterator builtins through the C API. */
+static void sets_and_ranges(void) {
+    PyObject *s = PySet_New(NULL);
+    show_int("PySet_New(NULL) size", PySet_Size(s));
+    for (long i = 0; i < 20; i += 3) PySet_Add(s, I(i));
+    show_int("PySet_Add x7 size", PySet_Size(s));
+    show_int("PySet_GET_SIZE", PySet_GET_SIZE(s));
+    show_int("PySet_Add dup", PySet_Add(s, I(3)));
+    show_int("PySet_Add unhashable", PySet_Add(s, PyList_New(0)));
+    show_int("PySet_Contains 9", PySet_Contains(s, I(9)));
+    show_int("PySet_Contains 10", PySet_Contains(s, I(10)));
+    show_int("PySet_Contains unhashable", PySet_Contains(s, PyList_New(0)));
+    show_int("PySet_Discard 9", PySet_Discard(s, I(9)));
+    show_int("PySet_Discard 9 again", PySet_Discard(s, I(9)));
+    show("set repr", PyObject_Repr(s));
+    show_int("PySet_Check", PySet_Check(s));
+    show_int("PyAnySet_Check", PyAnySet_Check(s));
+    show_int("PyFrozenSet_Check(set)", PyFrozenSet_Check(s));
+    Py_ssize_t pos = 0;
+    PyObject *key;
+    Py_hash_t hash;
+    long long total = 0, hashes = 0;
+    while (_PySet_NextEntry(s, &pos, &key, &hash)) {
+        total += PyLong_AsLong(key);
+        hashes += hash;
+    }
+    show_int("_PySet_NextEntry sum", total);
+    show_int("_PySet_NextEntry hash sum", hashes);
+    show_int("smalltable in use", ((PySetObject *)s)->table == ((PySetObject *)s)->smalltable);
+    show_int("mask", ((PySetObject *)s)->mask);
+    show_int("fill", ((PySetObject *)s)->fill);
+    show_int("used", ((PySetObject *)s)->used);
+    PyObject *l = PyList_New(0);
+    for (long i = 0; i < 100; i++) PyList_Append(l, I(i * 7));
+    PyObject *big = PySet_New(l);
+    show_int("big mask", ((PySetObject *)big)->mask);
+    show_int("big fill", ((PySetObject *)big)->fill);
+    show("big | s", PyNumber_Or(s, PySet_New(NULL)));
+    show("s & big", PyNumber_And(s, big));
+    show("s - big", PyNumber_Subtract(s, big));
+    show_int("s < big", PyObject_RichCompareBool(s, big, Py_LT));
+    show("PyNumber_InPlaceOr", PyNumber_InPlaceOr(s, PySet_New(Py_BuildValue("(ii)", 100, 200))));
+    show_int("PySet_Size after |=", PySet_Size(s));
+    PyObject *popped = PySet_Pop(s);
+    show("PySet_Pop", popped);
+    show_int("PySet_Clear", PySet_Clear(s));
+    show("PySet_Pop empty", PySet_Pop(s));
+    PyObject *f = PyFrozenSet_New(l);
+    show_int("frozenset hash", PyObject_Hash(f));
+    show_int("frozenset size", PySet_Size(f));
+    Py_INCREF(f);
+    show_int("PySet_Add shared frozenset", bad_call(PySet_Add(f, I(1)) == -1));
+    Py_DECREF(f);
+    PyObject *fresh = PyFrozenSet_New(NULL);
+    show_int("PySet_Add fresh frozenset", PySet_Add(fresh, I(5)));
+    show("fresh frozenset", fresh);
+    show_int("PySet_Discard frozenset", bad_call(PySet_Discard(f, I(1)) == -1));
+    show_int("PySet_Pop frozenset", bad_call(PySet_Pop(f) == NULL));
+    show_int("PySet_Size(list)", bad_call(PySet_Size(l) == -1));
+    show("PySet_New(5)", PySet_New(I(5)));
+    show_int("_PySet_Update", _PySet_Update(s, l));
+    show_int("size after update", PySet_Size(s));
+    show_int("sizeof set", (long long)PyObject_Size(s));
+    show("frozenset repr", PyObject_Repr(PyFrozenSet_New(Py_BuildValue("(sss)", "a", "b", "c"))));
+    Py_DECREF(f);
+    Py_DECREF(big);
+    Py_DECREF(s);
+    PyObject *r = PyObject_Call((PyObject *)&PyRange_Type, Py_BuildValue("(iii)", 1, 20, 3), NULL);
+    show("range(1, 20, 3)", Py_XNewRef(r));
+    show_int("len(range)", PyObject_Size(r));
+    show("range[2]", PySequence_GetItem(r, 2));
+    show_int("5 in range", PySequence_Contains(r, I(4)));
+    PyObject *it = PyObject_GetIter(r);
+    show_int("range_iterator type", Py_IS_TYPE(it, &PyRangeIter_Type));
+    show("next(range_iterator)", PyIter_Next(it));
+    Py_DECREF(it);
+    show("PySequence_List(range)", PySequence_List(r));
+    show("enumerate", PySequence_List(PyObject_Call((PyObject *)&PyEnum_Type, Py_BuildValue("(Oi)", r, 10), NULL)));
+    show("reversed", PySequence_List(PyObject_CallOneArg((PyObject *)&PyReversed_Type, r)));
+    show("zip", PySequence_List(PyObject_Call((PyObject *)&PyZip_Type, Py_BuildValue("(OO)", r, l), NULL)));
+    show("filter", PySequence_List(PyObject_Call((PyObject *)&PyFilter_Type, Py_BuildValue("(OO)", Py_None, r), NULL)));
+    show_int("map type", PyType_Check((PyObject *)&PyMap_Type));
+    Py_DECREF(r);
+    Py_DECREF(l);
+}
+
 int main(void) {
     setvbuf(stdout, NULL, _IOLBF, 0);
     Py_Initialize();
@@ -1141,6 +1234,7 @@ int main(void) {
     structseqs();
     bigints();
     recursion();
+    sets_and_ranges();
     printf("checks: %d\n", n_checks);
     return Py_FinalizeEx() < 0 ? 120 : 0;
 }

@@ -19,3 +19,10 @@ pub unsafe fn is_python_function(op: *mut PyObject) -> bool {
 pub fn has_python_frame() -> bool {
     false
 }
+
+/// A builtin by name (CPython's _PyEval_GetBuiltin: the running frame's builtins, else the
+/// interpreter's). Iterators' `__reduce__` asks for `iter`. Until the builtins module exists
+/// it fails as CPython does for a missing name.
+pub fn builtin(name: &str) -> crate::err::PyResult<Obj> {
+    Err(crate::err::raise(crate::exc::attribute_error(), name))
+}

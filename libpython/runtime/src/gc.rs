@@ -386,3 +386,18 @@ pub unsafe fn is_finalized(op: *mut PyObject) -> bool {
 pub unsafe fn mark_finalized(op: *mut PyObject) {
     (*as_gc(op))._gc_prev |= PREV_FINALIZED;
 }
+
+/// `tp_traverse` over a fixed set of fields: visits the non-NULL ones, stops at a non-zero
+/// answer (CPython's chain of Py_VISIT).
+pub unsafe fn visit_each(fields: &[*mut PyObject], visit: visitproc, arg: *mut std::ffi::c_void) -> std::ffi::c_int {
+    let Some(visit) = visit else { return 0 };
+    for &p in fields {
+        if !p.is_null() {
+            let r = visit(p, arg);
+            if r != 0 {
+                return r;
+            }
+        }
+    }
+    0
+}

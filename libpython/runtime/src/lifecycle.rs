@@ -49,6 +49,10 @@ pub fn initialize() -> PyResult<()> {
         sliceobject::ready_types()?;
         setobject::ready_types()?;
         rangeobject::ready_types()?;
+        enumobject::ready_types()?;
+        zipobject::ready_type()?;
+        mapobject::ready_type()?;
+        filterobject::ready_type()?;
     }
     INITIALIZED.store(true, Ordering::Release);
     Ok(())
@@ -82,6 +86,11 @@ pub fn builtin_types() -> Vec<(&'static str, *mut crate::ffi::PyTypeObject)> {
         ("set", setobject::set_type()),
         ("frozenset", setobject::frozenset_type()),
         ("range", rangeobject::range_type()),
+        ("enumerate", &raw mut enumobject::PyEnum_Type),
+        ("reversed", &raw mut enumobject::PyReversed_Type),
+        ("zip", &raw mut zipobject::PyZip_Type),
+        ("map", &raw mut mapobject::PyMap_Type),
+        ("filter", &raw mut filterobject::PyFilter_Type),
     ];
     v.extend(exceptions::all_types());
     v

@@ -326,8 +326,13 @@ unsafe extern "C" fn list_init(op: *mut PyObject, args: *mut PyObject, kwds: *mu
         }
         let n = size_of_var(args) as usize;
         crate::protocol::args::check_positional("list", n, 0, 1)?;
-        let items = if n == 1 { crate::protocol::iter::collect(tuple::get_item(args, 0))? } else { Vec::new() };
-        replace_items(op, &items)
+        // Emptied first, as CPython does: `l.__init__(l)` leaves it empty.
+        replace_items(op, &[])?;
+        if n == 1 {
+            let items = crate::protocol::iter::collect(tuple::get_item(args, 0))?;
+            replace_items(op, &items)?;
+        }
+        Ok(())
     })
 }
 

@@ -1,5 +1,8 @@
 //! `range` and its iterators: `range_iterator` over C longs, `longrange_iterator` over ints
 //! of any size, chosen as CPython 3.11 chooses them.
+//!
+//! Safety: every `unsafe fn` here takes live objects of the types its names and comments
+//! say, and runs with the thread state attached; raw field accesses rely on that.
 
 use crate::err::{raise, PyResult};
 use crate::exc;
@@ -71,6 +74,7 @@ pub static mut PyRange_Type: PyTypeObject = PyTypeObject {
     tp_members: (&raw mut RANGE_MEMBERS) as *mut PyMemberDef,
     tp_new: Some(range_new),
     tp_free: Some(crate::objects::baseobject::object_free),
+    tp_vectorcall: Some(range_vectorcall),
     ..PyTypeObject::EMPTY
 };
 
@@ -240,17 +244,23 @@ unsafe extern "C" fn range_dealloc(op: *mut PyObject) {
     crate::mem::free(op as *mut c_void);
 }
 
+unsafe fn bind_range(a: crate::protocol::args::Split) -> PyResult<Obj> {
+    crate::protocol::args::no_kwnames("range", a.names)?;
+    let a = a.pos;
+    match a.len() {
+        0 => Err(raise(exc::type_error(), "range expected at least 1 argument, got 0")),
+        1 => make_range(int(0), index_exact(a[0])?, int(1)),
+        2 | 3 => new(a[0], a[1], if a.len() == 3 { a[2] } else { null_mut() }),
+        n => Err(raise(exc::type_error(), format!("range expected at most 3 arguments, got {n}"))),
+    }
+}
+
 unsafe extern "C" fn range_new(_tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
-    crate::guard::catch_obj(|| {
-        crate::protocol::args::no_keywords("range", kwds)?;
-        let a = tuple::items(args);
-        match a.len() {
-            0 => Err(raise(exc::type_error(), "range expected at least 1 argument, got 0")),
-            1 => make_range(int(0), index_exact(a[0])?, int(1)),
-            2 | 3 => new(a[0], a[1], if a.len() == 3 { a[2] } else { null_mut() }),
-            n => Err(raise(exc::type_error(), format!("range expected at most 3 arguments, got {n}"))),
-        }
-    })
+    crate::guard::catch_obj(|| crate::protocol::args::with_tuple_dict(args, kwds, |a| bind_range(a)))
+}
+
+unsafe extern "C" fn range_vectorcall(_tp: *mut PyObject, args: *const *mut PyObject, nargsf: usize, kwnames: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| crate::protocol::args::with_vectorcall(args, nargsf, kwnames, |a| bind_range(a)))
 }
 
 unsafe extern "C" fn range_length(op: *mut PyObject) -> Py_ssize_t {
@@ -410,14 +420,18 @@ pub struct LongRangeIterObject {
 const LENGTH_HINT_DOC: &std::ffi::CStr = c"Private method returning an estimate of len(list(it)).";
 const SETSTATE_DOC: &std::ffi::CStr = c"Set state information for unpickling.";
 
-static mut RANGEITER_METHODS: [PyMethodDef; 3] = [
+const REDUCE_DOC: &std::ffi::CStr = c"Return state information for pickling.";
+
+static mut RANGEITER_METHODS: [PyMethodDef; 4] = [
     method(c"__length_hint__", rangeiter_len as *const (), METH_NOARGS, LENGTH_HINT_DOC),
+    method(c"__reduce__", rangeiter_reduce as *const (), METH_NOARGS, REDUCE_DOC),
     method(c"__setstate__", rangeiter_setstate as *const (), METH_O, SETSTATE_DOC),
     METHOD_END,
 ];
 
-static mut LONGRANGEITER_METHODS: [PyMethodDef; 3] = [
+static mut LONGRANGEITER_METHODS: [PyMethodDef; 4] = [
     method(c"__length_hint__", longrangeiter_len as *const (), METH_NOARGS, LENGTH_HINT_DOC),
+    method(c"__reduce__", longrangeiter_reduce as *const (), METH_NOARGS, REDUCE_DOC),
     method(c"__setstate__", longrangeiter_setstate as *const (), METH_O, SETSTATE_DOC),
     METHOD_END,
 ];
@@ -547,6 +561,27 @@ unsafe extern "C" fn rangeiter_next(op: *mut PyObject) -> *mut PyObject {
 unsafe extern "C" fn rangeiter_len(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
     let it = op as *mut RangeIterObject;
     int((*it).len - (*it).index).into_ptr()
+}
+
+/// `(iter, (range(start, start + len * step, step),), index)`: both iterators pickle alike.
+unsafe fn iter_reduce(start: Obj, len: Obj, step: Obj, index: Obj) -> PyResult<Obj> {
+    let span = binary_op(len.as_ptr(), step.as_ptr(), num::MULTIPLY)?;
+    let stop = binary_op(start.as_ptr(), span.as_ptr(), num::ADD)?;
+    let range = make_range(start, stop, step)?;
+    let iter = crate::eval_hooks::builtin("iter")?;
+    let args = tuple::pack(&[range.as_ptr()])?;
+    tuple::pack(&[iter.as_ptr(), args.as_ptr(), index.as_ptr()])
+}
+
+unsafe extern "C" fn rangeiter_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let it = op as *mut RangeIterObject;
+    crate::guard::catch_obj(|| iter_reduce(int((*it).start), int((*it).len), int((*it).step), int((*it).index)))
+}
+
+unsafe extern "C" fn longrangeiter_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let it = op as *mut LongRangeIterObject;
+    let b = |p: *mut PyObject| Obj::from_borrowed(p);
+    crate::guard::catch_obj(|| iter_reduce(b((*it).start), b((*it).len), b((*it).step), b((*it).index)))
 }
 
 unsafe extern "C" fn rangeiter_setstate(op: *mut PyObject, state: *mut PyObject) -> *mut PyObject {

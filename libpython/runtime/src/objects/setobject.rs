@@ -2,6 +2,9 @@
 //! `setentry` (key, cached hash), the 8-entry `smalltable`, linear probes then perturbation,
 //! and the `<dummy key>` marking deleted slots, so iteration order and `hash(frozenset)`
 //! equal CPython's.
+//!
+//! Safety: every `unsafe fn` here takes live objects of the types its names and comments
+//! say, and runs with the thread state attached; raw field accesses rely on that.
 
 use crate::err::{self, raise, PyResult};
 use crate::exc;
@@ -143,6 +146,7 @@ pub static mut PySet_Type: PyTypeObject = PyTypeObject {
     tp_alloc: Some(typeobject::PyType_GenericAlloc),
     tp_new: Some(set_new),
     tp_free: Some(crate::objects::baseobject::object_gc_free),
+    tp_vectorcall: Some(set_vectorcall),
     ..PyTypeObject::EMPTY
 };
 
@@ -168,6 +172,7 @@ pub static mut PyFrozenSet_Type: PyTypeObject = PyTypeObject {
     tp_alloc: Some(typeobject::PyType_GenericAlloc),
     tp_new: Some(frozenset_new),
     tp_free: Some(crate::objects::baseobject::object_gc_free),
+    tp_vectorcall: Some(frozenset_vectorcall),
     ..PyTypeObject::EMPTY
 };
 
@@ -577,8 +582,7 @@ unsafe fn update_internal(so: *mut PySetObject, other: *mut PyObject) -> PyResul
 
 /// A new set or frozenset of type `tp` (any subtype), filled from `iterable` (may be NULL).
 unsafe fn make_new_set(tp: *mut PyTypeObject, iterable: *mut PyObject) -> PyResult<Obj> {
-    let alloc = (*tp).tp_alloc.unwrap_or(typeobject::PyType_GenericAlloc);
-    let op = Obj::from_owned(alloc(tp, 0))?;
+    let op = typeobject::alloc_instance(tp)?;
     let so = raw(op.as_ptr());
     (*so).fill = 0;
     (*so).used = 0;
@@ -1110,6 +1114,32 @@ unsafe extern "C" fn frozenset_new(tp: *mut PyTypeObject, args: *mut PyObject, k
     })
 }
 
+/// `set(...)`/`frozenset(...)` called directly: no `__init__` step, as CPython's vectorcalls.
+unsafe fn vectorcall_new(
+    name: &str,
+    make: unsafe fn(*mut PyTypeObject, *mut PyObject) -> PyResult<Obj>,
+    tp: *mut PyObject,
+    args: *const *mut PyObject,
+    nargsf: usize,
+    kwnames: *mut PyObject,
+) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        crate::protocol::args::with_vectorcall(args, nargsf, kwnames, |a| {
+            crate::protocol::args::no_kwnames(name, a.names)?;
+            crate::protocol::args::check_positional(name, a.pos.len(), 0, 1)?;
+            make(tp as *mut PyTypeObject, a.pos.first().copied().unwrap_or(null_mut()))
+        })
+    })
+}
+
+unsafe extern "C" fn set_vectorcall(tp: *mut PyObject, args: *const *mut PyObject, nargsf: usize, kwnames: *mut PyObject) -> *mut PyObject {
+    vectorcall_new("set", make_new_set, tp, args, nargsf, kwnames)
+}
+
+unsafe extern "C" fn frozenset_vectorcall(tp: *mut PyObject, args: *const *mut PyObject, nargsf: usize, kwnames: *mut PyObject) -> *mut PyObject {
+    vectorcall_new("frozenset", make_new_frozenset, tp, args, nargsf, kwnames)
+}
+
 // ---- methods -------------------------------------------------------------------------------
 
 unsafe extern "C" fn set_add_method(op: *mut PyObject, key: *mut PyObject) -> *mut PyObject {
@@ -1285,8 +1315,9 @@ pub struct SetIterObject {
     pub len: Py_ssize_t,
 }
 
-static mut SETITER_METHODS: [PyMethodDef; 2] = [
+static mut SETITER_METHODS: [PyMethodDef; 3] = [
     method(c"__length_hint__", setiter_len as *const (), METH_NOARGS, c"Private method returning an estimate of len(list(it))."),
+    method(c"__reduce__", setiter_reduce as *const (), METH_NOARGS, REDUCE_DOC),
     METHOD_END,
 ];
 
@@ -1324,6 +1355,28 @@ unsafe extern "C" fn setiter_len(op: *mut PyObject, _: *mut PyObject) -> *mut Py
     let si = op as *mut SetIterObject;
     let n = if !(*si).si_set.is_null() && (*si).si_used == len((*si).si_set) { (*si).len } else { 0 };
     long::from_i64(n as i64).into_ptr()
+}
+
+/// `(iter, (remaining items,))`, read without advancing the iterator.
+unsafe extern "C" fn setiter_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let si = op as *mut SetIterObject;
+        let s = (*si).si_set;
+        let mut rest = Vec::new();
+        if !s.is_null() {
+            if (*si).si_used != len(s) {
+                return Err(raise(exc::runtime_error(), "Set changed size during iteration"));
+            }
+            let mut pos = (*si).si_pos;
+            while let Some(e) = next_entry(raw(s), &mut pos) {
+                rest.push((*e).key);
+            }
+        }
+        let l = list::from_slice(&rest)?;
+        let iter = crate::eval_hooks::builtin("iter")?;
+        let args = tuple::pack(&[l.as_ptr()])?;
+        tuple::pack(&[iter.as_ptr(), args.as_ptr()])
+    })
 }
 
 unsafe extern "C" fn setiter_next(op: *mut PyObject) -> *mut PyObject {

@@ -559,6 +559,12 @@ pub unsafe fn var_size(tp: *mut PyTypeObject, nitems: Py_ssize_t) -> Option<usiz
     raw.checked_add(7).map(|s| s & !7)
 }
 
+/// A new, zeroed instance of `tp` from its `tp_alloc` (GC-tracked for GC types).
+pub unsafe fn alloc_instance(tp: *mut PyTypeObject) -> PyResult<Obj> {
+    let alloc = (*tp).tp_alloc.unwrap_or(PyType_GenericAlloc);
+    Obj::from_owned(alloc(tp, 0))
+}
+
 /// The end of a `tp_dealloc`: `tp_free`, then the reference an instance of a heap type
 /// holds to its type.
 pub unsafe fn free_instance(op: *mut PyObject) {

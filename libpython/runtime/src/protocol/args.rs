@@ -93,3 +93,38 @@ pub unsafe fn bind(
     }
     Ok(out)
 }
+
+/// CPython's `_PyArg_NoKwnames`.
+pub fn no_kwnames(func: &str, kwnames: &[*mut PyObject]) -> PyResult<()> {
+    if kwnames.is_empty() {
+        return Ok(());
+    }
+    Err(raise(exc::type_error(), format!("{func}() takes no keyword arguments")))
+}
+
+/// Arguments split as a vectorcall passes them: positional ones, keyword names, and
+/// keyword values (all borrowed).
+pub struct Split<'a> {
+    pub pos: &'a [*mut PyObject],
+    pub names: &'a [*mut PyObject],
+    pub values: &'a [*mut PyObject],
+}
+
+/// Runs `f` on the arguments of a vectorcall.
+pub unsafe fn with_vectorcall<R>(args: *const *mut PyObject, nargsf: usize, kwnames: *mut PyObject, f: impl FnOnce(Split) -> R) -> R {
+    use crate::objects::tupleobject as tuple;
+    let nargs = nargsf & !PY_VECTORCALL_ARGUMENTS_OFFSET;
+    let names: &[*mut PyObject] = if kwnames.is_null() { &[] } else { tuple::items(kwnames) };
+    let all = if args.is_null() { &[][..] } else { std::slice::from_raw_parts(args, nargs + names.len()) };
+    f(Split { pos: &all[..nargs], names, values: &all[nargs..] })
+}
+
+/// Runs `f` on the arguments of a `tp_new`/`tp_init` (tuple and dict) split the same way,
+/// so one binding serves both entry points.
+pub unsafe fn with_tuple_dict<R>(args: *mut PyObject, kwds: *mut PyObject, f: impl FnOnce(Split) -> R) -> R {
+    use crate::objects::tupleobject as tuple;
+    let (names, values): (Vec<*mut PyObject>, Vec<*mut PyObject>) =
+        if kwds.is_null() { (Vec::new(), Vec::new()) } else { dict::entries(kwds).into_iter().unzip() };
+    let pos: &[*mut PyObject] = if args.is_null() { &[] } else { tuple::items(args) };
+    f(Split { pos, names: &names, values: &values })
+}

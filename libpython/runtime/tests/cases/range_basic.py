@@ -200,3 +200,6 @@ set(range(5))
 
 hash(range(3, 4)) == hash(range(3, 4, 9))
 list(range(3, 0, -1))
+range.__new__(range, 3)
+range.__new__(range, 1, 9, 2)
+range.__new__(range)

@@ -246,3 +246,25 @@ len(set('x' * 1000))
 (s := {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, s.difference_update([2, 4, 6, 8, 10, 12]), list(s))[-1]
 list(set([33, 1, 65, 97, 129, 161]))
 list(set([7, 1007, 2007, 3007]))
+set.__new__(set, [1])
+frozenset.__new__(frozenset, [1])
+(s := set([1]), s.__init__([2, 3]), s)[-1]
+(s := set([1]), s.__init__(), s)[-1]
+(s := set([1]), s.__init__([1], [2]))
+(S := type('S', (set,), {}), S([1], [2]))[-1]
+(S := type('S', (set,), {}), S(x=1))[-1]
+(F := type('F', (frozenset,), {}), F([1], [2]))[-1]
+(F := type('F', (frozenset,), {}), F(x=1))[-1]
+list(set(map(str, range(300))))
+list(set(map(hash, map(str, range(500)))))[:50]
+(s := set(map(str, range(100))), s.difference_update(map(str, range(0, 100, 3))), list(s))[-1]
+(s := set(range(1000)), s.difference_update(range(0, 1000, 2)), s.__sizeof__(), len(s))[2:]
+(s := set(range(1000)), s.difference_update(range(10, 1000)), s.__sizeof__(), list(s))[2:]
+hash(frozenset(map(str, range(300))))
+hash(frozenset(range(1000)) - frozenset(range(0, 1000, 7)))
+(s := set(map(str, range(50))), [s.pop(), s.pop(), s.pop()], len(s))[1:]
+list(set(map(str, range(40))) ^ set(map(str, range(20, 60))))
+list(set(map(str, range(40))) & set(map(str, range(20, 60))))
+list(frozenset(range(64, 0, -1)))
+list(set(range(0, 2 ** 40, 2 ** 34)))
+list(set(range(-50, 50, 7)))
