@@ -178,8 +178,7 @@ pub unsafe extern "C" fn PySequence_Check(op: *mut PyObject) -> c_int {
 }
 #[no_mangle]
 pub unsafe extern "C" fn PyMapping_Check(op: *mut PyObject) -> c_int {
-    let mp = (*type_of(op)).tp_as_mapping;
-    (!mp.is_null() && (*mp).mp_subscript.is_some()) as c_int
+    seq::is_mapping(op) as c_int
 }
 #[no_mangle]
 pub unsafe extern "C" fn PySequence_GetItem(op: *mut PyObject, i: Py_ssize_t) -> *mut PyObject {

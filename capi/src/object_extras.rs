@@ -529,33 +529,7 @@ pub unsafe extern "C" fn PyNumber_ToBase(n: *mut PyObject, base: c_int) -> *mut 
         if base == 10 {
             return proto::str(i.as_ptr());
         }
-        let bits_per = match base { 2 => 1, 8 => 3, _ => 4 };
-        let ds = long::digits(i.as_ptr());
-        let mut digits: Vec<u8> = Vec::new();
-        let mut acc: u64 = 0;
-        let mut nacc = 0;
-        for &d in ds {
-            acc |= (d as u64) << nacc;
-            nacc += 30;
-            while nacc >= bits_per {
-                digits.push((acc & ((1 << bits_per) - 1)) as u8);
-                acc >>= bits_per;
-                nacc -= bits_per;
-            }
-        }
-        if nacc > 0 {
-            digits.push(acc as u8);
-        }
-        while digits.len() > 1 && digits.last() == Some(&0) {
-            digits.pop();
-        }
-        if digits.is_empty() {
-            digits.push(0);
-        }
-        let prefix = match base { 2 => "0b", 8 => "0o", _ => "0x" };
-        let body: String = digits.iter().rev().map(|&d| std::char::from_digit(d as u32, 16).unwrap_or('?')).collect();
-        let sign = if long::is_negative(i.as_ptr()) { "-" } else { "" };
-        str_::from_str(&format!("{sign}{prefix}{body}"))
+        crate::rt::objects::long_format::to_base(i.as_ptr(), base as u32)
     })
 }
 

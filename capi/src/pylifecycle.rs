@@ -4,7 +4,7 @@ use crate::rt::lifecycle;
 use std::ffi::{c_char, c_int, CStr};
 
 /// CPython's version string prefix; Ferric's own version follows in `sys.version`.
-pub const PY_VERSION: &str = "3.11.7";
+pub const PY_VERSION: &str = crate::rt::interp::PY_VERSION;
 
 #[no_mangle]
 pub unsafe extern "C" fn Py_Initialize() {
@@ -41,20 +41,13 @@ pub unsafe extern "C" fn Py_GetVersion() -> *const c_char {
     VERSION.as_ptr()
 }
 
-/// The `python3` executable's main. `--version`/`-V` work; running code needs the
-/// interpreter, which is not built yet, so anything else exits 1 with a clear message.
+/// The `python3` executable's main: the command line as CPython's (see `pymain.rs`).
 #[no_mangle]
 pub unsafe extern "C" fn Py_BytesMain(argc: c_int, argv: *mut *mut c_char) -> c_int {
     crate::rt::guard::catch(1, || {
         let args: Vec<String> = (0..argc.max(0) as usize)
             .map(|i| CStr::from_ptr(*argv.add(i)).to_string_lossy().into_owned())
             .collect();
-        if args.iter().skip(1).any(|a| a == "--version" || a == "-V") {
-            println!("Python {PY_VERSION}");
-            return 0;
-        }
-        Py_Initialize();
-        eprintln!("ferric: cannot run Python code yet: the bytecode interpreter is not built (NotImplementedError)");
-        1
+        crate::rt::pymain::run(&args)
     })
 }

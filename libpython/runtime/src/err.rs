@@ -50,12 +50,71 @@ pub unsafe fn clear() {
     restore(std::ptr::null_mut(), std::ptr::null_mut(), std::ptr::null_mut());
 }
 
-/// Sets `exc_type` with `value` (borrowed); CPython's PyErr_SetObject, without chaining yet.
+/// Sets `exc_type` with `value` (borrowed), CPython's PyErr_SetObject: while an exception
+/// is being handled, the new one is made an instance at once and its `__context__` set to
+/// the handled one; an instance keeps the traceback it already has.
 pub unsafe fn set_object(exc_type: *mut PyObject, value: *mut PyObject) -> ErrSet {
+    use crate::objects::{exceptions, noneobject};
+    let handled = crate::ceval_ops::topmost_exception();
+    let mut value = value;
+    let mut owned = None;
+    if !handled.is_null() && !noneobject::is_none(handled) && exceptions::class_check(exc_type) {
+        if value.is_null() || !exceptions::check(value) {
+            clear();
+            let (mut t, mut v) = (exc_type, value);
+            incref(t);
+            xincref(v);
+            let mut tb = std::ptr::null_mut();
+            if exceptions::normalize(&mut t, &mut v, &mut tb).is_err() {
+                xdecref(t);
+                xdecref(v);
+                return ErrSet(());
+            }
+            xdecref(t);
+            owned = Some(Obj::from_owned_nonnull(v));
+            value = v;
+        }
+        if value != handled {
+            break_context_cycle(handled, value);
+            let e = value as *mut PyBaseExceptionObject;
+            incref(handled);
+            xsetref(&raw mut (*e).context, handled);
+        }
+    }
+    let tb = if !value.is_null() && exceptions::check(value) { (*(value as *mut PyBaseExceptionObject)).traceback } else { std::ptr::null_mut() };
     xincref(exc_type);
     xincref(value);
-    restore(exc_type, value, std::ptr::null_mut());
+    xincref(tb);
+    drop(owned);
+    restore(exc_type, value, tb);
     ErrSet(())
+}
+
+/// If `value` is already somewhere in the `__context__` chain of `handled`, cuts the chain
+/// there, so chaining `value` to `handled` makes no cycle (Floyd's check for old cycles).
+unsafe fn break_context_cycle(handled: *mut PyObject, value: *mut PyObject) {
+    let ctx = |o: *mut PyObject| (*(o as *mut PyBaseExceptionObject)).context;
+    let mut o = handled;
+    let mut slow = o;
+    let mut toggle = false;
+    loop {
+        let c = ctx(o);
+        if c.is_null() {
+            break;
+        }
+        if c == value {
+            xsetref(&raw mut (*(o as *mut PyBaseExceptionObject)).context, std::ptr::null_mut());
+            break;
+        }
+        o = c;
+        if o == slow {
+            break;
+        }
+        if toggle {
+            slow = ctx(slow);
+        }
+        toggle = !toggle;
+    }
 }
 
 /// Sets `exc_type` with a message.

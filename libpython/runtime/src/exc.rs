@@ -44,4 +44,13 @@ accessors! {
     deprecation_warning => _PyExc_DeprecationWarning,
     runtime_warning => _PyExc_RuntimeWarning,
     reference_error => _PyExc_ReferenceError,
+    stop_async_iteration => _PyExc_StopAsyncIteration,
+    generator_exit => _PyExc_GeneratorExit,
+    assertion_error => _PyExc_AssertionError,
+    unbound_local_error => _PyExc_UnboundLocalError,
+    base_exception_group => _PyExc_BaseExceptionGroup,
+    exception_group => _PyExc_ExceptionGroup,
+    keyboard_interrupt => _PyExc_KeyboardInterrupt,
+    module_not_found_error => _PyExc_ModuleNotFoundError,
+    eof_error => _PyExc_EOFError,
 }

@@ -2,20 +2,30 @@
 //! See ARCHITECTURE.md at the repository root for the map.
 #![allow(clippy::missing_safety_doc, non_upper_case_globals, non_snake_case, non_camel_case_types, static_mut_refs)]
 
+pub mod bltin_eval;
+pub mod ceval;
+pub mod ceval_args;
+pub mod ceval_frame;
 pub mod ceval_guard;
+pub mod ceval_ops;
 pub mod err;
 pub mod eval_hooks;
 pub mod exc;
 pub mod ffi;
 pub mod gc;
 pub mod guard;
+pub mod interp;
 pub mod lifecycle;
+pub mod marshal;
 pub mod mem;
+pub mod modules;
 pub mod object;
 pub mod objects;
 pub mod protocol;
 pub mod pyhash;
+pub mod pymain;
 pub mod pystate;
+pub mod pythonrun;
 pub mod report;
 
 pub use err::{ErrSet, PyResult};

@@ -43,16 +43,26 @@ pub fn initialize() -> PyResult<()> {
         propertyobject::ready_type()?;
         superobject::ready_type()?;
         cellobject::ready_type()?;
+        codeobject::ready_type()?;
         capsule::ready_type()?;
         weakrefobject::ready_types()?;
         mappingproxy::ready_type()?;
         sliceobject::ready_types()?;
+        functionobject::ready_type()?;
+        frameobject::ready_type()?;
+        traceback::ready_type()?;
+        genobject::ready_types()?;
         setobject::ready_types()?;
         rangeobject::ready_types()?;
         enumobject::ready_types()?;
         zipobject::ready_type()?;
         mapobject::ready_type()?;
         filterobject::ready_type()?;
+    }
+    // Safety: start-up, as above.
+    unsafe {
+        let b = crate::modules::builtins::init()?;
+        crate::modules::sys::init(&b)?;
     }
     INITIALIZED.store(true, Ordering::Release);
     Ok(())

@@ -848,7 +848,7 @@ unsafe extern "C" fn exc_set_traceback(op: *mut PyObject, v: *mut PyObject, _: *
         raise(exc::type_error(), "__traceback__ may not be deleted");
         return -1;
     }
-    let is_tb = crate::objects::typeobject::full_name(type_of(v)) == "traceback";
+    let is_tb = crate::objects::traceback::check(v);
     if !noneobject::is_none(v) && !is_tb {
         raise(exc::type_error(), "__traceback__ must be a traceback or None");
         return -1;
@@ -1060,4 +1060,26 @@ pub unsafe fn normalize(t: &mut *mut PyObject, v: &mut *mut PyObject, _tb: &mut 
 pub fn no_memory_ptr() -> *mut PyObject {
     no_memory();
     null_mut()
+}
+
+/// Sets `__traceback__` of exception instance `v` to `tb` (a traceback, or None to clear),
+/// as PyException_SetTraceback without the type checks.
+pub unsafe fn set_traceback_raw(v: *mut PyObject, tb: *mut PyObject) {
+    if v.is_null() || !check(v) {
+        return;
+    }
+    let tb = if tb.is_null() || noneobject::is_none(tb) { null_mut() } else { tb };
+    xincref(tb);
+    xsetref(&raw mut (*raw(v)).traceback, tb);
+}
+
+/// Sets the `name` attribute of the pending NameError (the eval loop's undefined names).
+pub unsafe fn set_name_error_name(name: *mut PyObject) {
+    let (mut t, mut v, mut tb) = crate::err::fetch();
+    if normalize(&mut t, &mut v, &mut tb).is_ok() && !v.is_null() {
+        if crate::protocol::object::setattr(v, crate::objects::unicodeobject::intern("name").unwrap_or(null_mut()), name).is_err() {
+            crate::err::clear();
+        }
+    }
+    crate::err::restore(t, v, tb);
 }

@@ -153,6 +153,19 @@ pub unsafe fn append(op: *mut PyObject, v: *mut PyObject) -> PyResult<()> {
     Ok(())
 }
 
+/// Drops the items from `n` on (`del a[n:]`), keeping the allocation.
+pub unsafe fn truncate(op: *mut PyObject, n: usize) {
+    let len = size_of_var(op) as usize;
+    if n >= len {
+        return;
+    }
+    let dropped: Vec<*mut PyObject> = items(op)[n..].to_vec();
+    set_size(op, n as Py_ssize_t);
+    for p in dropped {
+        decref(p);
+    }
+}
+
 /// Replaces item `i`, taking ownership of `v` (CPython's PyList_SetItem semantics).
 pub unsafe fn set_item_steal(op: *mut PyObject, i: Py_ssize_t, v: *mut PyObject) -> PyResult<()> {
     if i < 0 || i >= size_of_var(op) {

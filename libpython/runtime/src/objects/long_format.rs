@@ -238,3 +238,34 @@ pub fn long_from_f64_trunc(v: f64) -> PyResult<Obj> {
     // Safety: from_digits copies the digits into a new int.
     unsafe { long::from_digits(t < 0.0, &ds) }
 }
+
+/// bin()/oct()/hex() text of int `i`: `0b`/`0o`/`0x` prefix, sign first (base 2, 8 or 16).
+pub unsafe fn to_base(i: *mut PyObject, base: u32) -> PyResult<Obj> {
+    let bits_per = match base { 2 => 1, 8 => 3, _ => 4 };
+    let ds = crate::objects::longobject::digits(i);
+    let mut digits: Vec<u8> = Vec::new();
+    let mut acc: u64 = 0;
+    let mut nacc = 0;
+    for &d in ds {
+        acc |= (d as u64) << nacc;
+        nacc += 30;
+        while nacc >= bits_per {
+            digits.push((acc & ((1 << bits_per) - 1)) as u8);
+            acc >>= bits_per;
+            nacc -= bits_per;
+        }
+    }
+    if nacc > 0 {
+        digits.push(acc as u8);
+    }
+    while digits.len() > 1 && digits.last() == Some(&0) {
+        digits.pop();
+    }
+    if digits.is_empty() {
+        digits.push(0);
+    }
+    let prefix = match base { 2 => "0b", 8 => "0o", _ => "0x" };
+    let body: String = digits.iter().rev().map(|&d| std::char::from_digit(d as u32, 16).unwrap_or('?')).collect();
+    let sign = if crate::objects::longobject::is_negative(i) { "-" } else { "" };
+    crate::objects::unicodeobject::from_str(&format!("{sign}{prefix}{body}"))
+}

@@ -94,7 +94,7 @@ unsafe extern "C" fn int_as_integer_ratio(op: *mut PyObject, _: *mut PyObject) -
 }
 
 /// Parses `(length=1, byteorder='big', *, signed=False)`-style arguments of to/from_bytes.
-unsafe fn kw_args<'a>(
+pub unsafe fn kw_args<'a>(
     func: &str,
     args: *const *mut PyObject,
     nargs: Py_ssize_t,

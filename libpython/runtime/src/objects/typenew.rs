@@ -117,6 +117,21 @@ unsafe fn type_new_impl(metatype: *mut PyTypeObject, args: *mut PyObject, kwds: 
     wrap_special(ns.as_ptr(), "__init_subclass__", crate::objects::funcobject::new_classmethod)?;
     wrap_special(ns.as_ptr(), "__class_getitem__", crate::objects::funcobject::new_classmethod)?;
 
+    // `__classcell__` (from a body using `super()` or `__class__`) is filled in below.
+    let classcell = dict::get_item_str(ns.as_ptr(), "__classcell__")?;
+    let classcell = if classcell.is_null() {
+        None
+    } else {
+        if !crate::objects::cellobject::check(classcell) {
+            return Err(raise(
+                exc::type_error(),
+                format!("__classcell__ must be a nonlocal cell, not {}", crate::protocol::object::repr_string(type_of(classcell) as *mut PyObject)?),
+            ));
+        }
+        let c = Obj::from_borrowed(classcell);
+        dict::del_item(ns.as_ptr(), str_::intern("__classcell__")?)?;
+        Some(c)
+    };
     let doc = dict::get_item_str(ns.as_ptr(), "__doc__")?;
     if !doc.is_null() && str_::check(doc) {
         let text = str_::as_str(doc)?;
@@ -177,6 +192,9 @@ unsafe fn type_new_impl(metatype: *mut PyTypeObject, args: *mut PyObject, kwds: 
         (*tp).tp_new = Some(crate::objects::typeslots::slot_tp_new);
     }
 
+    if let Some(c) = classcell {
+        crate::objects::cellobject::set(c.as_ptr(), t.as_ptr());
+    }
     set_names(tp)?;
     init_subclass(tp, kwds)?;
     Ok(t)
@@ -191,7 +209,7 @@ unsafe fn wrap_special(ns: *mut PyObject, name: &str, wrap: unsafe fn(*mut PyObj
     Ok(())
 }
 
-unsafe fn calculate_metaclass(metatype: *mut PyTypeObject, bases: *mut PyObject) -> PyResult<*mut PyTypeObject> {
+pub unsafe fn calculate_metaclass(metatype: *mut PyTypeObject, bases: *mut PyObject) -> PyResult<*mut PyTypeObject> {
     let mut winner = metatype;
     for &b in tuple::items(bases) {
         let bt = type_of(b);

@@ -389,6 +389,11 @@ pub unsafe fn intern_cstr(p: *const std::ffi::c_char) -> PyResult<*mut PyObject>
     }
 }
 
+/// PyUnicode_CHECK_INTERNED.
+pub unsafe fn is_interned(op: *mut PyObject) -> bool {
+    state(op) & STATE_INTERNED_MASK != 0
+}
+
 /// Interns `*p` in place (CPython's PyUnicode_InternInPlace): replaces it with the interned
 /// copy when there is one; exact str objects only.
 pub unsafe fn intern_in_place(p: *mut *mut PyObject) {

@@ -99,10 +99,8 @@ pub unsafe fn vectorcall(callable: *mut PyObject, args: &[*mut PyObject], kwname
     let nkw = if kwnames.is_null() { 0 } else { size_of_var(kwnames) as usize };
     let npos = args.len() - nkw;
     if let Some(vc) = vectorcall_func(callable) {
-        crate::ceval_guard::enter_recursive_call(" while calling a Python object")?;
-        let r = check_result(callable, vc(callable, args.as_ptr(), npos, kwnames));
-        crate::ceval_guard::leave_recursive_call();
-        return r;
+        // Python frames count against the recursion limit themselves, as in CPython.
+        return check_result(callable, vc(callable, args.as_ptr(), npos, kwnames));
     }
     let t = tuple::from_slice(&args[..npos])?;
     let kw = if nkw == 0 {

@@ -275,6 +275,24 @@ unsafe fn unary(op: *mut PyObject, slot: fn(&PyNumberMethods) -> unaryfunc, what
 
 /// `pow(a, b, c)`; `c` is None for two-argument pow.
 pub unsafe fn power(a: *mut PyObject, b: *mut PyObject, c: *mut PyObject) -> PyResult<Obj> {
+    ternary_power(a, b, c, "** or pow()")
+}
+
+/// `a **= b`: the in-place slot, then pow's.
+pub unsafe fn inplace_power(a: *mut PyObject, b: *mut PyObject) -> PyResult<Obj> {
+    let nb = (*type_of(a)).tp_as_number;
+    if !nb.is_null() {
+        if let Some(f) = (*nb).nb_inplace_power {
+            let x = Obj::from_owned(f(a, b, noneobject::none()))?;
+            if x.as_ptr() != noneobject::not_implemented() {
+                return Ok(x);
+            }
+        }
+    }
+    ternary_power(a, b, noneobject::none(), "**=")
+}
+
+unsafe fn ternary_power(a: *mut PyObject, b: *mut PyObject, c: *mut PyObject, symbol: &str) -> PyResult<Obj> {
     let (ta, tb) = (type_of(a), type_of(b));
     let get = |t: *mut PyTypeObject| {
         let nb = (*t).tp_as_number;
@@ -324,7 +342,7 @@ pub unsafe fn power(a: *mut PyObject, b: *mut PyObject, c: *mut PyObject) -> PyR
         }
     }
     if noneobject::is_none(c) {
-        Err(unsupported(a, b, "** or pow()"))
+        Err(unsupported(a, b, symbol))
     } else {
         Err(raise(
             exc::type_error(),

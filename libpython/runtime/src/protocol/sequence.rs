@@ -150,3 +150,9 @@ pub unsafe fn contains(op: *mut PyObject, v: *mut PyObject) -> PyResult<bool> {
     }
     Ok(false)
 }
+
+/// PyMapping_Check: does the type have `__getitem__` as a mapping?
+pub unsafe fn is_mapping(op: *mut PyObject) -> bool {
+    let mp = (*type_of(op)).tp_as_mapping;
+    !mp.is_null() && (*mp).mp_subscript.is_some()
+}

@@ -1,0 +1,267 @@
+//! The `sys` module (CPython's Python/sysmodule.c), as far as programs need it before the
+//! import system: streams, argv/path/modules, version data, limits, exception state, hooks.
+
+use crate::err::{self, raise, PyResult};
+use crate::exc;
+use crate::ffi::*;
+use crate::object::*;
+use crate::objects::typeobject::{full_name, METHOD_END};
+use crate::objects::{boolobject, dictobject as dict, listobject as list, longobject as long, moduleobject, noneobject, tupleobject as tuple, unicodeobject as str_};
+use crate::protocol::{call, object as proto};
+use std::ffi::{c_int, CStr};
+use std::ptr::null_mut;
+
+type Fast = unsafe extern "C" fn(*mut PyObject, *const *mut PyObject, Py_ssize_t) -> *mut PyObject;
+type Unary = unsafe extern "C" fn(*mut PyObject, *mut PyObject) -> *mut PyObject;
+
+const fn meth(name: &'static CStr, f: Unary, flags: c_int) -> PyMethodDef {
+    PyMethodDef { ml_name: name.as_ptr(), ml_meth: Some(f), ml_flags: flags, ml_doc: std::ptr::null() }
+}
+
+const fn fast(name: &'static CStr, f: Fast) -> PyMethodDef {
+    // Safety: METH_FASTCALL makes callers use the three-argument signature.
+    PyMethodDef { ml_name: name.as_ptr(), ml_meth: Some(unsafe { std::mem::transmute::<Fast, Unary>(f) }), ml_flags: METH_FASTCALL, ml_doc: std::ptr::null() }
+}
+
+static mut METHODS: [PyMethodDef; 14] = [
+    fast(c"exit", sys_exit),
+    meth(c"exc_info", sys_exc_info, METH_NOARGS),
+    meth(c"exception", sys_exception, METH_NOARGS),
+    meth(c"getrecursionlimit", sys_getrecursionlimit, METH_NOARGS),
+    meth(c"setrecursionlimit", sys_setrecursionlimit, METH_O),
+    meth(c"getrefcount", sys_getrefcount, METH_O),
+    meth(c"intern", sys_intern, METH_O),
+    fast(c"_getframe", sys_getframe),
+    fast(c"excepthook", sys_excepthook),
+    meth(c"displayhook", sys_displayhook, METH_O),
+    meth(c"getdefaultencoding", sys_getdefaultencoding, METH_NOARGS),
+    meth(c"getfilesystemencoding", sys_getdefaultencoding, METH_NOARGS),
+    fast(c"getsizeof", sys_getsizeof),
+    METHOD_END,
+];
+
+/// Makes `sys` and registers it (and `builtins`) in `sys.modules`.
+pub unsafe fn init(builtins: &Obj) -> PyResult<Obj> {
+    let name = str_::from_str("sys")?;
+    let m = moduleobject::new(name.as_ptr())?;
+    let d = moduleobject::get_dict(m.as_ptr());
+    let mut i = 0;
+    while !METHODS[i].ml_name.is_null() {
+        let ml = (&raw mut METHODS[i]) as *mut PyMethodDef;
+        let f = crate::objects::methodobject::new_cfunction(ml, m.as_ptr(), name.as_ptr())?;
+        dict::set_item_str(d, CStr::from_ptr((*ml).ml_name).to_str().unwrap_or("?"), f.as_ptr())?;
+        i += 1;
+    }
+    for hook in ["excepthook", "displayhook"] {
+        let h = dict::get_item_str(d, hook)?;
+        dict::set_item_str(d, &format!("__{hook}__"), h)?;
+    }
+    let modules = dict::new()?;
+    dict::set_item_str(modules.as_ptr(), "sys", m.as_ptr())?;
+    dict::set_item_str(modules.as_ptr(), "builtins", builtins.as_ptr())?;
+    dict::set_item_str(d, "modules", modules.as_ptr())?;
+    for (n, fd, mode, errors, buffered) in [("stdin", 0, "r", "strict", false), ("stdout", 1, "w", "strict", true), ("stderr", 2, "w", "backslashreplace", false)] {
+        let s = super::stdio::new(fd, &format!("<{n}>"), mode, errors, buffered)?;
+        dict::set_item_str(d, n, s.as_ptr())?;
+        dict::set_item_str(d, &format!("__{n}__"), s.as_ptr())?;
+    }
+    for n in ["argv", "orig_argv", "path", "meta_path", "path_hooks", "warnoptions"] {
+        dict::set_item_str(d, n, list::new(0)?.as_ptr())?;
+    }
+    dict::set_item_str(d, "path_importer_cache", dict::new()?.as_ptr())?;
+    dict::set_item_str(d, "_xoptions", dict::new()?.as_ptr())?;
+    let version = str_::from_str(&format!("{} (ferric {}) [rustc]", crate::interp::PY_VERSION, env!("CARGO_PKG_VERSION")))?;
+    dict::set_item_str(d, "version", version.as_ptr())?;
+    let release = str_::from_str("final")?;
+    let vi = tuple::from_vec(vec![long::from_i64(3), long::from_i64(11), long::from_i64(7), release, long::from_i64(0)])?;
+    dict::set_item_str(d, "version_info", vi.as_ptr())?;
+    for (n, v) in [("hexversion", 0x030B07F0i64), ("api_version", 1013), ("maxsize", isize::MAX as i64), ("maxunicode", 0x10ffff)] {
+        dict::set_item_str(d, n, long::from_i64(v).as_ptr())?;
+    }
+    for (n, v) in [("byteorder", "little"), ("platform", "linux"), ("platlibdir", "lib"), ("abiflags", "")] {
+        dict::set_item_str(d, n, str_::from_str(v)?.as_ptr())?;
+    }
+    dict::set_item_str(d, "dont_write_bytecode", boolobject::false_())?;
+    let exe = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default();
+    dict::set_item_str(d, "executable", str_::from_str(&exe)?.as_ptr())?;
+    let names = tuple::from_vec(vec![str_::from_str("builtins")?, str_::from_str("sys")?])?;
+    dict::set_item_str(d, "builtin_module_names", names.as_ptr())?;
+    crate::interp::set_sysdict(&Obj::from_borrowed(d));
+    Ok(m)
+}
+
+unsafe fn slice<'a>(args: *const *mut PyObject, n: Py_ssize_t) -> &'a [*mut PyObject] {
+    if n <= 0 {
+        &[]
+    } else {
+        std::slice::from_raw_parts(args, n as usize)
+    }
+}
+
+unsafe extern "C" fn sys_exit(_: *mut PyObject, args: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+    let a = slice(args, n);
+    if crate::protocol::args::check_positional("exit", a.len(), 0, 1).is_err() {
+        return null_mut();
+    }
+    err::set_object(exc::system_exit(), a.first().copied().unwrap_or(null_mut()));
+    null_mut()
+}
+
+unsafe fn handled() -> *mut PyObject {
+    let v = crate::ceval_ops::topmost_exception();
+    if v.is_null() {
+        noneobject::none()
+    } else {
+        v
+    }
+}
+
+unsafe extern "C" fn sys_exc_info(_: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let v = handled();
+        if noneobject::is_none(v) {
+            return tuple::pack(&[v, v, v]);
+        }
+        let tb = (*(v as *mut PyBaseExceptionObject)).traceback;
+        tuple::pack(&[type_of(v) as *mut PyObject, v, if tb.is_null() { noneobject::none() } else { tb }])
+    })
+}
+
+unsafe extern "C" fn sys_exception(_: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let v = handled();
+    incref(v);
+    v
+}
+
+unsafe extern "C" fn sys_getrecursionlimit(_: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    crate::guard::ret_obj(Ok(long::from_i64((*crate::pystate::tstate()).recursion_limit as i64)))
+}
+
+unsafe extern "C" fn sys_setrecursionlimit(_: *mut PyObject, v: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        if !long::check(v) {
+            return Err(raise(exc::type_error(), format!("'{}' object cannot be interpreted as an integer", full_name(type_of(v)))));
+        }
+        let n = long::as_c_long(v)?;
+        if n < 1 {
+            return Err(raise(exc::value_error(), "recursion limit must be greater or equal than 1"));
+        }
+        let n = n.min(i32::MAX as i64) as i32;
+        let ts = crate::pystate::tstate();
+        let depth = (*ts).recursion_limit - (*ts).recursion_remaining;
+        if depth >= n {
+            return Err(raise(exc::recursion_error(), format!("cannot set the recursion limit to {n} at the recursion depth {depth}: the limit is too low")));
+        }
+        (*ts).recursion_remaining = n - depth;
+        (*ts).recursion_limit = n;
+        Ok(Obj::from_borrowed(noneobject::none()))
+    })
+}
+
+unsafe extern "C" fn sys_getrefcount(_: *mut PyObject, v: *mut PyObject) -> *mut PyObject {
+    crate::guard::ret_obj(Ok(long::from_i64((*v).ob_refcnt as i64)))
+}
+
+unsafe extern "C" fn sys_intern(_: *mut PyObject, v: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        if !str_::check_exact(v) {
+            return Err(raise(exc::type_error(), format!("intern() argument must be str, not {}", full_name(type_of(v)))));
+        }
+        let mut p = v;
+        incref(p);
+        str_::intern_in_place(&mut p);
+        Ok(Obj::from_owned_nonnull(p))
+    })
+}
+
+unsafe extern "C" fn sys_getframe(_: *mut PyObject, args: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+    let a = slice(args, n);
+    crate::guard::catch_obj(|| {
+        crate::protocol::args::check_positional("_getframe", a.len(), 0, 1)?;
+        let mut depth = if a.is_empty() { 0 } else { long::as_c_long(a[0])? };
+        let mut f = crate::ceval_frame::first_complete(crate::ceval_frame::current());
+        while depth > 0 && !f.is_null() {
+            f = crate::ceval_frame::first_complete((*f).previous);
+            depth -= 1;
+        }
+        if f.is_null() {
+            return Err(raise(exc::value_error(), "call stack is not deep enough"));
+        }
+        Ok(Obj::from_borrowed(crate::objects::frameobject::get(f)? as *mut PyObject))
+    })
+}
+
+/// The default `sys.excepthook`: the traceback and exception to stderr.
+unsafe extern "C" fn sys_excepthook(_: *mut PyObject, args: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+    let a = slice(args, n);
+    crate::guard::catch_obj(|| {
+        crate::protocol::args::check_positional("excepthook", a.len(), 3, 3)?;
+        let v = a[1];
+        if !noneobject::is_none(a[2]) && crate::objects::exceptions::check(v) {
+            crate::objects::exceptions::set_traceback_raw(v, a[2]);
+        }
+        let text = crate::pythonrun::format_exception(v);
+        write_stderr(&text)?;
+        Ok(Obj::from_borrowed(noneobject::none()))
+    })
+}
+
+/// Writes text through `sys.stderr` (after flushing stdout, so the two interleave in order).
+pub unsafe fn write_stderr(text: &str) -> PyResult<()> {
+    crate::pythonrun::flush_std_streams();
+    let Some(e) = crate::pythonrun::sys_attr("stderr").filter(|&e| !noneobject::is_none(e)) else {
+        eprint!("{text}");
+        return Ok(());
+    };
+    let s = str_::from_str(text)?;
+    call::call_method_obj(e, "write", &[s.as_ptr()])?;
+    call::call_method_obj(e, "flush", &[])?;
+    Ok(())
+}
+
+/// The default `sys.displayhook`: repr to stdout, and the value kept as `builtins._`.
+unsafe extern "C" fn sys_displayhook(_: *mut PyObject, v: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        if noneobject::is_none(v) {
+            return Ok(Obj::from_borrowed(noneobject::none()));
+        }
+        let b = crate::interp::builtins();
+        dict::set_item_str(b, "_", noneobject::none())?;
+        let out = crate::pythonrun::sys_attr("stdout").ok_or_else(|| raise(exc::runtime_error(), "lost sys.stdout"))?;
+        let r = proto::repr(v)?;
+        call::call_method_obj(out, "write", &[r.as_ptr()])?;
+        let nl = str_::from_str("\n")?;
+        call::call_method_obj(out, "write", &[nl.as_ptr()])?;
+        dict::set_item_str(b, "_", v)?;
+        Ok(Obj::from_borrowed(noneobject::none()))
+    })
+}
+
+unsafe extern "C" fn sys_getdefaultencoding(_: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    crate::guard::ret_obj(str_::from_str("utf-8"))
+}
+
+unsafe extern "C" fn sys_getsizeof(_: *mut PyObject, args: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+    let a = slice(args, n);
+    crate::guard::catch_obj(|| {
+        crate::protocol::args::check_positional("getsizeof", a.len(), 1, 2)?;
+        let o = a[0];
+        let size = match crate::objects::typeslots::lookup_special(o, "__sizeof__")? {
+            Some(m) => call::vectorcall(m.as_ptr(), &[], null_mut())?,
+            None => {
+                if a.len() == 2 {
+                    return Ok(Obj::from_borrowed(a[1]));
+                }
+                return Err(raise(exc::type_error(), format!("Type {} doesn't define __sizeof__", full_name(type_of(o)))));
+            }
+        };
+        let mut n = long::as_c_long(size.as_ptr())?;
+        if n < 0 {
+            return Err(raise(exc::value_error(), "__sizeof__() should return >= 0"));
+        }
+        if (*type_of(o)).tp_flags & Py_TPFLAGS_HAVE_GC != 0 {
+            n += std::mem::size_of::<PyGC_Head>() as i64;
+        }
+        Ok(long::from_i64(n))
+    })
+}

@@ -1,0 +1,97 @@
+//! The `python3` command line (CPython's Modules/main.c): what to run, `sys.argv`, and the
+//! exit status. Until the compiler lands only compiled files (`.pyc`) can run.
+
+use crate::err;
+use crate::objects::{listobject as list, unicodeobject as str_};
+
+/// Runs the command line `args` (argv[0] included) and returns the process exit status.
+pub unsafe fn run(args: &[String]) -> i32 {
+    let rest = &args[1.min(args.len())..];
+    let mut i = 0;
+    while i < rest.len() {
+        let a = rest[i].as_str();
+        match a {
+            "-V" | "--version" => {
+                println!("Python {}", crate::interp::PY_VERSION);
+                return 0;
+            }
+            "-c" | "-m" => {
+                eprintln!("ferric: {a} needs the {} which Ferric does not have yet (NotImplementedError)", if a == "-c" { "compiler" } else { "import system" });
+                return 1;
+            }
+            // Flags that change nothing yet.
+            "-B" | "-E" | "-s" | "-S" | "-u" | "-I" | "-q" | "-O" | "-OO" | "-b" => {}
+            "-X" | "-W" => i += 1,
+            _ if a.starts_with('-') && a.len() > 1 => {
+                eprintln!("Unknown option: {a}");
+                return 2;
+            }
+            _ => break,
+        }
+        i += 1;
+    }
+    let Some(script) = rest.get(i) else {
+        eprintln!("ferric: the interactive prompt needs the compiler, which Ferric does not have yet (NotImplementedError)");
+        return 1;
+    };
+    if crate::lifecycle::initialize().is_err() {
+        eprintln!("Fatal Python error: can't initialize the runtime");
+        return 1;
+    }
+    set_argv(&rest[i..]);
+    set_path0(script);
+    let status = if crate::pythonrun::is_pyc_file(script) {
+        match crate::pythonrun::run_pyc_file(script) {
+            Ok(_) => 0,
+            Err(_) => crate::pythonrun::handle_uncaught(),
+        }
+    } else if std::path::Path::new(script).exists() {
+        eprintln!("ferric: running source files needs the compiler, which Ferric does not have yet; run a .pyc compiled by python3.11 (NotImplementedError)");
+        1
+    } else {
+        let exe = args.first().map(|s| s.as_str()).unwrap_or("python3");
+        let abs = std::env::current_dir().map(|d| d.join(script).display().to_string()).unwrap_or_else(|_| script.clone());
+        eprintln!("{exe}: can't open file '{abs}': [Errno 2] No such file or directory");
+        2
+    };
+    crate::pythonrun::flush_std_streams();
+    crate::lifecycle::finalize();
+    status
+}
+
+/// `sys.path[0]` is the script's directory, as CPython sets it.
+unsafe fn set_path0(script: &str) {
+    let dir = std::path::Path::new(script).parent().map(|p| p.display().to_string()).unwrap_or_default();
+    let dir = if dir.is_empty() { String::new() } else { std::fs::canonicalize(&dir).map(|p| p.display().to_string()).unwrap_or(dir) };
+    let Some(path) = crate::pythonrun::sys_attr("path") else { return };
+    if !list::check(path) {
+        return;
+    }
+    match str_::from_str(&dir) {
+        Ok(d) => {
+            if list::insert(path, 0, d.as_ptr()).is_err() {
+                err::clear();
+            }
+        }
+        Err(_) => err::clear(),
+    }
+}
+
+/// `sys.argv`: the script and its arguments.
+unsafe fn set_argv(argv: &[String]) {
+    let Ok(l) = list::new(0) else { return err::clear() };
+    for a in argv {
+        match str_::from_str(a) {
+            Ok(s) => {
+                if list::append(l.as_ptr(), s.as_ptr()).is_err() {
+                    err::clear();
+                }
+            }
+            Err(_) => err::clear(),
+        }
+    }
+    let d = crate::interp::sysdict();
+    if !d.is_null() && crate::objects::dictobject::set_item_str(d, "argv", l.as_ptr()).is_err() {
+        err::clear();
+    }
+}

@@ -1,0 +1,121 @@
+//! The program corpus: every `tests/programs/*.py` is compiled by python3.11 (py_compile)
+//! and run by Ferric's `python3` as a `.pyc`. Its stdout, the last line of its stderr and its
+//! exit status must equal what python3.11 gives running the source.
+//!
+//! `tests/programs/XFAIL` names the programs known to differ still, one per line; the list
+//! is strict: a listed program that starts to pass fails the test until it is taken off.
+//! Run one program with `PROGRAM=name cargo test --test programs -- --nocapture`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Outcome {
+    stdout: String,
+    last_err: String,
+    status: i32,
+}
+
+fn run(cmd: &mut Command, timeout: Duration) -> Outcome {
+    let mut child = cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn");
+    let start = Instant::now();
+    let out_pipe = child.stdout.take().unwrap();
+    let err_pipe = child.stderr.take().unwrap();
+    let out_t = std::thread::spawn(move || read_all(out_pipe));
+    let err_t = std::thread::spawn(move || read_all(err_pipe));
+    let status = loop {
+        if let Some(s) = child.try_wait().expect("wait") {
+            break s.code().unwrap_or(-1);
+        }
+        if start.elapsed() > timeout {
+            let _ = child.kill();
+            let _ = child.wait();
+            break -999;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    };
+    let stdout = out_t.join().unwrap();
+    let stderr = err_t.join().unwrap();
+    let last_err = stderr.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").to_string();
+    Outcome { stdout, last_err, status }
+}
+
+fn read_all(mut r: impl std::io::Read) -> String {
+    let mut v = Vec::new();
+    let _ = r.read_to_end(&mut v);
+    String::from_utf8_lossy(&v).into_owned()
+}
+
+fn programs(dir: &Path) -> Vec<PathBuf> {
+    let only = std::env::var("PROGRAM").ok();
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("tests/programs")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().map(|e| e == "py").unwrap_or(false))
+        .filter(|p| only.as_ref().map(|o| p.file_stem().unwrap().to_str() == Some(o.as_str())).unwrap_or(true))
+        .collect();
+    v.sort();
+    v
+}
+
+fn python311() -> Command {
+    let mut c = Command::new("python3.11");
+    c.env_remove("LD_LIBRARY_PATH").env("PYTHONHASHSEED", "0").env("PYTHONDONTWRITEBYTECODE", "1");
+    c
+}
+
+#[test]
+fn corpus_matches_cpython() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("tests/programs");
+    let out_dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("programs");
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let files = programs(&dir);
+    assert!(!files.is_empty(), "no programs found");
+
+    // One python3.11 compiles them all.
+    let mut script = String::from("import py_compile, sys\n");
+    for f in &files {
+        let stem = f.file_stem().unwrap().to_str().unwrap();
+        script.push_str(&format!("py_compile.compile({:?}, cfile={:?}, doraise=True)\n", f.display().to_string(), out_dir.join(format!("{stem}.pyc")).display().to_string()));
+    }
+    let st = python311().arg("-c").arg(&script).status().expect("python3.11");
+    assert!(st.success(), "py_compile failed");
+
+    let xfail: Vec<String> = std::fs::read_to_string(dir.join("XFAIL"))
+        .unwrap_or_default()
+        .lines()
+        .map(|l| l.split('#').next().unwrap().trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let ferric = env!("CARGO_BIN_EXE_python3");
+    let mut failed = Vec::new();
+    let mut unexpected_pass = Vec::new();
+    let mut passed = 0;
+    for f in &files {
+        let stem = f.file_stem().unwrap().to_str().unwrap().to_string();
+        let want = run(python311().arg(f).current_dir(&dir), Duration::from_secs(20));
+        let pyc = out_dir.join(format!("{stem}.pyc"));
+        let got = run(Command::new(ferric).arg(&pyc).current_dir(&dir).env("PYTHONHASHSEED", "0"), Duration::from_secs(20));
+        let same = want.stdout == got.stdout && want.last_err == got.last_err && want.status == got.status;
+        let listed = xfail.contains(&stem);
+        if same {
+            passed += 1;
+            if listed {
+                unexpected_pass.push(stem);
+            }
+        } else {
+            if !listed {
+                let first_diff = want.stdout.lines().zip(got.stdout.lines()).position(|(a, b)| a != b);
+                eprintln!(
+                    "DIFF {stem}: status {} vs {}; stderr {:?} vs {:?}; first differing stdout line {:?}",
+                    want.status, got.status, want.last_err, got.last_err, first_diff.map(|i| (want.stdout.lines().nth(i), got.stdout.lines().nth(i)))
+                );
+                failed.push(stem);
+            }
+        }
+    }
+    println!("{passed} of {} programs match CPython ({} known to differ)", files.len(), xfail.len());
+    assert!(failed.is_empty(), "{} programs differ from CPython: {failed:?}", failed.len());
+    assert!(unexpected_pass.is_empty(), "these programs now pass; take them off tests/programs/XFAIL: {unexpected_pass:?}");
+}
