@@ -271,9 +271,13 @@ unsafe fn run(f: *mut Frame, throwflag: bool) -> *mut PyObject {
     }
 
     let mut fault: Option<Fault> = if throwflag { Some(Fault::Error) } else { None };
+    // The instruction running now. Handlers are looked up from it, not from `prev_instr`,
+    // which RERAISE points back at the original failing instruction.
+    let mut current = (*f).prev_instr;
     loop {
         if fault.is_none() {
             let mut word = *next_instr;
+            current = next_instr;
             (*f).prev_instr = next_instr;
             next_instr = next_instr.add(1);
             let mut opcode = (word & 0xff) as u8;
@@ -284,6 +288,7 @@ unsafe fn run(f: *mut Frame, throwflag: bool) -> *mut PyObject {
                 next_instr = next_instr.add(1);
                 opcode = (word & 0xff) as u8;
                 oparg = (oparg << 8) | (word >> 8) as u32;
+                current = (*f).prev_instr;
             }
             next_instr = next_instr.add(ferric_compiler::opcode::INLINE_CACHE_ENTRIES[opcode as usize] as usize);
 
@@ -1239,7 +1244,7 @@ unsafe fn run(f: *mut Frame, throwflag: bool) -> *mut PyObject {
         }
         fault = None;
         let stack_base = frame::stack_base(f);
-        match find_handler(co, frame::lasti(f)) {
+        match find_handler(co, current.offset_from(first) as c_int) {
             None => {
                 while sp > stack_base {
                     xdecref(pop!());

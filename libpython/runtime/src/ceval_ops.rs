@@ -344,7 +344,7 @@ pub unsafe fn format_value(value: *mut PyObject, conversion: u32, spec: *mut PyO
 /// (the caller passes `obj` as self), else `(attribute, false)`.
 pub unsafe fn load_method(obj: *mut PyObject, name: *mut PyObject) -> PyResult<(Obj, bool)> {
     let tp = type_of(obj);
-    if (*tp).tp_getattro.map(|f| f as usize) == Some(proto::PyObject_GenericGetAttr as usize) {
+    if (*tp).tp_getattro.map(|f| f as usize) == Some(proto::PyObject_GenericGetAttr as *const () as usize) {
         let descr = typeobject::lookup(tp, name);
         if !descr.is_null() && typeobject::has_feature(type_of(descr), Py_TPFLAGS_METHOD_DESCRIPTOR) {
             // An instance attribute of that name shadows the method.

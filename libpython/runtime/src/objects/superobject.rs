@@ -164,8 +164,8 @@ unsafe extern "C" fn super_init(op: *mut PyObject, args: *mut PyObject, kwds: *m
         crate::protocol::args::check_positional("super()", n, 0, 2)?;
         if n == 0 {
             // The zero-argument form reads the calling frame's first argument and __class__.
-            let msg = if crate::eval_hooks::has_python_frame() { "super(): no arguments" } else { "super(): no current frame" };
-            return Err(raise(exc::runtime_error(), msg));
+            let (tp, obj) = crate::eval_hooks::super_args()?;
+            return set_fields(op, tp, obj);
         }
         let first = tuple::get_item(args, 0);
         if !is_type(first) {
