@@ -25,4 +25,19 @@ caches = list(opcode._inline_cache_entries) + [0] * (256 - len(opcode._inline_ca
 for i in range(0, 256, 16):
     out.append("    " + " ".join(f"{c}," for c in caches[i:i + 16]))
 out.append("];")
+# Specialized forms take the unused numbers in order, as dis and pycore_opcode.h number them.
+import dis
+deopt = [0] * 256
+for name, num in dis._all_opmap.items():
+    deopt[num] = num
+for base, forms in opcode._specializations.items():
+    for form in forms:
+        deopt[dis._all_opmap[form]] = opcode.opmap[base]
+out.append("")
+out.append("/// `_PyOpcode_Deopt`: the base opcode of each opcode, specialized forms included; 0 for")
+out.append("/// unused numbers. `co_code` shows quickened code with these.")
+out.append("pub static DEOPT: [u8; 256] = [")
+for i in range(0, 256, 16):
+    out.append("    " + " ".join(f"{c}," for c in deopt[i:i + 16]))
+out.append("];")
 open("libpython/compiler/src/opcode.rs", "w").write("\n".join(out) + "\n")

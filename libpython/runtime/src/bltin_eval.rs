@@ -41,14 +41,7 @@ static mut METHODS: [PyMethodDef; 9] = [
 /// Adds these functions to the builtins module `m` (its dict `d`).
 pub unsafe fn register(m: *mut PyObject, d: *mut PyObject) -> PyResult<()> {
     let modname = str_::from_str("builtins")?;
-    let mut i = 0;
-    while !METHODS[i].ml_name.is_null() {
-        let ml = (&raw mut METHODS[i]) as *mut PyMethodDef;
-        let f = crate::objects::methodobject::new_cfunction(ml, m, modname.as_ptr())?;
-        dict::set_item_str(d, CStr::from_ptr((*ml).ml_name).to_str().unwrap_or("?"), f.as_ptr())?;
-        i += 1;
-    }
-    Ok(())
+    crate::modules::add_functions(m, d, (&raw mut METHODS) as *mut PyMethodDef, modname.as_ptr())
 }
 
 /// Positional and keyword arguments of a FASTCALL|KEYWORDS call.

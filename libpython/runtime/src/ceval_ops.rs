@@ -150,17 +150,7 @@ pub unsafe fn match_class(subject: *mut PyObject, tp: *mut PyObject, nargs: usiz
             }
         }
         seen.push(Obj::from_borrowed(name));
-        match proto::getattr(subject, name) {
-            Ok(v) => Ok(Some(v)),
-            Err(e) => {
-                if err::exception_matches(exc::attribute_error()) {
-                    err::clear();
-                    Ok(None)
-                } else {
-                    Err(e)
-                }
-            }
-        }
+        proto::lookup_attr(subject, name)
     };
     if nargs > 0 {
         let (match_args, match_self) = match proto::getattr_str(tp, "__match_args__") {

@@ -90,26 +90,14 @@ pub unsafe fn init() -> PyResult<Obj> {
     ] {
         dict::set_item_str(d, n, v)?;
     }
-    let mut i = 0;
-    while !METHODS[i].ml_name.is_null() {
-        let ml = (&raw mut METHODS[i]) as *mut PyMethodDef;
-        let f = crate::objects::methodobject::new_cfunction(ml, m.as_ptr(), name.as_ptr())?;
-        dict::set_item_str(d, CStr::from_ptr((*ml).ml_name).to_str().unwrap_or("?"), f.as_ptr())?;
-        i += 1;
-    }
+    crate::modules::add_functions(m.as_ptr(), d, (&raw mut METHODS) as *mut PyMethodDef, name.as_ptr())?;
     crate::bltin_eval::register(m.as_ptr(), d)?;
     crate::interp::set_builtins(&Obj::from_borrowed(d));
     crate::interp::set_builtins_module(&m);
     Ok(m)
 }
 
-unsafe fn slice<'a>(args: *const *mut PyObject, n: Py_ssize_t) -> &'a [*mut PyObject] {
-    if n <= 0 {
-        &[]
-    } else {
-        std::slice::from_raw_parts(args, n as usize)
-    }
-}
+use crate::modules::args as slice;
 
 /// Positional arguments and (name, value) keyword pairs of a FASTCALL|KEYWORDS call.
 unsafe fn split<'a>(args: *const *mut PyObject, n: Py_ssize_t, kwnames: *mut PyObject) -> (&'a [*mut PyObject], Vec<(String, *mut PyObject)>) {

@@ -45,13 +45,7 @@ pub unsafe fn init(builtins: &Obj) -> PyResult<Obj> {
     let name = str_::from_str("sys")?;
     let m = moduleobject::new(name.as_ptr())?;
     let d = moduleobject::get_dict(m.as_ptr());
-    let mut i = 0;
-    while !METHODS[i].ml_name.is_null() {
-        let ml = (&raw mut METHODS[i]) as *mut PyMethodDef;
-        let f = crate::objects::methodobject::new_cfunction(ml, m.as_ptr(), name.as_ptr())?;
-        dict::set_item_str(d, CStr::from_ptr((*ml).ml_name).to_str().unwrap_or("?"), f.as_ptr())?;
-        i += 1;
-    }
+    crate::modules::add_functions(m.as_ptr(), d, (&raw mut METHODS) as *mut PyMethodDef, name.as_ptr())?;
     for hook in ["excepthook", "displayhook"] {
         let h = dict::get_item_str(d, hook)?;
         dict::set_item_str(d, &format!("__{hook}__"), h)?;
@@ -90,13 +84,7 @@ pub unsafe fn init(builtins: &Obj) -> PyResult<Obj> {
     Ok(m)
 }
 
-unsafe fn slice<'a>(args: *const *mut PyObject, n: Py_ssize_t) -> &'a [*mut PyObject] {
-    if n <= 0 {
-        &[]
-    } else {
-        std::slice::from_raw_parts(args, n as usize)
-    }
-}
+use crate::modules::args as slice;
 
 unsafe extern "C" fn sys_exit(_: *mut PyObject, args: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
     let a = slice(args, n);

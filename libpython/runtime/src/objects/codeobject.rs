@@ -9,7 +9,7 @@ use crate::ffi::*;
 use crate::object::*;
 use crate::objects::descrobject::{READONLY, T_INT, T_OBJECT};
 use crate::objects::long_methods::kw_args;
-use crate::objects::opcode_tables::{CACHES, DEOPT, RESUME};
+use ferric_compiler::opcode::{DEOPT, INLINE_CACHE_ENTRIES as CACHES, RESUME};
 use crate::objects::typeobject::{self, full_name, getset, GETSET_END, METHOD_END};
 use crate::objects::{
     bytesobject as bytes, floatobject as float, listobject as list, longobject as long, noneobject, setobject as set,

@@ -30,7 +30,6 @@ pub mod mappingproxy;
 pub mod methodobject;
 pub mod moduleobject;
 pub mod noneobject;
-pub mod opcode_tables;
 pub mod propertyobject;
 pub mod rangeobject;
 pub mod setobject;
