@@ -120,3 +120,41 @@ fn corpus_matches_cpython() {
     assert!(failed.is_empty(), "{} programs differ from CPython: {failed:?}", failed.len());
     assert!(unexpected_pass.is_empty(), "these programs now pass; take them off tests/programs/XFAIL: {unexpected_pass:?}");
 }
+
+/// A damaged `.pyc` (bad magic, cut short, a bad type code, a header only) gives CPython's
+/// exception and exit status, not a crash.
+#[test]
+fn damaged_pyc_fails_as_in_cpython() {
+    let out_dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("damaged");
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let src = out_dir.join("victim.py");
+    std::fs::write(&src, "def f(x):\n    return [x, 'text', 1.5, (1, 2)]\nprint(f(3))\n").unwrap();
+    let pyc = out_dir.join("victim.pyc");
+    let script = format!("import py_compile; py_compile.compile({:?}, cfile={:?}, doraise=True)", src.display().to_string(), pyc.display().to_string());
+    assert!(python311().arg("-c").arg(&script).status().unwrap().success());
+    let good = std::fs::read(&pyc).unwrap();
+    let mut cases: Vec<(String, Vec<u8>)> = vec![("intact".into(), good.clone())];
+    let mut bad_magic = good.clone();
+    bad_magic[0] ^= 0xff;
+    cases.push(("bad magic".into(), bad_magic));
+    cases.push(("header only".into(), good[..16].to_vec()));
+    for cut in [17, 40, good.len() / 2, good.len() - 1] {
+        cases.push((format!("cut at {cut}"), good[..cut].to_vec()));
+    }
+    let mut bad_code = good.clone();
+    bad_code[16] = b'?';
+    cases.push(("unknown type code".into(), bad_code));
+    let ferric = env!("CARGO_BIN_EXE_python3");
+    let mut failed = Vec::new();
+    for (name, bytes) in &cases {
+        let f = out_dir.join(format!("case-{}.pyc", name.replace(' ', "_")));
+        std::fs::write(&f, bytes).unwrap();
+        let want = run(python311().arg(&f), Duration::from_secs(20));
+        let got = run(Command::new(ferric).arg(&f), Duration::from_secs(20));
+        if (want.stdout.as_str(), want.last_err.as_str(), want.status) != (got.stdout.as_str(), got.last_err.as_str(), got.status) {
+            eprintln!("{name}: cpython {:?} {:?} {}; ferric {:?} {:?} {}", want.stdout, want.last_err, want.status, got.stdout, got.last_err, got.status);
+            failed.push(name.clone());
+        }
+    }
+    assert!(failed.is_empty(), "damaged .pyc files handled unlike CPython: {failed:?}");
+}

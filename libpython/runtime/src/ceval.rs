@@ -656,7 +656,7 @@ unsafe fn run(f: *mut Frame, throwflag: bool) -> *mut PyObject {
                     }
                     op::COMPARE_OP => {
                         let (a, b) = (peek!(2), peek!(1));
-                        let r = tri!(proto::rich_compare(a, b, oparg as c_int));
+                        let r = tri!(ops::compare(a, b, oparg as c_int));
                         decref(b);
                         decref(a);
                         sp = sp.sub(1);

@@ -486,3 +486,16 @@ pub unsafe fn prep_reraise_star(orig: *mut PyObject, excs: *mut PyObject) -> PyR
     }
     Err(raise(exc::not_implemented_error(), "except*: combining re-raised exception groups (PREP_RERAISE_STAR) needs ExceptionGroup.split/derive, not written yet"))
 }
+
+/// COMPARE_OP. Two exact ints, floats or strs compare through their own slot without the
+/// recursion check, as CPython 3.11's specialized COMPARE_OP_*_JUMP forms do; so a recursion
+/// limit is hit at the call, with CPython's message, not "in comparison".
+pub unsafe fn compare(a: *mut PyObject, b: *mut PyObject, op: std::ffi::c_int) -> PyResult<Obj> {
+    let tp = type_of(a);
+    if tp == type_of(b) && (tp == crate::objects::longobject::long_type() || tp == crate::objects::floatobject::float_type() || tp == crate::objects::unicodeobject::unicode_type()) {
+        if let Some(f) = (*tp).tp_richcompare {
+            return Obj::from_owned(f(a, b, op));
+        }
+    }
+    crate::protocol::object::rich_compare(a, b, op)
+}

@@ -56,6 +56,11 @@ fn eof_object() -> ErrSet {
     raise(exc::eof_error(), "EOF read where object expected")
 }
 
+/// A one-byte length missing at the end of the data (CPython 3.11.7's r_byte).
+fn eof_byte() -> ErrSet {
+    raise(exc::eof_error(), "EOF read where not expected")
+}
+
 fn bad(what: &str) -> ErrSet {
     raise(exc::value_error(), format!("bad marshal data ({what})"))
 }
@@ -182,7 +187,7 @@ impl<'a> Reader<'a> {
                 for _ in 0..2 {
                     if ty == TYPE_COMPLEX { self.float_str()? } else { self.float_bin()? };
                 }
-                Err(raise(exc::value_error(), "marshal: complex numbers are not supported yet (Ferric has no complex type)"))
+                Err(raise(exc::not_implemented_error(), "marshal: complex numbers are not supported yet (Ferric has no complex type)"))
             }
             TYPE_STRING => {
                 let n = self.size("bytes object")?;
@@ -192,7 +197,7 @@ impl<'a> Reader<'a> {
                 let n = if ty == TYPE_ASCII || ty == TYPE_ASCII_INTERNED {
                     self.size("string")?
                 } else {
-                    self.byte().ok_or_else(eof_object)? as usize
+                    self.byte().ok_or_else(eof_byte)? as usize
                 };
                 // CPython reads these as Latin-1, without checking for ASCII.
                 let cps: Vec<u32> = self.string(n)?.iter().map(|&b| b as u32).collect();
@@ -213,7 +218,7 @@ impl<'a> Reader<'a> {
     }
 
     fn float_str(&mut self) -> PyResult<f64> {
-        let n = self.byte().ok_or_else(eof_object)? as usize;
+        let n = self.byte().ok_or_else(eof_byte)? as usize;
         let raw = self.string(n)?;
         // The C code parses up to the first NUL.
         let text = raw.split(|&b| b == 0).next().unwrap_or(&[]);
@@ -267,8 +272,7 @@ impl<'a> Reader<'a> {
 
     unsafe fn tuple(&mut self, ty: u8, flag: bool) -> Load {
         let n = if ty == TYPE_SMALL_TUPLE {
-            // At the end of data CPython reads EOF (-1) as the unsigned byte 255.
-            self.byte().unwrap_or(255) as usize
+            self.byte().ok_or_else(eof_byte)? as usize
         } else {
             self.size("tuple")?
         };
@@ -354,29 +358,21 @@ impl<'a> Reader<'a> {
             *v = self.long()?;
         }
         let mut objs: Vec<Obj> = Vec::with_capacity(10);
-        for i in 0..10 {
-            if i == 8 {
-                // firstlineno sits between qualname and linetable.
-                ints.rotate_left(0);
-            }
-            let Some(o) = self.object()? else { return Ok(None) };
-            objs.push(o);
-            if i == 7 {
-                let first = self.long()?;
-                let co = self.code_rest(ints, first, &mut objs)?;
-                let Some(co) = co else { return Ok(None) };
-                self.fill(flag, idx, &co);
-                return Ok(Some(co));
-            }
+        // code .. qualname, then firstlineno, then linetable and exceptiontable.
+        for _ in 0..8 {
+            objs.push(self.item("code object")?);
         }
-        Ok(None)
+        let first = self.long()?;
+        let co = self.code_rest(ints, first, &mut objs)?;
+        let Some(co) = co else { return Ok(None) };
+        self.fill(flag, idx, &co);
+        Ok(Some(co))
     }
 
     /// The fields after firstlineno (linetable, exceptiontable), then the code object.
     unsafe fn code_rest(&mut self, ints: [c_int; 5], firstlineno: c_int, objs: &mut Vec<Obj>) -> Load {
         for _ in 0..2 {
-            let Some(o) = self.object()? else { return Ok(None) };
-            objs.push(o);
+            objs.push(self.item("code object")?);
         }
         let p: Vec<*mut PyObject> = objs.iter().map(|o| o.as_ptr()).collect();
         let f = CodeFields {

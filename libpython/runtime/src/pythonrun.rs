@@ -43,13 +43,15 @@ pub unsafe fn main_module() -> PyResult<Obj> {
 /// Runs the code of a `.pyc` file in `__main__`'s namespace.
 pub unsafe fn run_pyc_file(path: &str) -> PyResult<Obj> {
     let data = std::fs::read(path).map_err(|e| raise(exc::os_error(), format!("can't open file '{path}': {e}")))?;
-    if data.len() < 16 || data[..4] != PYC_MAGIC {
+    if data.len() < 4 || data[..4] != PYC_MAGIC {
         return Err(raise(exc::runtime_error(), "Bad magic number in .pyc file"));
     }
-    let code = crate::marshal::loads(&data[16..])?;
-    if !crate::objects::codeobject::check(code.as_ptr()) {
+    // As CPython, any failure to load a code object becomes this RuntimeError (the marshal
+    // error stays as its __context__).
+    let code = crate::marshal::loads(&data[16.min(data.len())..]).ok().filter(|c| crate::objects::codeobject::check(c.as_ptr()));
+    let Some(code) = code else {
         return Err(raise(exc::runtime_error(), "Bad code object in .pyc file"));
-    }
+    };
     let m = main_module()?;
     let d = moduleobject::get_dict(m.as_ptr());
     let file = str_::from_str(path)?;

@@ -53,6 +53,7 @@ pub unsafe fn init(builtins: &Obj) -> PyResult<Obj> {
     let modules = dict::new()?;
     dict::set_item_str(modules.as_ptr(), "sys", m.as_ptr())?;
     dict::set_item_str(modules.as_ptr(), "builtins", builtins.as_ptr())?;
+    dict::set_item_str(modules.as_ptr(), "marshal", super::marshalmodule::init()?.as_ptr())?;
     dict::set_item_str(d, "modules", modules.as_ptr())?;
     for (n, fd, mode, errors, buffered) in [("stdin", 0, "r", "strict", false), ("stdout", 1, "w", "strict", true), ("stderr", 2, "w", "backslashreplace", false)] {
         let s = super::stdio::new(fd, &format!("<{n}>"), mode, errors, buffered)?;
@@ -78,7 +79,7 @@ pub unsafe fn init(builtins: &Obj) -> PyResult<Obj> {
     dict::set_item_str(d, "dont_write_bytecode", boolobject::false_())?;
     let exe = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default();
     dict::set_item_str(d, "executable", str_::from_str(&exe)?.as_ptr())?;
-    let names = tuple::from_vec(vec![str_::from_str("builtins")?, str_::from_str("sys")?])?;
+    let names = tuple::from_vec(vec![str_::from_str("builtins")?, str_::from_str("marshal")?, str_::from_str("sys")?])?;
     dict::set_item_str(d, "builtin_module_names", names.as_ptr())?;
     crate::interp::set_sysdict(&Obj::from_borrowed(d));
     Ok(m)

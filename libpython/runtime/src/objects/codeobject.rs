@@ -431,7 +431,15 @@ pub unsafe fn localsplus_names(op: *mut PyObject, kind: u8) -> PyResult<Obj> {
     let co = raw(op);
     let kinds = bytes::as_slice((*co).co_localspluskinds);
     let names = tuple::items((*co).co_localsplusnames);
-    let v: Vec<*mut PyObject> = names.iter().zip(kinds).filter(|(_, &k)| k & kind != 0).map(|(&n, _)| n).collect();
+    // At most the count made at construction, as CPython sizes its tuple: kinds with several
+    // bits set (only in damaged data) are counted once but match more than one kind.
+    let count = match kind {
+        CO_FAST_LOCAL => (*co).co_nlocals,
+        CO_FAST_CELL => (*co).co_ncellvars,
+        _ => (*co).co_nfreevars,
+    }
+    .max(0) as usize;
+    let v: Vec<*mut PyObject> = names.iter().zip(kinds).filter(|(_, &k)| k & kind != 0).map(|(&n, _)| n).take(count).collect();
     tuple::from_slice(&v)
 }
 
@@ -622,8 +630,9 @@ unsafe extern "C" fn code_sizeof(op: *mut PyObject, _: *mut PyObject) -> *mut Py
     long::from_i64(n as i64).into_ptr()
 }
 
-fn opt_int(v: i32) -> Obj {
-    if v == -1 {
+/// An int, or None where `none` says the value means "no line/column".
+fn opt_int(v: i32, none: fn(i32) -> bool) -> Obj {
+    if none(v) {
         // Safety: None is immortal.
         unsafe { Obj::from_borrowed(noneobject::none()) }
     } else {
@@ -632,11 +641,11 @@ fn opt_int(v: i32) -> Obj {
 }
 
 /// An iterator over a list of tuples built from `rows`.
-unsafe fn iter_rows<const N: usize>(rows: Vec<[i32; N]>, keep_first: usize) -> PyResult<Obj> {
+unsafe fn iter_rows<const N: usize>(rows: Vec<[i32; N]>, keep_first: usize, none: fn(i32) -> bool) -> PyResult<Obj> {
     let l = list::new(0)?;
     for r in rows {
         let items: Vec<Obj> =
-            r.iter().enumerate().map(|(i, &v)| if i < keep_first { long::from_i64(v as i64) } else { opt_int(v) }).collect();
+            r.iter().enumerate().map(|(i, &v)| if i < keep_first { long::from_i64(v as i64) } else { opt_int(v, none) }).collect();
         let t = tuple::from_vec(items)?;
         list::append(l.as_ptr(), t.as_ptr())?;
     }
@@ -644,11 +653,11 @@ unsafe fn iter_rows<const N: usize>(rows: Vec<[i32; N]>, keep_first: usize) -> P
 }
 
 unsafe extern "C" fn code_lines(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
-    crate::guard::catch_obj(|| iter_rows(lines(op), 2))
+    crate::guard::catch_obj(|| iter_rows(lines(op), 2, |line| line < 0))
 }
 
 unsafe extern "C" fn code_positions(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
-    crate::guard::catch_obj(|| iter_rows(positions(op), 0))
+    crate::guard::catch_obj(|| iter_rows(positions(op), 0, |v| v == -1))
 }
 
 unsafe fn int_arg(func: &str, name: &str, v: *mut PyObject) -> PyResult<c_int> {

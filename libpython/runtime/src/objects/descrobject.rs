@@ -250,7 +250,11 @@ unsafe extern "C" fn method_vectorcall(
         check_instance(d, self_)?;
         let ml = (*(d as *mut PyMethodDescrObject)).d_method;
         let owner = (*(d as *mut PyDescrObject)).d_type;
-        methodobject::call_methoddef(ml, self_, args.add(1), nargs - 1, kwnames, owner, &qual)
+        // Counted against the recursion limit, as CPython's method_vectorcall_*.
+        crate::ceval_guard::enter_recursive_call(" while calling a Python object")?;
+        let r = methodobject::call_methoddef(ml, self_, args.add(1), nargs - 1, kwnames, owner, &qual);
+        crate::ceval_guard::leave_recursive_call();
+        r
     })
 }
 

@@ -98,7 +98,13 @@ unsafe extern "C" fn cfunction_vectorcall(
     let nargs = nargsf & !PY_VECTORCALL_ARGUMENTS_OFFSET;
     let name = || display_name((*f).m_ml, (*f).m_self);
     let cls = if (*(*f).m_ml).ml_flags & METH_METHOD != 0 { (*(callable as *mut PyCMethodObject)).mm_class } else { null_mut() };
-    crate::guard::catch_obj(|| call_methoddef((*f).m_ml, (*f).m_self, args, nargs, kwnames, cls, &name))
+    // C functions count against the recursion limit, as CPython's cfunction_vectorcall_*.
+    crate::guard::catch_obj(|| {
+        crate::ceval_guard::enter_recursive_call(" while calling a Python object")?;
+        let r = call_methoddef((*f).m_ml, (*f).m_self, args, nargs, kwnames, cls, &name);
+        crate::ceval_guard::leave_recursive_call();
+        r
+    })
 }
 
 /// The name CPython puts in argument errors: `len` for module functions, `list.append`
