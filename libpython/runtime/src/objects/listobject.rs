@@ -206,6 +206,10 @@ pub unsafe fn as_tuple(op: *mut PyObject) -> PyResult<Obj> {
 unsafe fn clear_items(op: *mut PyObject) {
     let l = raw(op);
     let items = (*l).ob_item;
+    if items.is_null() {
+        // Nothing to drop; `allocated` is left alone (a list being sorted keeps its -1).
+        return;
+    }
     let n = size_of_var(op);
     (*l).ob_item = null_mut();
     set_size(op, 0);
