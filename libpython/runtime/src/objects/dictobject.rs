@@ -342,15 +342,9 @@ pub unsafe fn copy(d: *mut PyObject) -> PyResult<Obj> {
     Ok(r)
 }
 
-/// `a.update(b)` for a dict `b`.
+/// `a.update(b)` (PyDict_Merge): see `merge_any`.
 pub unsafe fn merge(a: *mut PyObject, b: *mut PyObject, overwrite: bool) -> PyResult<()> {
-    for (k, v) in entries(b) {
-        if !overwrite && get_item(a, k)?.is_some() {
-            continue;
-        }
-        set_item(a, k, v)?;
-    }
-    Ok(())
+    merge_any(a, b, overwrite as u8)
 }
 
 // ---- slots ---------------------------------------------------------------------------------

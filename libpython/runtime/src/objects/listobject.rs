@@ -130,7 +130,8 @@ unsafe fn resize(op: *mut PyObject, newsize: Py_ssize_t) -> PyResult<()> {
         return Ok(());
     }
     let mut new_allocated = (newsize as usize + (newsize as usize >> 3) + 6) & !3usize;
-    if newsize as usize - size_of_var(op) as usize > new_allocated.wrapping_sub(newsize as usize) {
+    // Signed, as in CPython: a shrinking list makes the left side negative.
+    if newsize - size_of_var(op) > new_allocated as Py_ssize_t - newsize {
         new_allocated = (newsize as usize + 3) & !3usize;
     }
     if newsize == 0 {
