@@ -184,21 +184,8 @@ pub unsafe extern "C" fn PyDict_Merge(a: *mut PyObject, b: *mut PyObject, overwr
     if !checked(a) || b.is_null() {
         return -1;
     }
-    catch_int(|| {
-        if dict::check(b) {
-            return dict::merge(a, b, overwrite != 0);
-        }
-        // Any mapping with keys() and __getitem__.
-        let keys = crate::rt::protocol::call::call_method_obj(b, "keys", &[])?;
-        for k in crate::rt::protocol::iter::collect(keys.as_ptr())? {
-            if overwrite == 0 && dict::get_item(a, k.as_ptr())?.is_some() {
-                continue;
-            }
-            let v = crate::rt::protocol::sequence::getitem(b, k.as_ptr())?;
-            dict::set_item(a, k.as_ptr(), v.as_ptr())?;
-        }
-        Ok(())
-    })
+    // Dicts directly, other mappings through keys() and __getitem__ (CPython's dict_merge).
+    catch_int(|| dict::merge_any(a, b, overwrite.clamp(0, 2) as u8))
 }
 #[no_mangle]
 pub unsafe extern "C" fn PyDict_Update(a: *mut PyObject, b: *mut PyObject) -> c_int {

@@ -58,6 +58,8 @@ pub fn initialize() -> PyResult<()> {
         zipobject::ready_type()?;
         mapobject::ready_type()?;
         filterobject::ready_type()?;
+        genericaliasobject::ready_type()?;
+        dict_views::ready_types()?;
     }
     // Safety: start-up, as above.
     unsafe {

@@ -5,7 +5,7 @@ use crate::err::{raise, PyResult};
 use crate::exc;
 use crate::ffi::*;
 use crate::object::*;
-use crate::objects::typeobject::{self, has_feature};
+use crate::objects::typeobject::{self, has_feature, method, METHOD_END};
 use crate::objects::{noneobject, tupleobject as tuple, unicodeobject as str_};
 use crate::protocol::object as proto;
 use std::ffi::{c_int, c_void};
@@ -28,18 +28,24 @@ pub static mut PyList_Type: PyTypeObject = PyTypeObject {
     tp_traverse: Some(list_traverse),
     tp_clear: Some(list_tp_clear),
     tp_richcompare: Some(list_richcompare),
+    tp_iter: Some(list_iter),
+    tp_methods: (&raw mut LIST_METHODS) as *mut PyMethodDef,
     tp_init: Some(list_init),
     tp_alloc: Some(typeobject::PyType_GenericAlloc),
-    tp_new: Some(crate::objects::baseobject::object_new),
+    tp_new: Some(list_new),
     tp_free: Some(crate::objects::baseobject::object_gc_free),
     ..PyTypeObject::EMPTY
 };
 
 static mut LIST_AS_SEQUENCE: PySequenceMethods = PySequenceMethods {
     sq_length: Some(list_length),
+    sq_concat: Some(list_concat),
+    sq_repeat: Some(list_repeat),
     sq_item: Some(list_item),
     sq_ass_item: Some(list_ass_item),
     sq_contains: Some(list_contains),
+    sq_inplace_concat: Some(list_inplace_concat),
+    sq_inplace_repeat: Some(list_inplace_repeat),
     ..PySequenceMethods::EMPTY
 };
 
@@ -124,7 +130,8 @@ unsafe fn resize(op: *mut PyObject, newsize: Py_ssize_t) -> PyResult<()> {
         return Ok(());
     }
     let mut new_allocated = (newsize as usize + (newsize as usize >> 3) + 6) & !3usize;
-    if newsize as usize - size_of_var(op) as usize > new_allocated.wrapping_sub(newsize as usize) {
+    // Signed, as in CPython: a shrinking list makes the left side negative.
+    if newsize - size_of_var(op) > new_allocated as Py_ssize_t - newsize {
         new_allocated = (newsize as usize + 3) & !3usize;
     }
     if newsize == 0 {
@@ -200,6 +207,10 @@ pub unsafe fn as_tuple(op: *mut PyObject) -> PyResult<Obj> {
 unsafe fn clear_items(op: *mut PyObject) {
     let l = raw(op);
     let items = (*l).ob_item;
+    if items.is_null() {
+        // Nothing to drop; `allocated` is left alone (a list being sorted keeps its -1).
+        return;
+    }
     let n = size_of_var(op);
     (*l).ob_item = null_mut();
     set_size(op, 0);
@@ -350,40 +361,14 @@ unsafe extern "C" fn list_init(op: *mut PyObject, args: *mut PyObject, kwds: *mu
 }
 
 pub unsafe fn ready_type() -> PyResult<()> {
-    typeobject::ready(list_type())
+    typeobject::ready(list_type())?;
+    typeobject::ready(&raw mut PyListIter_Type)?;
+    typeobject::ready(&raw mut PyListRevIter_Type)
 }
 
-/// `list.sort()` without key: a stable merge sort on `<`. While sorting, the list is
-/// emptied so mutation from a comparison is detected ("list modified during sort").
+/// `list.sort()` (no key, ascending), for the C API and `sorted`.
 pub unsafe fn sort(op: *mut PyObject) -> PyResult<()> {
-    let l = raw(op);
-    let n = size_of_var(op) as usize;
-    let (saved_items, saved_alloc) = ((*l).ob_item, (*l).allocated);
-    (*l).ob_item = null_mut();
-    (*l).allocated = -1;
-    set_size(op, 0);
-    let mut v: Vec<*mut PyObject> = if n == 0 { Vec::new() } else { std::slice::from_raw_parts(saved_items, n).to_vec() };
-    let result = merge_sort(&mut v);
-    let modified = (*l).allocated != -1 || !(*l).ob_item.is_null();
-    // Whatever was put in the list meanwhile is dropped, as CPython does.
-    let (junk_items, junk_n) = ((*l).ob_item, size_of_var(op));
-    if n > 0 {
-        std::ptr::copy_nonoverlapping(v.as_ptr(), saved_items, n);
-    }
-    (*l).ob_item = saved_items;
-    (*l).allocated = saved_alloc;
-    set_size(op, n as isize);
-    if !junk_items.is_null() {
-        for i in 0..junk_n.max(0) {
-            xdecref(*junk_items.offset(i));
-        }
-        crate::mem::free(junk_items as *mut c_void);
-    }
-    result?;
-    if modified {
-        return Err(raise(exc::value_error(), "list modified during sort"));
-    }
-    Ok(())
+    crate::objects::list_sort::sort(op, null_mut(), false)
 }
 
 /// Index of `key` for list subscripts, with CPython's message for other types.
@@ -423,100 +408,6 @@ unsafe extern "C" fn list_ass_subscript(op: *mut PyObject, key: *mut PyObject, v
         Ok(i) => list_ass_item(op, i, v),
         Err(_) => -1,
     }
-}
-
-/// Sorts `v` in place. Short lists follow CPython's timsort exactly (a natural run, then
-/// binary insertion), so comparisons happen in the same order and errors match.
-unsafe fn merge_sort(v: &mut Vec<*mut PyObject>) -> PyResult<()> {
-    let n = v.len();
-    if n < 2 {
-        return Ok(());
-    }
-    if n < 64 {
-        let run = count_run(v)?;
-        binary_insertion_sort(v, run)?;
-        return Ok(());
-    }
-    let mut buf = v.clone();
-    let mut width = 1;
-    // Insertion sort small runs first, then merge bottom-up.
-    const RUN: usize = 16;
-    for start in (0..n).step_by(RUN) {
-        let end = (start + RUN).min(n);
-        for i in start + 1..end {
-            let mut j = i;
-            while j > start && proto::rich_compare_bool(v[j], v[j - 1], Py_LT)? {
-                v.swap(j, j - 1);
-                j -= 1;
-            }
-        }
-    }
-    width = width.max(RUN);
-    while width < n {
-        let mut i = 0;
-        while i < n {
-            let mid = (i + width).min(n);
-            let hi = (i + 2 * width).min(n);
-            let (mut a, mut b, mut k) = (i, mid, i);
-            while a < mid && b < hi {
-                // Take from the right only when strictly less: keeps the sort stable.
-                if proto::rich_compare_bool(v[b], v[a], Py_LT)? {
-                    buf[k] = v[b];
-                    b += 1;
-                } else {
-                    buf[k] = v[a];
-                    a += 1;
-                }
-                k += 1;
-            }
-            buf[k..k + (mid - a)].copy_from_slice(&v[a..mid]);
-            k += mid - a;
-            buf[k..k + (hi - b)].copy_from_slice(&v[b..hi]);
-            i += 2 * width;
-        }
-        std::mem::swap(v, &mut buf);
-        width *= 2;
-    }
-    Ok(())
-}
-
-/// Length of the natural run at the start; a strictly descending run is reversed in place.
-unsafe fn count_run(v: &mut [*mut PyObject]) -> PyResult<usize> {
-    let n = v.len();
-    if n < 2 {
-        return Ok(n);
-    }
-    let mut len = 2;
-    if proto::rich_compare_bool(v[1], v[0], Py_LT)? {
-        while len < n && proto::rich_compare_bool(v[len], v[len - 1], Py_LT)? {
-            len += 1;
-        }
-        v[..len].reverse();
-    } else {
-        while len < n && !proto::rich_compare_bool(v[len], v[len - 1], Py_LT)? {
-            len += 1;
-        }
-    }
-    Ok(len)
-}
-
-/// Inserts v[start..] one by one into the sorted prefix, finding each place by bisection.
-unsafe fn binary_insertion_sort(v: &mut [*mut PyObject], start: usize) -> PyResult<()> {
-    for i in start.max(1)..v.len() {
-        let pivot = v[i];
-        let (mut lo, mut hi) = (0, i);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if proto::rich_compare_bool(pivot, v[mid], Py_LT)? {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        v.copy_within(lo..i, lo + 1);
-        v[lo] = pivot;
-    }
-    Ok(())
 }
 
 /// `a[slice] = v` and `del a[slice]`, with CPython's rules for extended slices.
@@ -581,4 +472,526 @@ pub unsafe fn replace_items(op: *mut PyObject, items: &[Obj]) -> PyResult<()> {
     set_size(op, nb);
     set_size(fresh.as_ptr(), na);
     Ok(())
+}
+
+// ---- constructors and sequence slots -------------------------------------------------------
+
+/// `list.__new__`: an empty list of type `tp`; `__init__` fills it.
+unsafe extern "C" fn list_new(tp: *mut PyTypeObject, _args: *mut PyObject, _kwds: *mut PyObject) -> *mut PyObject {
+    let alloc = (*tp).tp_alloc.unwrap_or(typeobject::PyType_GenericAlloc);
+    alloc(tp, 0)
+}
+
+/// `a.extend(iterable)`: lists and tuples (and `a` itself) are read as a snapshot, anything
+/// else is iterated, appending as items come (items before an error stay).
+pub unsafe fn extend(op: *mut PyObject, iterable: *mut PyObject) -> PyResult<()> {
+    if check_exact(iterable) || tuple::check_exact(iterable) || iterable == op {
+        let src: Vec<Obj> = if tuple::check_exact(iterable) {
+            tuple::items(iterable).iter().map(|&p| Obj::from_borrowed(p)).collect()
+        } else {
+            items(iterable).iter().map(|&p| Obj::from_borrowed(p)).collect()
+        };
+        let n = size_of_var(op);
+        if src.is_empty() {
+            return Ok(());
+        }
+        resize(op, n + src.len() as Py_ssize_t)?;
+        for (i, it) in src.into_iter().enumerate() {
+            *(*raw(op)).ob_item.offset(n + i as Py_ssize_t) = it.into_ptr();
+        }
+        return Ok(());
+    }
+    let it = crate::protocol::iter::get_iter(iterable)?;
+    while let Some(v) = crate::protocol::iter::next(it.as_ptr())? {
+        append(op, v.as_ptr())?;
+    }
+    Ok(())
+}
+
+/// Reverses the items in place.
+pub unsafe fn reverse(op: *mut PyObject) {
+    let n = size_of_var(op) as usize;
+    if n > 1 {
+        std::slice::from_raw_parts_mut((*raw(op)).ob_item, n).reverse();
+    }
+}
+
+unsafe fn type_error_concat(b: *mut PyObject) -> crate::err::ErrSet {
+    raise(
+        exc::type_error(),
+        format!("can only concatenate list (not \"{}\") to list", typeobject::full_name(type_of(b))),
+    )
+}
+
+unsafe extern "C" fn list_concat(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        if !check(b) {
+            return Err(type_error_concat(b));
+        }
+        let mut all: Vec<*mut PyObject> = items(a).to_vec();
+        all.extend_from_slice(items(b));
+        from_slice(&all)
+    })
+}
+
+unsafe extern "C" fn list_repeat(a: *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let len = size_of_var(a);
+        if n <= 0 || len == 0 {
+            return new(0);
+        }
+        let Some(total) = len.checked_mul(n).filter(|&t| t <= Py_ssize_t::MAX / 8) else {
+            return Err(crate::objects::exceptions::no_memory());
+        };
+        let src: Vec<*mut PyObject> = items(a).to_vec();
+        let r = new(total)?;
+        let dst = (*raw(r.as_ptr())).ob_item;
+        for i in 0..total as usize {
+            let it = src[i % src.len()];
+            incref(it);
+            *dst.add(i) = it;
+        }
+        Ok(r)
+    })
+}
+
+unsafe extern "C" fn list_inplace_concat(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        extend(a, b)?;
+        Ok(Obj::from_borrowed(a))
+    })
+}
+
+unsafe extern "C" fn list_inplace_repeat(a: *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let len = size_of_var(a);
+        if len == 0 || n == 1 {
+            return Ok(Obj::from_borrowed(a));
+        }
+        if n < 1 {
+            clear_items(a);
+            return Ok(Obj::from_borrowed(a));
+        }
+        let Some(total) = len.checked_mul(n).filter(|&t| t <= Py_ssize_t::MAX / 8) else {
+            return Err(crate::objects::exceptions::no_memory());
+        };
+        resize(a, total)?;
+        let p = (*raw(a)).ob_item;
+        for i in len as usize..total as usize {
+            let it = *p.add(i % len as usize);
+            incref(it);
+            *p.add(i) = it;
+        }
+        Ok(Obj::from_borrowed(a))
+    })
+}
+
+// ---- methods -------------------------------------------------------------------------------
+
+static mut LIST_METHODS: [PyMethodDef; 17] = [
+    method(c"__getitem__", list_getitem_method as *const (), METH_O | METH_COEXIST, c"x.__getitem__(y) <==> x[y]"),
+    method(c"__reversed__", list_reversed as *const (), METH_NOARGS, c"Return a reverse iterator over the list."),
+    method(c"__sizeof__", list_sizeof as *const (), METH_NOARGS, c"Return the size of the list in memory, in bytes."),
+    method(c"clear", list_clear_method as *const (), METH_NOARGS, c"Remove all items from list."),
+    method(c"copy", list_copy_method as *const (), METH_NOARGS, c"Return a shallow copy of the list."),
+    method(c"append", list_append_method as *const (), METH_O, c"Append object to the end of the list."),
+    method(c"insert", list_insert_method as *const (), METH_FASTCALL, c"Insert object before index."),
+    method(c"extend", list_extend_method as *const (), METH_O, c"Extend list by appending elements from the iterable."),
+    method(c"pop", list_pop_method as *const (), METH_FASTCALL, c"Remove and return item at index (default last).\n\nRaises IndexError if list is empty or index is out of range."),
+    method(c"remove", list_remove_method as *const (), METH_O, c"Remove first occurrence of value.\n\nRaises ValueError if the value is not present."),
+    method(c"index", list_index_method as *const (), METH_FASTCALL, c"Return first index of value.\n\nRaises ValueError if the value is not present."),
+    method(c"count", list_count_method as *const (), METH_O, c"Return number of occurrences of value."),
+    method(c"reverse", list_reverse_method as *const (), METH_NOARGS, c"Reverse *IN PLACE*."),
+    method(c"sort", list_sort_method as *const (), METH_FASTCALL | METH_KEYWORDS, c"Sort the list in ascending order and return None.\n\nThe sort is in-place (i.e. the list itself is modified) and stable (i.e. the\norder of two equal elements is maintained).\n\nIf a key function is given, apply it once to each list item and sort them,\nascending or descending, according to their function values.\n\nThe reverse flag can be set to sort in descending order."),
+    method(c"__class_getitem__", crate::objects::genericaliasobject::class_getitem as *const (), METH_O | METH_CLASS, c"See PEP 585"),
+    METHOD_END,
+    METHOD_END,
+];
+
+fn none_obj() -> Obj {
+    // Safety: None is immortal and always live.
+    unsafe { Obj::from_borrowed(noneobject::none()) }
+}
+
+/// A `METH_FASTCALL` argument vector as a slice.
+unsafe fn argv<'a>(args: *const *mut PyObject, n: Py_ssize_t) -> &'a [*mut PyObject] {
+    if n <= 0 || args.is_null() {
+        &[]
+    } else {
+        std::slice::from_raw_parts(args, n as usize)
+    }
+}
+
+/// CPython's `_PyEval_SliceIndexNotNone`, for the start/stop of `index()`.
+pub unsafe fn slice_index_not_none(v: *mut PyObject) -> PyResult<Py_ssize_t> {
+    if !crate::protocol::number::has_index(v) {
+        return Err(raise(exc::type_error(), "slice indices must be integers or have an __index__ method"));
+    }
+    crate::protocol::number::as_ssize_t_exc(v, null_mut())
+}
+
+/// `_PyNumber_Index` then `PyLong_AsSsize_t`, as Argument Clinic converts `Py_ssize_t`.
+pub unsafe fn ssize_arg(v: *mut PyObject) -> PyResult<Py_ssize_t> {
+    let i = crate::protocol::number::index(v)?;
+    match crate::objects::longobject::as_i64(i.as_ptr()) {
+        Some(x) => Ok(x as Py_ssize_t),
+        None => Err(raise(exc::overflow_error(), "Python int too large to convert to C ssize_t")),
+    }
+}
+
+unsafe extern "C" fn list_getitem_method(op: *mut PyObject, key: *mut PyObject) -> *mut PyObject {
+    list_subscript(op, key)
+}
+
+unsafe extern "C" fn list_reversed(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| new_iter(op, true))
+}
+
+unsafe extern "C" fn list_sizeof(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let n = std::mem::size_of::<PyListObject>() as i64 + (*raw(op)).allocated.max(0) as i64 * 8;
+    crate::objects::longobject::from_i64(n).into_ptr()
+}
+
+unsafe extern "C" fn list_clear_method(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    clear_items(op);
+    noneobject::new_none()
+}
+
+unsafe extern "C" fn list_copy_method(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| from_slice(items(op)))
+}
+
+unsafe extern "C" fn list_append_method(op: *mut PyObject, v: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| append(op, v).map(|_| none_obj()))
+}
+
+unsafe extern "C" fn list_insert_method(op: *mut PyObject, args: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let a = argv(args, n);
+        crate::protocol::args::check_positional("insert", a.len(), 2, 2)?;
+        let i = ssize_arg(a[0])?;
+        insert(op, i, a[1])?;
+        Ok(none_obj())
+    })
+}
+
+unsafe extern "C" fn list_extend_method(op: *mut PyObject, v: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| extend(op, v).map(|_| none_obj()))
+}
+
+/// Removes and returns item `i` (negative counts from the end), CPython's messages.
+pub unsafe fn pop(op: *mut PyObject, mut i: Py_ssize_t) -> PyResult<Obj> {
+    let n = size_of_var(op);
+    if n == 0 {
+        return Err(raise(exc::index_error(), "pop from empty list"));
+    }
+    if i < 0 {
+        i += n;
+    }
+    if i < 0 || i >= n {
+        return Err(raise(exc::index_error(), "pop index out of range"));
+    }
+    let p = (*raw(op)).ob_item;
+    let v = Obj::from_owned_nonnull(*p.offset(i));
+    std::ptr::copy(p.offset(i + 1), p.offset(i), (n - i - 1) as usize);
+    if let Err(e) = resize(op, n - 1) {
+        // Put the item back; the list is as it was.
+        std::ptr::copy(p.offset(i), p.offset(i + 1), (n - i - 1) as usize);
+        *p.offset(i) = v.into_ptr();
+        return Err(e);
+    }
+    Ok(v)
+}
+
+unsafe extern "C" fn list_pop_method(op: *mut PyObject, args: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let a = argv(args, n);
+        crate::protocol::args::check_positional("pop", a.len(), 0, 1)?;
+        let i = if a.is_empty() { -1 } else { ssize_arg(a[0])? };
+        pop(op, i)
+    })
+}
+
+/// The first index in `[start, stop)` holding an item equal to `v` (the list is re-read at
+/// every step, since `__eq__` may change it).
+unsafe fn find(op: *mut PyObject, v: *mut PyObject, start: Py_ssize_t, stop: Py_ssize_t) -> PyResult<Option<Py_ssize_t>> {
+    let mut i = start;
+    while i < stop && i < size_of_var(op) {
+        let it = Obj::from_borrowed(get_item(op, i));
+        if proto::rich_compare_bool(it.as_ptr(), v, Py_EQ)? {
+            return Ok(Some(i));
+        }
+        i += 1;
+    }
+    Ok(None)
+}
+
+unsafe extern "C" fn list_remove_method(op: *mut PyObject, v: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let Some(i) = find(op, v, 0, Py_ssize_t::MAX)? else {
+            return Err(raise(exc::value_error(), "list.remove(x): x not in list"));
+        };
+        if i < size_of_var(op) {
+            let removed = pop(op, i)?;
+            drop(removed);
+        }
+        Ok(none_obj())
+    })
+}
+
+unsafe extern "C" fn list_index_method(op: *mut PyObject, args: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let a = argv(args, n);
+        crate::protocol::args::check_positional("index", a.len(), 1, 3)?;
+        let len = size_of_var(op);
+        let mut start = if a.len() > 1 { slice_index_not_none(a[1])? } else { 0 };
+        let mut stop = if a.len() > 2 { slice_index_not_none(a[2])? } else { Py_ssize_t::MAX };
+        if start < 0 {
+            start = (start + len).max(0);
+        }
+        if stop < 0 {
+            stop = (stop + len).max(0);
+        }
+        match find(op, a[0], start, stop)? {
+            Some(i) => Ok(crate::objects::longobject::from_i64(i as i64)),
+            None => {
+                let r = proto::repr(a[0])?;
+                Err(raise(exc::value_error(), format!("{} is not in list", str_::as_str(r.as_ptr())?)))
+            }
+        }
+    })
+}
+
+unsafe extern "C" fn list_count_method(op: *mut PyObject, v: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let mut count = 0i64;
+        let mut i = 0;
+        while i < size_of_var(op) {
+            let it = Obj::from_borrowed(get_item(op, i));
+            if it.as_ptr() == v || proto::rich_compare_bool(it.as_ptr(), v, Py_EQ)? {
+                count += 1;
+            }
+            i += 1;
+        }
+        Ok(crate::objects::longobject::from_i64(count))
+    })
+}
+
+unsafe extern "C" fn list_reverse_method(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    reverse(op);
+    noneobject::new_none()
+}
+
+unsafe extern "C" fn list_sort_method(op: *mut PyObject, args: *const *mut PyObject, n: Py_ssize_t, kwnames: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let a = argv(args, n);
+        if !a.is_empty() {
+            return Err(raise(exc::type_error(), "sort() takes no positional arguments"));
+        }
+        let names: &[*mut PyObject] = if kwnames.is_null() { &[] } else { tuple::items(kwnames) };
+        if names.len() > 2 {
+            return Err(raise(exc::type_error(), format!("sort() takes at most 2 keyword arguments ({} given)", names.len())));
+        }
+        let values = argv(args.wrapping_add(a.len()), names.len() as Py_ssize_t);
+        let (mut key, mut reverse) = (null_mut(), false);
+        for (&k, &v) in names.iter().zip(values.iter()) {
+            match str_::as_str(k)? {
+                "key" => key = v,
+                "reverse" => {
+                    let i = crate::protocol::number::index(v)?;
+                    reverse = crate::objects::longobject::sign(i.as_ptr()) != 0;
+                }
+                other => {
+                    return Err(raise(exc::type_error(), format!("'{other}' is an invalid keyword argument for sort()")));
+                }
+            }
+        }
+        crate::objects::list_sort::sort(op, key, reverse)?;
+        Ok(none_obj())
+    })
+}
+
+// ---- list_iterator and list_reverseiterator ------------------------------------------------
+
+/// CPython's `listiterobject` (and `listreviterobject`, the same layout).
+#[repr(C)]
+pub struct ListIterObject {
+    pub ob_base: PyObject,
+    pub it_index: Py_ssize_t,
+    /// NULL once exhausted.
+    pub it_seq: *mut PyObject,
+}
+
+static mut LISTITER_METHODS: [PyMethodDef; 4] = [
+    method(c"__length_hint__", listiter_len as *const (), METH_NOARGS, c"Private method returning an estimate of len(list(it))."),
+    method(c"__reduce__", listiter_reduce as *const (), METH_NOARGS, c"Return state information for pickling."),
+    method(c"__setstate__", listiter_setstate as *const (), METH_O, c"Set state information for unpickling."),
+    METHOD_END,
+];
+
+#[no_mangle]
+pub static mut PyListIter_Type: PyTypeObject = PyTypeObject {
+    ob_base: immortal_var_head(&raw mut typeobject::PyType_Type, 0),
+    tp_name: c"list_iterator".as_ptr(),
+    tp_basicsize: std::mem::size_of::<ListIterObject>() as _,
+    tp_dealloc: Some(listiter_dealloc),
+    tp_getattro: Some(proto::PyObject_GenericGetAttr),
+    tp_flags: Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    tp_traverse: Some(listiter_traverse),
+    tp_iter: Some(crate::objects::iterobject::self_iter),
+    tp_iternext: Some(listiter_next),
+    tp_methods: (&raw mut LISTITER_METHODS) as *mut PyMethodDef,
+    tp_free: Some(crate::objects::baseobject::object_gc_free),
+    ..PyTypeObject::EMPTY
+};
+
+#[no_mangle]
+pub static mut PyListRevIter_Type: PyTypeObject = PyTypeObject {
+    ob_base: immortal_var_head(&raw mut typeobject::PyType_Type, 0),
+    tp_name: c"list_reverseiterator".as_ptr(),
+    tp_basicsize: std::mem::size_of::<ListIterObject>() as _,
+    tp_dealloc: Some(listiter_dealloc),
+    tp_getattro: Some(proto::PyObject_GenericGetAttr),
+    tp_flags: Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    tp_traverse: Some(listiter_traverse),
+    tp_iter: Some(crate::objects::iterobject::self_iter),
+    tp_iternext: Some(listreviter_next),
+    tp_methods: (&raw mut LISTITER_METHODS) as *mut PyMethodDef,
+    tp_free: Some(crate::objects::baseobject::object_gc_free),
+    ..PyTypeObject::EMPTY
+};
+
+unsafe fn is_reverse_iter(it: *mut PyObject) -> bool {
+    type_of(it) == &raw mut PyListRevIter_Type
+}
+
+/// `iter(list)` or `reversed(list)`.
+pub unsafe fn new_iter(op: *mut PyObject, reversed: bool) -> PyResult<Obj> {
+    let it = crate::gc::alloc(std::mem::size_of::<ListIterObject>());
+    if it.is_null() {
+        return Err(crate::objects::exceptions::no_memory());
+    }
+    let tp = if reversed { &raw mut PyListRevIter_Type } else { &raw mut PyListIter_Type };
+    typeobject::init_object(it, tp);
+    let li = it as *mut ListIterObject;
+    incref(op);
+    (*li).it_seq = op;
+    (*li).it_index = if reversed { size_of_var(op) - 1 } else { 0 };
+    crate::gc::track(it);
+    Ok(Obj::from_owned_nonnull(it))
+}
+
+unsafe extern "C" fn list_iter(op: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| new_iter(op, false))
+}
+
+unsafe extern "C" fn listiter_dealloc(op: *mut PyObject) {
+    crate::gc::untrack(op);
+    xdecref((*(op as *mut ListIterObject)).it_seq);
+    crate::gc::free(op);
+}
+
+unsafe extern "C" fn listiter_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+    let s = (*(op as *mut ListIterObject)).it_seq;
+    match visit {
+        Some(v) if !s.is_null() => v(s, arg),
+        _ => 0,
+    }
+}
+
+unsafe fn exhaust(li: *mut ListIterObject) {
+    let s = (*li).it_seq;
+    (*li).it_seq = null_mut();
+    xdecref(s);
+}
+
+unsafe extern "C" fn listiter_next(op: *mut PyObject) -> *mut PyObject {
+    let li = op as *mut ListIterObject;
+    let s = (*li).it_seq;
+    if s.is_null() {
+        return null_mut();
+    }
+    let i = (*li).it_index;
+    if i < size_of_var(s) {
+        (*li).it_index = i + 1;
+        let v = get_item(s, i);
+        incref(v);
+        return v;
+    }
+    exhaust(li);
+    null_mut()
+}
+
+unsafe extern "C" fn listreviter_next(op: *mut PyObject) -> *mut PyObject {
+    let li = op as *mut ListIterObject;
+    let s = (*li).it_seq;
+    if s.is_null() {
+        return null_mut();
+    }
+    let i = (*li).it_index;
+    if i >= 0 && i < size_of_var(s) {
+        (*li).it_index = i - 1;
+        let v = get_item(s, i);
+        incref(v);
+        return v;
+    }
+    (*li).it_index = -1;
+    exhaust(li);
+    null_mut()
+}
+
+unsafe extern "C" fn listiter_len(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let li = op as *mut ListIterObject;
+    let s = (*li).it_seq;
+    let n = if s.is_null() {
+        0
+    } else if is_reverse_iter(op) {
+        let n = (*li).it_index + 1;
+        if size_of_var(s) < n { 0 } else { n }
+    } else {
+        (size_of_var(s) - (*li).it_index).max(0)
+    };
+    crate::objects::longobject::from_i64(n as i64).into_ptr()
+}
+
+/// `(iter, (list,), index)`, or `(iter, ([],))` once exhausted.
+unsafe extern "C" fn listiter_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let li = op as *mut ListIterObject;
+        let s = (*li).it_seq;
+        let rev = is_reverse_iter(op);
+        if s.is_null() {
+            let iter = crate::eval_hooks::builtin("iter")?;
+            let empty = new(0)?;
+            let args = tuple::pack(&[empty.as_ptr()])?;
+            return tuple::pack(&[iter.as_ptr(), args.as_ptr()]);
+        }
+        let f = crate::eval_hooks::builtin(if rev { "reversed" } else { "iter" })?;
+        let args = tuple::pack(&[s])?;
+        let idx = crate::objects::longobject::from_i64((*li).it_index as i64);
+        tuple::pack(&[f.as_ptr(), args.as_ptr(), idx.as_ptr()])
+    })
+}
+
+unsafe extern "C" fn listiter_setstate(op: *mut PyObject, state: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let li = op as *mut ListIterObject;
+        let mut i = crate::protocol::number::as_ssize_t(state)?;
+        let s = (*li).it_seq;
+        if !s.is_null() {
+            if is_reverse_iter(op) {
+                if i < -1 {
+                    i = -1;
+                } else if i > size_of_var(s) - 1 {
+                    i = size_of_var(s) - 1;
+                }
+            } else if i < 0 {
+                i = 0;
+            } else if i > size_of_var(s) {
+                i = size_of_var(s);
+            }
+            (*li).it_index = i;
+        }
+        Ok(none_obj())
+    })
 }

@@ -93,7 +93,7 @@ fn build_slotdefs() -> Vec<SlotDef> {
         slotdef!(c"__delattr__", tp_field!(tp_setattro), wrap_delattr, slot_tp_setattro as *const () as usize, c"Implement delattr(self, name)."),
         slotdef!(c"__repr__", tp_field!(tp_repr), wrap_unaryfunc, slot_tp_repr as *const () as usize, c"Return repr(self)."),
         slotdef!(c"__hash__", tp_field!(tp_hash), wrap_hashfunc, slot_tp_hash as *const () as usize, c"Return hash(self)."),
-        slotdef!(c"__call__", tp_field!(tp_call), wrap_call, slot_tp_call as *const () as usize, PyWrapperFlag_KEYWORDS, c"Call self as a function."),
+        slotdef!(c"__call__", tp_field!(tp_call), kw_wrapper(wrap_call_kw), slot_tp_call as *const () as usize, PyWrapperFlag_KEYWORDS, c"Call self as a function."),
         slotdef!(c"__str__", tp_field!(tp_str), wrap_unaryfunc, slot_tp_str as *const () as usize, c"Return str(self)."),
         slotdef!(c"__lt__", tp_field!(tp_richcompare), wrap_richcmp_lt, slot_tp_richcompare as *const () as usize, c"Return self<value."),
         slotdef!(c"__le__", tp_field!(tp_richcompare), wrap_richcmp_le, slot_tp_richcompare as *const () as usize, c"Return self<=value."),
@@ -106,7 +106,7 @@ fn build_slotdefs() -> Vec<SlotDef> {
         slotdef!(c"__get__", tp_field!(tp_descr_get), wrap_descr_get, slot_tp_descr_get as *const () as usize, c"Return an attribute of instance, which is of type owner."),
         slotdef!(c"__set__", tp_field!(tp_descr_set), wrap_descr_set, slot_tp_descr_set as *const () as usize, c"Set an attribute of instance to value."),
         slotdef!(c"__delete__", tp_field!(tp_descr_set), wrap_descr_delete, slot_tp_descr_set as *const () as usize, c"Delete an attribute of instance."),
-        slotdef!(c"__init__", tp_field!(tp_init), wrap_init, slot_tp_init as *const () as usize, PyWrapperFlag_KEYWORDS, c"Initialize self.  See help(type(self)) for accurate signature."),
+        slotdef!(c"__init__", tp_field!(tp_init), kw_wrapper(wrap_init_kw), slot_tp_init as *const () as usize, PyWrapperFlag_KEYWORDS, c"Initialize self.  See help(type(self)) for accurate signature."),
         slotdef!(c"__del__", tp_field!(tp_finalize), wrap_del, slot_tp_finalize as *const () as usize, c"Called when the instance is about to be destroyed."),
         slotdef!(c"__await__", suite_field!(tp_as_async, am_await), wrap_unaryfunc, slot_am_await as *const () as usize, c"Return an iterator to be used in await expression."),
         slotdef!(c"__aiter__", suite_field!(tp_as_async, am_aiter), wrap_unaryfunc, slot_am_aiter as *const () as usize, c"Return an awaitable, that resolves in asynchronous iterator."),
@@ -458,11 +458,12 @@ unsafe extern "C" fn wrap_hashfunc(self_: *mut PyObject, args: *mut PyObject, f:
     long::from_i64(r as i64).into_ptr()
 }
 
-unsafe extern "C" fn wrap_call(self_: *mut PyObject, args: *mut PyObject, f: *mut c_void) -> *mut PyObject {
-    // Registered with PyWrapperFlag_KEYWORDS: the real signature carries kwds.
-    let f4: unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut c_void, *mut PyObject) -> *mut PyObject =
-        std::mem::transmute(wrap_call_kw as *const () as usize);
-    f4(self_, args, f, null_mut())
+/// A keyword-taking wrapper stored in the `wrapperfunc` field: slots flagged
+/// PyWrapperFlag_KEYWORDS are called with this four-argument signature (`call_wrapper` in
+/// descrobject.rs), as CPython's `wrapperfunc_kwds`.
+fn kw_wrapper(f: unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut c_void, *mut PyObject) -> *mut PyObject) -> unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut c_void) -> *mut PyObject {
+    // Safety: only ever called back through its real signature (see above).
+    unsafe { std::mem::transmute(f as *const ()) }
 }
 
 unsafe extern "C" fn wrap_call_kw(self_: *mut PyObject, args: *mut PyObject, f: *mut c_void, kwds: *mut PyObject) -> *mut PyObject {
@@ -569,12 +570,6 @@ unsafe extern "C" fn wrap_descr_delete(self_: *mut PyObject, args: *mut PyObject
     }
     let f: unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut PyObject) -> c_int = std::mem::transmute(f);
     int_result(f(self_, tuple::get_item(args, 0), null_mut()))
-}
-
-unsafe extern "C" fn wrap_init(self_: *mut PyObject, args: *mut PyObject, f: *mut c_void) -> *mut PyObject {
-    let f4: unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut c_void, *mut PyObject) -> *mut PyObject =
-        std::mem::transmute(wrap_init_kw as *const () as usize);
-    f4(self_, args, f, null_mut())
 }
 
 unsafe extern "C" fn wrap_init_kw(self_: *mut PyObject, args: *mut PyObject, f: *mut c_void, kwds: *mut PyObject) -> *mut PyObject {

@@ -157,6 +157,33 @@ pub unsafe fn inplace_op(a: *mut PyObject, b: *mut PyObject, iop: BinOp, op: Bin
             return Obj::from_owned(f(a, b));
         }
     }
+    // `*=` falls back to in-place repetition, then repetition, as PyNumber_InPlaceMultiply.
+    if iop.symbol == "*=" {
+        let seq_slot = |s: *mut PyObject, inplace: bool| {
+            let sq = (*type_of(s)).tp_as_sequence;
+            if sq.is_null() {
+                None
+            } else if inplace {
+                (*sq).sq_inplace_repeat.or((*sq).sq_repeat)
+            } else {
+                (*sq).sq_repeat
+            }
+        };
+        // Only the left operand is repeated in place (`n *= seq` must not change `seq`).
+        let (seq, n, f) = match (seq_slot(a, true), seq_slot(b, false)) {
+            (Some(f), _) => (a, b, f),
+            (None, Some(f)) => (b, a, f),
+            (None, None) => return Err(unsupported(a, b, iop.symbol)),
+        };
+        if !has_index(n) {
+            return Err(raise(
+                exc::type_error(),
+                format!("can't multiply sequence by non-int of type '{}'", full_name(type_of(n))),
+            ));
+        }
+        let count = as_ssize_t_exc(n, exc::overflow_error())?;
+        return Obj::from_owned(f(seq, count));
+    }
     Err(unsupported(a, b, iop.symbol))
 }
 

@@ -1,0 +1,50 @@
+# tuple constructor, methods, hashing and messages
+def show(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+print(tuple(), tuple([1, 2]), tuple('ab'), tuple(range(4)), tuple(x for x in 'xyz'))
+t = (1, 2, 3)
+print(tuple(t) is t)
+show(lambda: tuple(1, 2))
+show(lambda: tuple(a=1))
+show(lambda: tuple(5))
+print(t.index(2), t.index(3, -1), t.index(1, 0, 1))
+show(lambda: t.index(9))
+show(lambda: t.index(1, 1))
+show(lambda: t.index(1, 'a'))
+show(lambda: t.index())
+print((1, 1, 2, [1]).count(1), ([1], [1]).count([1]), ().count(0))
+print(t * 2, 2 * t, t * 0, t * -1, () * 5)
+print((t * 1) is t)
+print(t + (4,), () + t, t + ())
+show(lambda: t + [4])
+show(lambda: t + 1)
+show(lambda: t * 'a')
+show(lambda: t * 1.5)
+print(t.__getnewargs__())
+print(tuple[int], tuple[int, ...], tuple[()], tuple[int].__args__)
+print(hash(()), hash((1,)), hash((1, 2)), hash((1, (2, 3))), hash(('a', 'b')) == hash(('a', 'b')))
+print(hash((-1,)), hash((0, -1, 2**61)), hash((1.5, True, None)) == hash((1.5, True, None)))
+show(lambda: hash(([],)))
+print(().__sizeof__(), (1, 2).__sizeof__())
+class T(tuple):
+    pass
+x = T([1, 2])
+print(x, type(x).__name__, len(x), x + (3,), type(x + (3,)).__name__)
+print(T(), T('ab'), type(T(())).__name__)
+class P(tuple):
+    def __new__(cls, a, b):
+        return super().__new__(cls, (a, b))
+print(P(1, 2), P(1, 2)[1])
+it = iter((1, 2, 3))
+print(it.__length_hint__(), next(it), it.__length_hint__(), list(it), it.__length_hint__())
+print(type(iter(())).__name__)
+print((1, 2) < (1, 3), (1, 2) < (1, 2, 0), (2,) > (1, 5), (1, 2) == (1, 2), (1, 2) != (1, 2.0))
+r = iter((5, 6, 7))
+next(r)
+print(r.__reduce__())
+print(sorted((3, 1, 2)), max((3, 9, 2)), 3 in t, 9 in t)
+print((1,), (1, 2), ((1,),), repr(()))
