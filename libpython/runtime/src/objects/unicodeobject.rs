@@ -23,6 +23,7 @@ pub static mut PyUnicode_Type: PyTypeObject = PyTypeObject {
     tp_basicsize: size_of::<PyUnicodeObject>() as _,
     tp_dealloc: Some(unicode_dealloc),
     tp_repr: Some(unicode_repr),
+    tp_as_number: &raw mut UNICODE_AS_NUMBER,
     tp_as_sequence: &raw mut UNICODE_AS_SEQUENCE,
     tp_as_mapping: &raw mut UNICODE_AS_MAPPING,
     tp_hash: Some(unicode_hash),
@@ -31,10 +32,21 @@ pub static mut PyUnicode_Type: PyTypeObject = PyTypeObject {
     tp_flags: Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_UNICODE_SUBCLASS | _Py_TPFLAGS_MATCH_SELF,
     tp_doc: c"str(object='') -> str\nstr(bytes_or_buffer[, encoding[, errors]]) -> str".as_ptr(),
     tp_richcompare: Some(unicode_richcompare),
+    tp_methods: (&raw mut crate::objects::unicode_methods::UNICODE_METHODS) as *mut PyMethodDef,
     tp_new: Some(unicode_new),
     tp_free: Some(crate::objects::baseobject::object_free),
     ..PyTypeObject::EMPTY
 };
+
+static mut UNICODE_AS_NUMBER: PyNumberMethods = PyNumberMethods { nb_remainder: Some(unicode_mod), ..PyNumberMethods::EMPTY };
+
+/// `str % args` (nb_remainder); NotImplemented when the left operand is not a str.
+unsafe extern "C" fn unicode_mod(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
+    if !check(a) {
+        return noneobject::not_implemented();
+    }
+    crate::guard::catch_obj(|| crate::objects::unicode_percent::percent_format(a, b))
+}
 
 static mut UNICODE_AS_SEQUENCE: PySequenceMethods = PySequenceMethods {
     sq_length: Some(unicode_length),
@@ -586,13 +598,11 @@ unsafe extern "C" fn unicode_new(tp: *mut PyTypeObject, args: *mut PyObject, kwd
         if tp != unicode_type() {
             return Err(raise(exc::not_implemented_error(), "Ferric: subclasses of str are not implemented yet"));
         }
-        if !kwds.is_null() && crate::objects::dictobject::len(kwds) != 0 {
-            return Err(raise(exc::not_implemented_error(), "Ferric: str() keyword arguments are not implemented yet"));
-        }
-        match size_of_var(args) {
-            0 => Ok(empty()),
-            1 => crate::protocol::object::str(crate::objects::tupleobject::get_item(args, 0)),
-            n => Err(raise(exc::not_implemented_error(), format!("Ferric: str() with {n} arguments (decoding) is not implemented yet"))),
+        let a = crate::protocol::args::bind("str", args, kwds, &["object", "encoding", "errors"], 0)?;
+        match (a[0], a[1], a[2]) {
+            (None, _, _) => Ok(empty()),
+            (Some(o), None, None) => crate::protocol::object::str(o),
+            (Some(o), enc, errs) => crate::objects::unicode_methods::str_decode(o, enc, errs),
         }
     })
 }
