@@ -22,7 +22,7 @@ fn is_align(c: char) -> bool {
 
 /// Parses a spec for a str value: the shared parser, plus what it does not record (whether a
 /// sign or an alignment was written, the '0' flag's meaning for a left-aligned default).
-fn parse_str_spec(spec: &str) -> PyResult<(Spec, bool)> {
+fn parse_str_spec(spec: &str, type_name: &str) -> PyResult<(Spec, bool)> {
     let cs: Vec<char> = spec.chars().collect();
     let (mut i, fill_given, align_given) = if cs.len() >= 2 && is_align(cs[1]) {
         (2, true, true)
@@ -42,7 +42,7 @@ fn parse_str_spec(spec: &str) -> PyResult<(Spec, bool)> {
         i += 1;
     }
     let zero = !fill_given && i < cs.len() && cs[i] == '0';
-    let mut s = float_format::parse(spec)?;
+    let mut s = float_format::parse_for(spec, Some(type_name))?;
     if zero {
         s.fill = '0';
         if !align_given {
@@ -67,7 +67,7 @@ fn check_grouping(s: &Spec, ty: char) -> PyResult<()> {
 
 /// `format(s, spec)` for a str `s`.
 pub unsafe fn format_str(value: *mut PyObject, spec_text: &str) -> PyResult<Obj> {
-    let (spec, sign_given) = parse_str_spec(spec_text)?;
+    let (spec, sign_given) = parse_str_spec(spec_text, &type_name(value))?;
     let ty = spec.ty.unwrap_or('s');
     check_grouping(&spec, ty)?;
     if ty != 's' {

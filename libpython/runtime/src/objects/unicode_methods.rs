@@ -112,10 +112,19 @@ pub(crate) unsafe fn type_name(op: *mut PyObject) -> String {
     full_name(type_of(op)).to_owned()
 }
 
+/// The type name in Argument Clinic's "argument must be X, not Y" messages ("None" for None).
+pub(crate) unsafe fn arg_type_name(op: *mut PyObject) -> String {
+    if noneobject::is_none(op) {
+        "None".to_owned()
+    } else {
+        type_name(op)
+    }
+}
+
 /// `f() argument N must be str, not T` (Argument Clinic's message).
 unsafe fn want_str(func: &str, which: &str, v: *mut PyObject) -> PyResult<Vec<u32>> {
     if !str_::check(v) {
-        return Err(raise(exc::type_error(), format!("{func}() argument {which} must be str, not {}", type_name(v))));
+        return Err(raise(exc::type_error(), format!("{func}() argument {which} must be str, not {}", arg_type_name(v))));
     }
     Ok(cps(v))
 }
@@ -648,7 +657,7 @@ unsafe fn zfill(op: *mut PyObject, w: *mut PyObject) -> PyResult<Obj> {
     let fill = (width - len) as usize;
     let mut out: Vec<u32> = std::iter::repeat('0' as u32).take(fill).collect();
     out.extend(str_::code_points(op));
-    if out[fill] == '+' as u32 || out[fill] == '-' as u32 {
+    if fill < out.len() && (out[fill] == '+' as u32 || out[fill] == '-' as u32) {
         out[0] = out[fill];
         out[fill] = '0' as u32;
     }
@@ -817,7 +826,7 @@ unsafe fn rstrip(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult<Obj> {
 unsafe fn removeprefix(op: *mut PyObject, p: *mut PyObject) -> PyResult<Obj> {
     let p = want_str("removeprefix", "", p).map_err(|_| {
         crate::err::clear();
-        raise(exc::type_error(), format!("removeprefix() argument must be str, not {}", type_name(p)))
+        raise(exc::type_error(), format!("removeprefix() argument must be str, not {}", arg_type_name(p)))
     })?;
     let s = cps(op);
     if !p.is_empty() && s.starts_with(&p) {
@@ -829,7 +838,7 @@ unsafe fn removeprefix(op: *mut PyObject, p: *mut PyObject) -> PyResult<Obj> {
 unsafe fn removesuffix(op: *mut PyObject, p: *mut PyObject) -> PyResult<Obj> {
     let p = want_str("removesuffix", "", p).map_err(|_| {
         crate::err::clear();
-        raise(exc::type_error(), format!("removesuffix() argument must be str, not {}", type_name(p)))
+        raise(exc::type_error(), format!("removesuffix() argument must be str, not {}", arg_type_name(p)))
     })?;
     let s = cps(op);
     if !p.is_empty() && s.ends_with(&p) {
@@ -1471,7 +1480,7 @@ unsafe fn str_arg(func: &str, name: &str, v: Option<*mut PyObject>, default: &'s
     match v {
         None => Ok(default.to_owned()),
         Some(v) if str_::check(v) => Ok(str_::as_str(v)?.to_owned()),
-        Some(v) => Err(raise(exc::type_error(), format!("{func}() argument '{name}' must be str, not {}", type_name(v)))),
+        Some(v) => Err(raise(exc::type_error(), format!("{func}() argument '{name}' must be str, not {}", arg_type_name(v)))),
     }
 }
 
