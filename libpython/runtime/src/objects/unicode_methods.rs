@@ -1263,7 +1263,10 @@ unsafe fn getnewargs(op: *mut PyObject) -> PyResult<Obj> {
 
 unsafe fn sizeof(op: *mut PyObject) -> PyResult<Obj> {
     let n = str_::len(op) as usize;
-    let size = if str_::is_ascii(op) {
+    let compact = (*(op as *mut PyASCIIObject)).state & STATE_COMPACT != 0;
+    let size = if !compact {
+        std::mem::size_of::<PyUnicodeObject>() + (n + 1) * str_::kind(op) as usize
+    } else if str_::is_ascii(op) {
         std::mem::size_of::<PyASCIIObject>() + n + 1
     } else {
         std::mem::size_of::<PyCompactUnicodeObject>() + (n + 1) * str_::kind(op) as usize

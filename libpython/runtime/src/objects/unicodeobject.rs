@@ -502,20 +502,59 @@ pub unsafe fn repr_string(op: *mut PyObject) -> String {
 
 // ---- slots ---------------------------------------------------------------------------------
 
+/// Frees the UTF-8 copy and, for the legacy (non-compact) strings instances of str
+/// subclasses are, the separate character buffer; then the object. Heap subclasses come here
+/// through subtype_dealloc, which drops the type reference itself.
 unsafe extern "C" fn unicode_dealloc(op: *mut PyObject) {
-    if !is_ascii(op) {
+    let compact = state(op) & STATE_COMPACT != 0;
+    let buf = if compact { null_mut() } else { (*(op as *mut PyUnicodeObject)).data };
+    if !(compact && is_ascii(op)) {
         let c = op as *mut PyCompactUnicodeObject;
-        if !(*c).utf8.is_null() {
+        if !(*c).utf8.is_null() && (*c).utf8 as *mut std::ffi::c_void != buf {
             crate::mem::free((*c).utf8 as *mut _);
         }
+    }
+    if !buf.is_null() {
+        crate::mem::free(buf);
     }
     let tp = type_of(op);
     if let Some(free) = (*tp).tp_free {
         free(op as *mut _);
     }
-    if has_feature(tp, Py_TPFLAGS_HEAPTYPE) {
-        decref(tp as *mut PyObject);
+}
+
+/// An instance of a str subclass holding the text of the exact str `value` (CPython's
+/// unicode_subtype_new): a legacy PyUnicodeObject whose characters live in their own buffer
+/// (`data`), in the kind of `value`; ASCII text doubles as its UTF-8.
+unsafe fn subtype_new(tp: *mut PyTypeObject, value: *mut PyObject) -> PyResult<Obj> {
+    let alloc = (*tp).tp_alloc.unwrap_or(typeobject::PyType_GenericAlloc);
+    let op = Obj::from_owned(alloc(tp, 0))?;
+    let n = len(value) as usize;
+    let k = kind(value) as usize;
+    let ascii = is_ascii(value);
+    let buf = crate::mem::malloc((n + 1) * k) as *mut u8;
+    if buf.is_null() {
+        return Err(crate::objects::exceptions::no_memory());
     }
+    // Safety: `buf` has room for n+1 characters of kind k; the source holds n plus its NUL.
+    std::ptr::copy_nonoverlapping(data(value), buf, (n + 1) * k);
+    let u = op.as_ptr() as *mut PyUnicodeObject;
+    let a = op.as_ptr() as *mut PyASCIIObject;
+    (*a).length = n as isize;
+    (*a).hash = -1;
+    (*a).state = ((k as u32) << STATE_KIND_SHIFT) | STATE_READY | if ascii { STATE_ASCII } else { 0 };
+    (*a).wstr = null_mut();
+    let c = op.as_ptr() as *mut PyCompactUnicodeObject;
+    (*c).wstr_length = 0;
+    if ascii {
+        (*c).utf8 = buf as *mut _;
+        (*c).utf8_length = n as isize;
+    } else {
+        (*c).utf8 = null_mut();
+        (*c).utf8_length = 0;
+    }
+    (*u).data = buf as *mut _;
+    Ok(op)
 }
 
 unsafe extern "C" fn unicode_repr(op: *mut PyObject) -> *mut PyObject {
@@ -595,15 +634,17 @@ unsafe extern "C" fn unicode_contains(hay: *mut PyObject, needle: *mut PyObject)
 
 unsafe extern "C" fn unicode_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
     crate::guard::catch_obj(|| {
-        if tp != unicode_type() {
-            return Err(raise(exc::not_implemented_error(), "Ferric: subclasses of str are not implemented yet"));
-        }
         let a = crate::protocol::args::bind("str", args, kwds, &["object", "encoding", "errors"], 0)?;
-        match (a[0], a[1], a[2]) {
-            (None, _, _) => Ok(empty()),
-            (Some(o), None, None) => crate::protocol::object::str(o),
-            (Some(o), enc, errs) => crate::objects::unicode_methods::str_decode(o, enc, errs),
+        let v = match (a[0], a[1], a[2]) {
+            (None, _, _) => empty(),
+            (Some(o), None, None) => crate::protocol::object::str(o)?,
+            (Some(o), enc, errs) => crate::objects::unicode_methods::str_decode(o, enc, errs)?,
+        };
+        if tp == unicode_type() {
+            return Ok(v);
         }
+        let exact = if check_exact(v.as_ptr()) { v } else { from_code_points(&code_points(v.as_ptr()).collect::<Vec<_>>())? };
+        subtype_new(tp, exact.as_ptr())
     })
 }
 
