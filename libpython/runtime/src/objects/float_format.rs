@@ -62,7 +62,7 @@ pub(crate) fn parse_for(spec: &str, type_name: Option<&str>) -> PyResult<Spec> {
         i += 1;
     }
     if i > start {
-        s.width = cs[start..i].iter().collect::<String>().parse().map_err(|_| raise(exc::value_error(), "Too many decimal digits in format string"))?;
+        s.width = cs[start..i].iter().collect::<String>().parse::<isize>().map_err(|_| raise(exc::value_error(), "Too many decimal digits in format string"))? as usize;
     }
     if i < cs.len() && (cs[i] == ',' || cs[i] == '_') {
         s.grouping = Some(cs[i]);
@@ -80,7 +80,7 @@ pub(crate) fn parse_for(spec: &str, type_name: Option<&str>) -> PyResult<Spec> {
         if i == start {
             return Err(raise(exc::value_error(), "Format specifier missing precision"));
         }
-        s.precision = Some(cs[start..i].iter().collect::<String>().parse().map_err(|_| raise(exc::value_error(), "Too many decimal digits in format string"))?);
+        s.precision = Some(cs[start..i].iter().collect::<String>().parse::<isize>().map_err(|_| raise(exc::value_error(), "Too many decimal digits in format string"))? as usize);
     }
     if cs.len() - i > 1 {
         return Err(raise(exc::value_error(), match type_name {

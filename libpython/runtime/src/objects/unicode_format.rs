@@ -105,7 +105,8 @@ pub unsafe fn format_str(value: *mut PyObject, spec_text: &str) -> PyResult<Obj>
         _ => 0,
     };
     let fill = spec.fill as u32;
-    let mut out = Vec::with_capacity(width);
+    let mut out = Vec::new();
+    crate::objects::unicode_methods::grow(&mut out, width)?;
     out.extend(std::iter::repeat(fill).take(left));
     out.extend_from_slice(&v);
     out.extend(std::iter::repeat(fill).take(pad - left));

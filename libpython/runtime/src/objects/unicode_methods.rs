@@ -137,8 +137,22 @@ unsafe fn want_str_plain(v: *mut PyObject) -> PyResult<Vec<u32>> {
     Ok(cps(v))
 }
 
-unsafe fn ssize(v: *mut PyObject) -> PyResult<isize> {
-    crate::protocol::number::as_ssize_t(v)
+/// `_PyLong_AsInt` of an object with __index__: OverflowError outside C int.
+pub(crate) unsafe fn as_c_int(v: *mut PyObject) -> PyResult<i32> {
+    let i = crate::protocol::number::index(v)?;
+    match long::as_i64(i.as_ptr()).and_then(|x| i32::try_from(x).ok()) {
+        Some(x) => Ok(x),
+        None => Err(raise(exc::overflow_error(), "Python int too large to convert to C int")),
+    }
+}
+
+/// Argument Clinic's Py_ssize_t converter: __index__, then OverflowError outside ssize_t.
+pub(crate) unsafe fn ssize(v: *mut PyObject) -> PyResult<isize> {
+    if crate::objects::floatobject::check(v) {
+        return Err(raise(exc::type_error(), "'float' object cannot be interpreted as an integer"));
+    }
+    let i = crate::protocol::number::index(v)?;
+    long::as_ssize_t(i.as_ptr())
 }
 
 /// PyArg_ParseTuple's count check: `f() takes at least N argument(s) (M given)`.
@@ -258,28 +272,70 @@ unsafe fn find_args(func: &str, a: &[*mut PyObject]) -> PyResult<(*mut PyObject,
     Ok((a[0], start, end))
 }
 
-fn find_in(h: &[u32], n: &[u32], start: usize, end: usize) -> Option<usize> {
+/// Random access to code points: a Vec's, or a str object's in place (no copy).
+pub(crate) trait Chars {
+    fn at(&self, i: usize) -> u32;
+    fn n(&self) -> usize;
+}
+
+impl Chars for [u32] {
+    fn at(&self, i: usize) -> u32 {
+        self[i]
+    }
+    fn n(&self) -> usize {
+        self.len()
+    }
+}
+
+impl Chars for Vec<u32> {
+    fn at(&self, i: usize) -> u32 {
+        self[i]
+    }
+    fn n(&self) -> usize {
+        self.len()
+    }
+}
+
+/// A live str's characters.
+pub(crate) struct View(pub(crate) *mut PyObject);
+
+impl Chars for View {
+    fn at(&self, i: usize) -> u32 {
+        // Safety: a View is made from a live str and only indexed below its length.
+        unsafe { str_::read_char(self.0, i) }
+    }
+    fn n(&self) -> usize {
+        // Safety: as above.
+        unsafe { str_::len(self.0) as usize }
+    }
+}
+
+fn matches_at<H: Chars + ?Sized>(h: &H, n: &[u32], at: usize) -> bool {
+    n.iter().enumerate().all(|(k, &c)| h.at(at + k) == c)
+}
+
+pub(crate) fn find_in<H: Chars + ?Sized>(h: &H, n: &[u32], start: usize, end: usize) -> Option<usize> {
     if n.len() > end.saturating_sub(start) {
         return None;
     }
     if n.is_empty() {
         return Some(start);
     }
-    h[start..end].windows(n.len()).position(|w| w == n).map(|p| p + start)
+    (start..=end - n.len()).find(|&i| matches_at(h, n, i))
 }
 
-fn rfind_in(h: &[u32], n: &[u32], start: usize, end: usize) -> Option<usize> {
+fn rfind_in<H: Chars + ?Sized>(h: &H, n: &[u32], start: usize, end: usize) -> Option<usize> {
     if n.len() > end.saturating_sub(start) {
         return None;
     }
     if n.is_empty() {
         return Some(end);
     }
-    h[start..end].windows(n.len()).rposition(|w| w == n).map(|p| p + start)
+    (start..=end - n.len()).rev().find(|&i| matches_at(h, n, i))
 }
 
 /// Non-overlapping occurrences, at most `max`.
-fn count_in(h: &[u32], n: &[u32], start: usize, end: usize, max: usize) -> usize {
+fn count_in<H: Chars + ?Sized>(h: &H, n: &[u32], start: usize, end: usize, max: usize) -> usize {
     if n.is_empty() {
         return (end.saturating_sub(start) + 1).min(max);
     }
@@ -295,6 +351,15 @@ fn count_in(h: &[u32], n: &[u32], start: usize, end: usize, max: usize) -> usize
         }
     }
     c
+}
+
+/// Reserves room for `extra` more characters, raising MemoryError rather than aborting when
+/// a width or count asks for more than can be had.
+pub(crate) fn grow<T>(out: &mut Vec<T>, extra: usize) -> PyResult<()> {
+    if extra > (isize::MAX as usize) / 4 || out.try_reserve(extra).is_err() {
+        return Err(crate::objects::exceptions::no_memory());
+    }
+    Ok(())
 }
 
 pub(crate) unsafe fn ret_bool(b: bool) -> PyResult<Obj> {
@@ -620,7 +685,8 @@ unsafe fn padded(op: *mut PyObject, left: usize, right: usize, fill: u32) -> PyR
     if left == 0 && right == 0 {
         return unchanged(op);
     }
-    let mut out = Vec::with_capacity(left + right + str_::len(op) as usize);
+    let mut out = Vec::new();
+    grow(&mut out, left.saturating_add(right).saturating_add(str_::len(op) as usize))?;
     out.extend(std::iter::repeat(fill).take(left));
     out.extend(str_::code_points(op));
     out.extend(std::iter::repeat(fill).take(right));
@@ -640,12 +706,12 @@ unsafe fn center(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult<Obj> {
 
 unsafe fn ljust(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult<Obj> {
     let (width, fill) = fill_arg("ljust", a)?;
-    padded(op, 0, (width - str_::len(op)).max(0) as usize, fill)
+    padded(op, 0, width.saturating_sub(str_::len(op)).max(0) as usize, fill)
 }
 
 unsafe fn rjust(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult<Obj> {
     let (width, fill) = fill_arg("rjust", a)?;
-    padded(op, (width - str_::len(op)).max(0) as usize, 0, fill)
+    padded(op, width.saturating_sub(str_::len(op)).max(0) as usize, 0, fill)
 }
 
 unsafe fn zfill(op: *mut PyObject, w: *mut PyObject) -> PyResult<Obj> {
@@ -655,7 +721,9 @@ unsafe fn zfill(op: *mut PyObject, w: *mut PyObject) -> PyResult<Obj> {
         return unchanged(op);
     }
     let fill = (width - len) as usize;
-    let mut out: Vec<u32> = std::iter::repeat('0' as u32).take(fill).collect();
+    let mut out: Vec<u32> = Vec::new();
+    grow(&mut out, fill.saturating_add(len as usize))?;
+    out.extend(std::iter::repeat('0' as u32).take(fill));
     out.extend(str_::code_points(op));
     if fill < out.len() && (out[fill] == '+' as u32 || out[fill] == '-' as u32) {
         out[0] = out[fill];
@@ -667,7 +735,7 @@ unsafe fn zfill(op: *mut PyObject, w: *mut PyObject) -> PyResult<Obj> {
 unsafe fn expandtabs(op: *mut PyObject, args: *const *mut PyObject, n: Py_ssize_t, kw: *mut PyObject) -> PyResult<Obj> {
     let a = parse_kw("expandtabs", args, n, kw, &["tabsize"], 0)?;
     let tabsize = match a[0] {
-        Some(v) => crate::protocol::number::as_ssize_t(v)?,
+        Some(v) => as_c_int(v)? as isize,
         None => 8,
     };
     let mut out = Vec::new();
@@ -677,9 +745,10 @@ unsafe fn expandtabs(op: *mut PyObject, args: *const *mut PyObject, n: Py_ssize_
             if tabsize > 0 {
                 let incr = tabsize as usize - col % tabsize as usize;
                 col += incr;
-                if out.len() + incr > (isize::MAX as usize) / 4 {
+                if out.len().saturating_add(incr) > (isize::MAX as usize) / 4 {
                     return Err(raise(exc::overflow_error(), "new string is too long"));
                 }
+                grow(&mut out, incr)?;
                 out.extend(std::iter::repeat(' ' as u32).take(incr));
             }
         } else {
@@ -702,9 +771,9 @@ unsafe fn expandtabs(op: *mut PyObject, args: *const *mut PyObject, n: Py_ssize_
 unsafe fn search(op: *mut PyObject, a: &[*mut PyObject], func: &str, rev: bool) -> PyResult<Option<usize>> {
     let (sub, start, end) = find_args(func, a)?;
     let sub = want_str_plain(sub)?;
-    let h = cps(op);
-    let (start, end) = adjust(start, end, h.len() as isize);
-    if start > h.len() as isize || end < start {
+    let h = View(op);
+    let (start, end) = adjust(start, end, h.n() as isize);
+    if start > h.n() as isize || end < start {
         return Ok(None);
     }
     let (s, e) = (start as usize, end as usize);
@@ -733,9 +802,9 @@ unsafe fn rindex(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult<Obj> {
 unsafe fn count(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult<Obj> {
     let (sub, start, end) = find_args("count", a)?;
     let sub = want_str_plain(sub)?;
-    let h = cps(op);
-    let (start, end) = adjust(start, end, h.len() as isize);
-    if start > h.len() as isize || end < start {
+    let h = View(op);
+    let (start, end) = adjust(start, end, h.n() as isize);
+    if start > h.n() as isize || end < start {
         return int(0);
     }
     int(count_in(&h, &sub, start as usize, end as usize, usize::MAX) as i64)
@@ -743,9 +812,9 @@ unsafe fn count(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult<Obj> {
 
 unsafe fn tailmatch(op: *mut PyObject, a: &[*mut PyObject], func: &str, at_end: bool) -> PyResult<Obj> {
     let (sub, start, end) = find_args(func, a)?;
-    let h = cps(op);
+    let h = View(op);
     let matches = |s: &[u32]| -> bool {
-        let (start, mut end) = adjust(start, end, h.len() as isize);
+        let (start, mut end) = adjust(start, end, h.n() as isize);
         end -= s.len() as isize;
         if end < start {
             return false;
@@ -754,7 +823,7 @@ unsafe fn tailmatch(op: *mut PyObject, a: &[*mut PyObject], func: &str, at_end: 
             return true;
         }
         let at = if at_end { end as usize } else { start as usize };
-        h[at..at + s.len()] == *s
+        matches_at(&h, s, at)
     };
     if tuple::check(sub) {
         for &item in tuple::items(sub) {
@@ -987,7 +1056,7 @@ unsafe fn split_args(func: &str, args: *const *mut PyObject, n: Py_ssize_t, kw: 
     };
     let max = match a[1] {
         None => -1,
-        Some(v) => crate::protocol::number::as_ssize_t(v)?,
+        Some(v) => ssize(v)?,
     };
     if let Some(s) = &sep {
         if s.is_empty() {
@@ -1133,7 +1202,7 @@ unsafe fn splitlines(op: *mut PyObject, args: *const *mut PyObject, n: Py_ssize_
             if crate::objects::floatobject::check(v) {
                 return Err(raise(exc::type_error(), "'float' object cannot be interpreted as an integer"));
             }
-            crate::protocol::number::as_ssize_t(v)? != 0
+            as_c_int(v)? != 0
         }
     };
     let s = cps(op);
@@ -1373,7 +1442,7 @@ pub unsafe fn encode(op: *mut PyObject, encoding: &str, errors: &str) -> PyResul
         match errors {
             "strict" => return Err(strict()),
             "ignore" => {}
-            "replace" => out.extend(std::iter::repeat(b'?').take(end - i)),
+            "replace" => out.extend(std::iter::repeat(b'?').take(end - i)), // bounded by the input
             "backslashreplace" => {
                 for &ch in &s[i..end] {
                     let esc = if ch < 0x100 {
@@ -1438,7 +1507,7 @@ pub unsafe fn decode(b: &[u8], encoding: &str, errors: &str) -> PyResult<Obj> {
                 }
                 Err(e) => {
                     let good = i + e.valid_up_to();
-                    // Safety of the unchecked view: from_utf8 said these bytes are valid.
+                    // These bytes were just validated (valid_up_to).
                     out.extend(std::str::from_utf8(&b[i..good]).unwrap_or("").chars().map(|ch| ch as u32));
                     match e.error_len() {
                         Some(n) => {

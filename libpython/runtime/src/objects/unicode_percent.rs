@@ -81,6 +81,9 @@ unsafe fn format_long(v: *mut PyObject, alt: bool, prec: isize, ty: char) -> PyR
         out.push(ty);
     }
     if prec > digits.len() as isize {
+        if prec as usize > (isize::MAX as usize) / 4 {
+            return Err(crate::objects::exceptions::no_memory());
+        }
         out.extend(std::iter::repeat('0').take(prec as usize - digits.len()));
     }
     out.push_str(digits);
@@ -216,12 +219,16 @@ pub unsafe fn percent_format(fmt_obj: *mut PyObject, args: *mut PyObject) -> PyR
             i += 1;
             prec = 0;
             if i < n && f[i] == '*' as u32 {
-                prec = star(&mut a)?.max(0);
+                let v = a.next()?;
+                if !long::check(v.as_ptr()) {
+                    return Err(raise(exc::type_error(), "* wants int"));
+                }
+                prec = (crate::objects::unicode_methods::as_c_int(v.as_ptr())? as isize).max(0);
                 i += 1;
             } else {
                 while i < n && ch_at(i).is_ascii_digit() {
                     let d = (f[i] - '0' as u32) as isize;
-                    if prec > (isize::MAX - d) / 10 {
+                    if prec > (i32::MAX as isize - d) / 10 {
                         return Err(raise(exc::value_error(), "precision too big"));
                     }
                     prec = prec * 10 + d;
@@ -289,6 +296,7 @@ pub unsafe fn percent_format(fmt_obj: *mut PyObject, args: *mut PyObject) -> PyR
                 ));
             }
         };
+        crate::objects::unicode_methods::grow(&mut out, (width.max(0) as usize).saturating_add(body.len()))?;
         output(&mut out, &body, width, flags, numeric, ty);
         if dict.is_some() && a.argidx < a.arglen {
             return Err(raise(exc::type_error(), "not all arguments converted during string formatting"));

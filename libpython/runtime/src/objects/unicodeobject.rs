@@ -611,14 +611,11 @@ unsafe extern "C" fn unicode_concat(a: *mut PyObject, b: *mut PyObject) -> *mut 
     crate::guard::ret_obj(concat(a, b))
 }
 
-/// Index of `needle` in `hay` (code points), naive search.
+/// Index of `needle` in `hay` (code points), naive search in place.
 pub unsafe fn find(hay: *mut PyObject, needle: *mut PyObject) -> Option<usize> {
-    let h: Vec<u32> = code_points(hay).collect();
+    use crate::objects::unicode_methods::{find_in, View};
     let n: Vec<u32> = code_points(needle).collect();
-    if n.is_empty() {
-        return Some(0);
-    }
-    h.windows(n.len()).position(|w| w == n.as_slice())
+    find_in(&View(hay), &n, 0, len(hay) as usize)
 }
 
 unsafe extern "C" fn unicode_contains(hay: *mut PyObject, needle: *mut PyObject) -> c_int {
