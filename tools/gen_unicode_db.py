@@ -47,3 +47,82 @@ out += ["];",
         "    i == 0 || cp >= NONPRINTABLE[i - 1].1",
         "}", ""]
 open("libpython/runtime/src/objects/unicode_db.rs", "a").write("\n".join(out))
+
+# Character properties as runs: (first code point, flags) sorted, each run lasting until the
+# next. Flags are what CPython's _PyUnicode_TypeRecords hold, recovered from str methods.
+ALPHA, DECIMAL, DIGIT, NUMERIC, LOWER, UPPER, TITLE, SPACE, LINEBREAK, CASED, CASE_IGNORABLE, \
+    XID_START, XID_CONTINUE = (1 << i for i in range(13))
+
+def flags_of(cp):
+    c = chr(cp)
+    f = 0
+    if c.isalpha(): f |= ALPHA
+    if c.isdecimal(): f |= DECIMAL
+    if c.isdigit(): f |= DIGIT
+    if c.isnumeric(): f |= NUMERIC
+    if c.islower(): f |= LOWER
+    if c.isupper(): f |= UPPER
+    if unicodedata.category(c) == "Lt": f |= TITLE
+    if c.isspace(): f |= SPACE
+    if len(("a" + c + "a").splitlines()) == 2: f |= LINEBREAK
+    cased = bool(f & (LOWER | UPPER | TITLE))
+    if cased: f |= CASED
+    if 0xD800 <= cp < 0xE000:
+        pass
+    else:
+        # Case_Ignorable, from the final-sigma rule of str.lower: a sigma after a cased
+        # letter is final when no cased letter follows, skipping case-ignorable ones.
+        t1 = ("A\u03a3" + c).lower()[1] == "\u03c2"
+        t2 = ("A\u03a3" + c + "B").lower()[1] == "\u03c3"
+        if t1 and t2: f |= CASE_IGNORABLE
+    if c.isidentifier() and c != "_": f |= XID_START
+    if ("a" + c).isidentifier(): f |= XID_CONTINUE
+    return f
+
+runs = []
+prev = None
+case = []
+for cp in range(sys.maxunicode + 1):
+    f = flags_of(cp)
+    if f != prev:
+        runs.append((cp, f))
+        prev = f
+    if 0xD800 <= cp < 0xE000:
+        continue
+    c = chr(cp)
+    maps = (c.lower(), c.upper(), c.title(), c.casefold())
+    if any(m != c for m in maps):
+        assert all(1 <= len(m) <= 3 for m in maps)
+        case.append((cp, maps))
+
+names = ["ALPHA", "DECIMAL", "DIGIT", "NUMERIC", "LOWER", "UPPER", "TITLE", "SPACE", "LINEBREAK",
+         "CASED", "CASE_IGNORABLE", "XID_START", "XID_CONTINUE"]
+out = [""]
+out += ["pub const %s: u16 = 1 << %d;" % (n, i) for i, n in enumerate(names)]
+out += ["", "/// Runs of equal character properties: (first code point, flags), sorted.",
+        "pub static PROPS: [(u32, u16); %d] = [" % len(runs)]
+out += ["    (0x%X, 0x%X)," % r for r in runs]
+out += ["];",
+        "",
+        "/// The property flags of a code point (surrogates included).",
+        "pub fn props(cp: u32) -> u16 {",
+        "    let i = PROPS.partition_point(|&(s, _)| s <= cp);",
+        "    if i == 0 { 0 } else { PROPS[i - 1].1 }",
+        "}",
+        "",
+        "/// Full case mappings (lower, upper, title, casefold) of the code points that have",
+        "/// one differing from themselves; each up to three code points, 0-padded.",
+        "pub static CASE: [(u32, [[u32; 3]; 4]); %d] = [" % len(case)]
+def pad3(m):
+    v = [ord(x) for x in m] + [0] * (3 - len(m))
+    return "[%s]" % ", ".join("0x%X" % x for x in v)
+out += ["    (0x%X, [%s])," % (cp, ", ".join(pad3(m) for m in maps)) for cp, maps in case]
+out += ["];",
+        "",
+        "/// The full mapping `which` (0 lower, 1 upper, 2 title, 3 casefold) of `cp`, or None",
+        "/// when it maps to itself.",
+        "pub fn case_map(cp: u32, which: usize) -> Option<&'static [u32; 3]> {",
+        "    let i = CASE.binary_search_by_key(&cp, |e| e.0).ok()?;",
+        "    Some(&CASE[i].1[which])",
+        "}", ""]
+open("libpython/runtime/src/objects/unicode_db.rs", "a").write("\n".join(out))

@@ -36,7 +36,7 @@ pub static mut PyBaseObject_Type: PyTypeObject = PyTypeObject {
 
 static mut OBJECT_GETSET: [PyGetSetDef; 2] = [getset(c"__class__", Some(object_get_class), None), GETSET_END];
 
-static mut OBJECT_METHODS: [PyMethodDef; 5] = [
+static mut OBJECT_METHODS: [PyMethodDef; 6] = [
     PyMethodDef {
         ml_name: c"__init_subclass__".as_ptr(),
         ml_meth: Some(object_init_subclass),
@@ -61,8 +61,30 @@ static mut OBJECT_METHODS: [PyMethodDef; 5] = [
         ml_flags: METH_NOARGS,
         ml_doc: c"Default dir() implementation.".as_ptr(),
     },
+    PyMethodDef {
+        ml_name: c"__format__".as_ptr(),
+        ml_meth: Some(object_format),
+        ml_flags: METH_O,
+        ml_doc: c"Default object formatter.".as_ptr(),
+    },
     METHOD_END,
 ];
+
+/// object.__format__: str(self) for an empty spec, else TypeError as CPython.
+unsafe extern "C" fn object_format(op: *mut PyObject, spec: *mut PyObject) -> *mut PyObject {
+    use crate::objects::unicodeobject as str_;
+    crate::guard::catch_obj(|| {
+        if !str_::check(spec) {
+            let t = typeobject::full_name(type_of(spec));
+            return Err(crate::err::raise(crate::exc::type_error(), format!("__format__() argument must be str, not {t}")));
+        }
+        if str_::len(spec) > 0 {
+            let t = typeobject::full_name(type_of(op));
+            return Err(crate::err::raise(crate::exc::type_error(), format!("unsupported format string passed to {t}.__format__")));
+        }
+        crate::protocol::object::str(op)
+    })
+}
 
 #[inline(always)]
 pub fn object_type() -> *mut PyTypeObject {

@@ -288,9 +288,14 @@ pub unsafe fn set_item_str(d: *mut PyObject, key: &str, value: *mut PyObject) ->
 
 /// `del d[key]`; Ok(false) when the key is absent (the caller raises KeyError if it wants).
 pub unsafe fn del_item(d: *mut PyObject, key: *mut PyObject) -> PyResult<bool> {
+    Ok(take_item(d, key)?.is_some())
+}
+
+/// Removes `key`, giving back its value (owned); None when absent.
+unsafe fn take_item(d: *mut PyObject, key: *mut PyObject) -> PyResult<Option<Obj>> {
     let hash = proto::hash_checked(key)?;
     let (slot, found) = find_slot(keys_of(d), key, hash)?;
-    let Some(ix) = found else { return Ok(false) };
+    let Some(ix) = found else { return Ok(None) };
     let keys = keys_of(d);
     keys.indices[slot] = DUMMY;
     let e = &mut keys.entries[ix];
@@ -300,8 +305,7 @@ pub unsafe fn del_item(d: *mut PyObject, key: *mut PyObject) -> PyResult<bool> {
     (*(d as *mut PyDictObject)).ma_used -= 1;
     bump_version(d);
     decref(k);
-    decref(v);
-    Ok(true)
+    Ok(Some(Obj::from_owned_nonnull(v)))
 }
 
 /// Live entries in order: (key, value) borrowed.
@@ -644,19 +648,7 @@ pub unsafe fn pop_item(d: *mut PyObject, key: *mut PyObject) -> PyResult<Option<
         // CPython answers before hashing the key.
         return Ok(None);
     }
-    let hash = proto::hash_checked(key)?;
-    let (slot, found) = find_slot(keys_of(d), key, hash)?;
-    let Some(ix) = found else { return Ok(None) };
-    let keys = keys_of(d);
-    keys.indices[slot] = DUMMY;
-    let e = &mut keys.entries[ix];
-    let (k, v) = (e.key, e.value);
-    e.key = null_mut();
-    e.value = null_mut();
-    (*(d as *mut PyDictObject)).ma_used -= 1;
-    bump_version(d);
-    decref(k);
-    Ok(Some(Obj::from_owned_nonnull(v)))
+    take_item(d, key)
 }
 
 /// `d.popitem()`: the last (key, value) pair, removed.

@@ -20,6 +20,12 @@ pub(crate) struct Spec {
 }
 
 pub(crate) fn parse(spec: &str) -> PyResult<Spec> {
+    parse_for(spec, None)
+}
+
+/// `parse`, with CPython's full message for a spec with junk after the type when the type
+/// name of the formatted object is known.
+pub(crate) fn parse_for(spec: &str, type_name: Option<&str>) -> PyResult<Spec> {
     let cs: Vec<char> = spec.chars().collect();
     let mut i = 0;
     let mut s = Spec { fill: ' ', align: None, sign: '-', no_neg_zero: false, alternate: false, width: 0, grouping: None, precision: None, ty: None };
@@ -56,7 +62,7 @@ pub(crate) fn parse(spec: &str) -> PyResult<Spec> {
         i += 1;
     }
     if i > start {
-        s.width = cs[start..i].iter().collect::<String>().parse().map_err(|_| raise(exc::value_error(), "Too many decimal digits in format string"))?;
+        s.width = cs[start..i].iter().collect::<String>().parse::<isize>().map_err(|_| raise(exc::value_error(), "Too many decimal digits in format string"))? as usize;
     }
     if i < cs.len() && (cs[i] == ',' || cs[i] == '_') {
         s.grouping = Some(cs[i]);
@@ -74,10 +80,13 @@ pub(crate) fn parse(spec: &str) -> PyResult<Spec> {
         if i == start {
             return Err(raise(exc::value_error(), "Format specifier missing precision"));
         }
-        s.precision = Some(cs[start..i].iter().collect::<String>().parse().map_err(|_| raise(exc::value_error(), "Too many decimal digits in format string"))?);
+        s.precision = Some(cs[start..i].iter().collect::<String>().parse::<isize>().map_err(|_| raise(exc::value_error(), "Too many decimal digits in format string"))? as usize);
     }
     if cs.len() - i > 1 {
-        return Err(raise(exc::value_error(), "Invalid format specifier"));
+        return Err(raise(exc::value_error(), match type_name {
+            Some(t) => format!("Invalid format specifier '{spec}' for object of type '{t}'"),
+            None => "Invalid format specifier".to_owned(),
+        }));
     }
     if i < cs.len() {
         s.ty = Some(cs[i]);

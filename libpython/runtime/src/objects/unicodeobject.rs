@@ -23,6 +23,7 @@ pub static mut PyUnicode_Type: PyTypeObject = PyTypeObject {
     tp_basicsize: size_of::<PyUnicodeObject>() as _,
     tp_dealloc: Some(unicode_dealloc),
     tp_repr: Some(unicode_repr),
+    tp_as_number: &raw mut UNICODE_AS_NUMBER,
     tp_as_sequence: &raw mut UNICODE_AS_SEQUENCE,
     tp_as_mapping: &raw mut UNICODE_AS_MAPPING,
     tp_hash: Some(unicode_hash),
@@ -31,10 +32,21 @@ pub static mut PyUnicode_Type: PyTypeObject = PyTypeObject {
     tp_flags: Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_UNICODE_SUBCLASS | _Py_TPFLAGS_MATCH_SELF,
     tp_doc: c"str(object='') -> str\nstr(bytes_or_buffer[, encoding[, errors]]) -> str".as_ptr(),
     tp_richcompare: Some(unicode_richcompare),
+    tp_methods: (&raw mut crate::objects::unicode_methods::UNICODE_METHODS) as *mut PyMethodDef,
     tp_new: Some(unicode_new),
     tp_free: Some(crate::objects::baseobject::object_free),
     ..PyTypeObject::EMPTY
 };
+
+static mut UNICODE_AS_NUMBER: PyNumberMethods = PyNumberMethods { nb_remainder: Some(unicode_mod), ..PyNumberMethods::EMPTY };
+
+/// `str % args` (nb_remainder); NotImplemented when the left operand is not a str.
+unsafe extern "C" fn unicode_mod(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
+    if !check(a) {
+        return noneobject::not_implemented();
+    }
+    crate::guard::catch_obj(|| crate::objects::unicode_percent::percent_format(a, b))
+}
 
 static mut UNICODE_AS_SEQUENCE: PySequenceMethods = PySequenceMethods {
     sq_length: Some(unicode_length),
@@ -490,20 +502,59 @@ pub unsafe fn repr_string(op: *mut PyObject) -> String {
 
 // ---- slots ---------------------------------------------------------------------------------
 
+/// Frees the UTF-8 copy and, for the legacy (non-compact) strings instances of str
+/// subclasses are, the separate character buffer; then the object. Heap subclasses come here
+/// through subtype_dealloc, which drops the type reference itself.
 unsafe extern "C" fn unicode_dealloc(op: *mut PyObject) {
-    if !is_ascii(op) {
+    let compact = state(op) & STATE_COMPACT != 0;
+    let buf = if compact { null_mut() } else { (*(op as *mut PyUnicodeObject)).data };
+    if !(compact && is_ascii(op)) {
         let c = op as *mut PyCompactUnicodeObject;
-        if !(*c).utf8.is_null() {
+        if !(*c).utf8.is_null() && (*c).utf8 as *mut std::ffi::c_void != buf {
             crate::mem::free((*c).utf8 as *mut _);
         }
+    }
+    if !buf.is_null() {
+        crate::mem::free(buf);
     }
     let tp = type_of(op);
     if let Some(free) = (*tp).tp_free {
         free(op as *mut _);
     }
-    if has_feature(tp, Py_TPFLAGS_HEAPTYPE) {
-        decref(tp as *mut PyObject);
+}
+
+/// An instance of a str subclass holding the text of the exact str `value` (CPython's
+/// unicode_subtype_new): a legacy PyUnicodeObject whose characters live in their own buffer
+/// (`data`), in the kind of `value`; ASCII text doubles as its UTF-8.
+unsafe fn subtype_new(tp: *mut PyTypeObject, value: *mut PyObject) -> PyResult<Obj> {
+    let alloc = (*tp).tp_alloc.unwrap_or(typeobject::PyType_GenericAlloc);
+    let op = Obj::from_owned(alloc(tp, 0))?;
+    let n = len(value) as usize;
+    let k = kind(value) as usize;
+    let ascii = is_ascii(value);
+    let buf = crate::mem::malloc((n + 1) * k) as *mut u8;
+    if buf.is_null() {
+        return Err(crate::objects::exceptions::no_memory());
     }
+    // Safety: `buf` has room for n+1 characters of kind k; the source holds n plus its NUL.
+    std::ptr::copy_nonoverlapping(data(value), buf, (n + 1) * k);
+    let u = op.as_ptr() as *mut PyUnicodeObject;
+    let a = op.as_ptr() as *mut PyASCIIObject;
+    (*a).length = n as isize;
+    (*a).hash = -1;
+    (*a).state = ((k as u32) << STATE_KIND_SHIFT) | STATE_READY | if ascii { STATE_ASCII } else { 0 };
+    (*a).wstr = null_mut();
+    let c = op.as_ptr() as *mut PyCompactUnicodeObject;
+    (*c).wstr_length = 0;
+    if ascii {
+        (*c).utf8 = buf as *mut _;
+        (*c).utf8_length = n as isize;
+    } else {
+        (*c).utf8 = null_mut();
+        (*c).utf8_length = 0;
+    }
+    (*u).data = buf as *mut _;
+    Ok(op)
 }
 
 unsafe extern "C" fn unicode_repr(op: *mut PyObject) -> *mut PyObject {
@@ -560,14 +611,11 @@ unsafe extern "C" fn unicode_concat(a: *mut PyObject, b: *mut PyObject) -> *mut 
     crate::guard::ret_obj(concat(a, b))
 }
 
-/// Index of `needle` in `hay` (code points), naive search.
+/// Index of `needle` in `hay` (code points), naive search in place.
 pub unsafe fn find(hay: *mut PyObject, needle: *mut PyObject) -> Option<usize> {
-    let h: Vec<u32> = code_points(hay).collect();
+    use crate::objects::unicode_methods::{find_in, View};
     let n: Vec<u32> = code_points(needle).collect();
-    if n.is_empty() {
-        return Some(0);
-    }
-    h.windows(n.len()).position(|w| w == n.as_slice())
+    find_in(&View(hay), &n, 0, len(hay) as usize)
 }
 
 unsafe extern "C" fn unicode_contains(hay: *mut PyObject, needle: *mut PyObject) -> c_int {
@@ -583,17 +631,17 @@ unsafe extern "C" fn unicode_contains(hay: *mut PyObject, needle: *mut PyObject)
 
 unsafe extern "C" fn unicode_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
     crate::guard::catch_obj(|| {
-        if tp != unicode_type() {
-            return Err(raise(exc::not_implemented_error(), "Ferric: subclasses of str are not implemented yet"));
+        let a = crate::protocol::args::bind("str", args, kwds, &["object", "encoding", "errors"], 0)?;
+        let v = match (a[0], a[1], a[2]) {
+            (None, _, _) => empty(),
+            (Some(o), None, None) => crate::protocol::object::str(o)?,
+            (Some(o), enc, errs) => crate::objects::unicode_methods::str_decode(o, enc, errs)?,
+        };
+        if tp == unicode_type() {
+            return Ok(v);
         }
-        if !kwds.is_null() && crate::objects::dictobject::len(kwds) != 0 {
-            return Err(raise(exc::not_implemented_error(), "Ferric: str() keyword arguments are not implemented yet"));
-        }
-        match size_of_var(args) {
-            0 => Ok(empty()),
-            1 => crate::protocol::object::str(crate::objects::tupleobject::get_item(args, 0)),
-            n => Err(raise(exc::not_implemented_error(), format!("Ferric: str() with {n} arguments (decoding) is not implemented yet"))),
-        }
+        let exact = if check_exact(v.as_ptr()) { v } else { from_code_points(&code_points(v.as_ptr()).collect::<Vec<_>>())? };
+        subtype_new(tp, exact.as_ptr())
     })
 }
 

@@ -1,0 +1,66 @@
+s = 'hello world, hello python'
+s2 = 'mississippi'
+def show(label, f):
+    try:
+        r = f()
+        print(label, '->', repr(r))
+    except Exception as e:
+        print(label, '!!', type(e).__name__, e)
+tests = (
+    ("s.find('hello')", lambda: s.find('hello')),
+    ("s.find('hello', 1)", lambda: s.find('hello', 1)),
+    ("s.find('hello', 1, 10)", lambda: s.find('hello', 1, 10)),
+    ("s.find('o', -5)", lambda: s.find('o', -5)),
+    ("s.find('o', -100, -3)", lambda: s.find('o', -100, -3)),
+    ("s.find('')", lambda: s.find('')),
+    ("s.find('', 5)", lambda: s.find('', 5)),
+    ("s.find('', 25)", lambda: s.find('', 25)),
+    ("s.find('', 26)", lambda: s.find('', 26)),
+    ("s.find('', 100)", lambda: s.find('', 100)),
+    ("s.rfind('hello')", lambda: s.rfind('hello')),
+    ("s.rfind('hello', 0, 20)", lambda: s.rfind('hello', 0, 20)),
+    ("s.rfind('')", lambda: s.rfind('')),
+    ("s.rfind('', 3, 7)", lambda: s.rfind('', 3, 7)),
+    ("s.rfind('o', None, None)", lambda: s.rfind('o', None, None)),
+    ("s.find('o', None, 5)", lambda: s.find('o', None, 5)),
+    ("s.index('world')", lambda: s.index('world')),
+    ("s.index('xyz')", lambda: s.index('xyz')),
+    ("s.rindex('o')", lambda: s.rindex('o')),
+    ("s.rindex('o', 0, 3)", lambda: s.rindex('o', 0, 3)),
+    ("s.count('o')", lambda: s.count('o')),
+    ("s.count('l', 3)", lambda: s.count('l', 3)),
+    ("s.count('l', 3, -3)", lambda: s.count('l', 3, -3)),
+    ("s.count('')", lambda: s.count('')),
+    ("s.count('', 20)", lambda: s.count('', 20)),
+    ("s.count('', 26)", lambda: s.count('', 26)),
+    ("s.count('', 27)", lambda: s.count('', 27)),
+    ("'aaaa'.count('aa')", lambda: 'aaaa'.count('aa')),
+    ("'aaaaa'.count('aa', 1)", lambda: 'aaaaa'.count('aa', 1)),
+    ("'abc'.count('abcd')", lambda: 'abc'.count('abcd')),
+    ("'日本語日本'.find('本')", lambda: '日本語日本'.find('本')),
+    ("'日本語日本'.rfind('本')", lambda: '日本語日本'.rfind('本')),
+    ("'日本語日本'.count('日本')", lambda: '日本語日本'.count('日本')),
+    ("'a\\U0001f600b\\U0001f600'.find('\\U0001f600b')", lambda: 'a\U0001f600b\U0001f600'.find('\U0001f600b')),
+    ("'a\\U0001f600b\\U0001f600'.rindex('\\U0001f600')", lambda: 'a\U0001f600b\U0001f600'.rindex('\U0001f600')),
+    ("'abc'.find('c', 2**100)", lambda: 'abc'.find('c', 2**100)),
+    ("'abc'.find('c', -2**100)", lambda: 'abc'.find('c', -2**100)),
+    ("'abc'.find('c', 0, 2**100)", lambda: 'abc'.find('c', 0, 2**100)),
+    ("'abc'.find(1)", lambda: 'abc'.find(1)),
+    ("'abc'.find()", lambda: 'abc'.find()),
+    ("'abc'.find('a', 'x')", lambda: 'abc'.find('a', 'x')),
+    ("'abc'.find('a', 1, 2, 3)", lambda: 'abc'.find('a', 1, 2, 3)),
+    ("'abc'.count(None)", lambda: 'abc'.count(None)),
+    ("'abc'.index('a', 1.5)", lambda: 'abc'.index('a', 1.5)),
+    ("'abc'.find('b', True)", lambda: 'abc'.find('b', True)),
+    ("'a' in 'abc'", lambda: 'a' in 'abc'),
+    ("'' in 'abc'", lambda: '' in 'abc'),
+    ("'abcd' in 'abc'", lambda: 'abcd' in 'abc'),
+    ("'ab' in 'xxabyy'", lambda: 'ab' in 'xxabyy'),
+    ("'é' in 'café'", lambda: 'é' in 'café'),
+    ("1 in 'abc'", lambda: 1 in 'abc'),
+    ("[s2.find('ss', i) for i in range(12)]", lambda: [s2.find('ss', i) for i in range(12)]),
+    ("[s2.rfind('ss', 0, i) for i in range(12)]", lambda: [s2.rfind('ss', 0, i) for i in range(12)]),
+    ("[s2.count('s', i, -i) for i in range(6)]", lambda: [s2.count('s', i, -i) for i in range(6)]),
+)
+for label, f in tests:
+    show(label, f)

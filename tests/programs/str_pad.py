@@ -1,0 +1,58 @@
+def show(label, f):
+    try:
+        r = f()
+        print(label, '->', repr(r))
+    except Exception as e:
+        print(label, '!!', type(e).__name__, e)
+tests = (
+    ("'abc'.center(9)", lambda: 'abc'.center(9)),
+    ("'abc'.center(8)", lambda: 'abc'.center(8)),
+    ("'abc'.center(7, '*')", lambda: 'abc'.center(7, '*')),
+    ("'ab'.center(5, '*')", lambda: 'ab'.center(5, '*')),
+    ("'ab'.center(6, '*')", lambda: 'ab'.center(6, '*')),
+    ("'abc'.center(4, '-')", lambda: 'abc'.center(4, '-')),
+    ("'abcd'.center(5, '-')", lambda: 'abcd'.center(5, '-')),
+    ("'abcd'.center(7, '-')", lambda: 'abcd'.center(7, '-')),
+    ("'abc'.center(2)", lambda: 'abc'.center(2)),
+    ("'abc'.center(-1)", lambda: 'abc'.center(-1)),
+    ("'abc'.ljust(6, '.')", lambda: 'abc'.ljust(6, '.')),
+    ("'abc'.rjust(6, '.')", lambda: 'abc'.rjust(6, '.')),
+    ("'abc'.ljust(2)", lambda: 'abc'.ljust(2)),
+    ("'abc'.rjust(2)", lambda: 'abc'.rjust(2)),
+    ("'日本'.center(6, '語')", lambda: '日本'.center(6, '語')),
+    ("'a'.center(5, '\\U0001f600')", lambda: 'a'.center(5, '\U0001f600')),
+    ("'a'.ljust(3, 'é')", lambda: 'a'.ljust(3, 'é')),
+    ("'abc'.center()", lambda: 'abc'.center()),
+    ("'abc'.center('5')", lambda: 'abc'.center('5')),
+    ("'abc'.center(5, 'ab')", lambda: 'abc'.center(5, 'ab')),
+    ("'abc'.center(5, '')", lambda: 'abc'.center(5, '')),
+    ("'abc'.center(5, 5)", lambda: 'abc'.center(5, 5)),
+    ("'abc'.ljust(5, None)", lambda: 'abc'.ljust(5, None)),
+    ("'abc'.rjust(1, 2, 3)", lambda: 'abc'.rjust(1, 2, 3)),
+    ("'abc'.center(5.0)", lambda: 'abc'.center(5.0)),
+    ("'42'.zfill(5)", lambda: '42'.zfill(5)),
+    ("'-42'.zfill(5)", lambda: '-42'.zfill(5)),
+    ("'+42'.zfill(5)", lambda: '+42'.zfill(5)),
+    ("'--42'.zfill(6)", lambda: '--42'.zfill(6)),
+    ("'42'.zfill(1)", lambda: '42'.zfill(1)),
+    ("''.zfill(3)", lambda: ''.zfill(3)),
+    ("'-'.zfill(3)", lambda: '-'.zfill(3)),
+    ("'abc'.zfill(6)", lambda: 'abc'.zfill(6)),
+    ("'日'.zfill(3)", lambda: '日'.zfill(3)),
+    ("'42'.zfill('5')", lambda: '42'.zfill('5')),
+    ("'42'.zfill()", lambda: '42'.zfill()),
+    ("'a\\tb\\tc'.expandtabs()", lambda: 'a\tb\tc'.expandtabs()),
+    ("'a\\tb\\tc'.expandtabs(4)", lambda: 'a\tb\tc'.expandtabs(4)),
+    ("'ab\\tc\\nabc\\td\\r\\te'.expandtabs(4)", lambda: 'ab\tc\nabc\td\r\te'.expandtabs(4)),
+    ("'\\t'.expandtabs(0)", lambda: '\t'.expandtabs(0)),
+    ("'a\\tb'.expandtabs(-1)", lambda: 'a\tb'.expandtabs(-1)),
+    ("'a\\tb'.expandtabs(tabsize=3)", lambda: 'a\tb'.expandtabs(tabsize=3)),
+    ("'a\\tb'.expandtabs(1)", lambda: 'a\tb'.expandtabs(1)),
+    ("'no tabs'.expandtabs()", lambda: 'no tabs'.expandtabs()),
+    ("'日本\\t語'.expandtabs(4)", lambda: '日本\t語'.expandtabs(4)),
+    ("'a\\tb'.expandtabs('x')", lambda: 'a\tb'.expandtabs('x')),
+    ("'a\\tb'.expandtabs(2, 3)", lambda: 'a\tb'.expandtabs(2, 3)),
+    ("'a\\tb'.expandtabs(size=2)", lambda: 'a\tb'.expandtabs(size=2)),
+)
+for label, f in tests:
+    show(label, f)

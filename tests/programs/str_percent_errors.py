@@ -1,0 +1,63 @@
+inf = float('inf')
+def show(label, f):
+    try:
+        r = f()
+        print(label, '->', repr(r))
+    except Exception as e:
+        print(label, '!!', type(e).__name__, e)
+tests = (
+    ("'%d' % 's'", lambda: '%d' % 's'),
+    ("'%i' % None", lambda: '%i' % None),
+    ("'%u' % []", lambda: '%u' % []),
+    ("'%x' % 1.5", lambda: '%x' % 1.5),
+    ("'%X' % 255.0", lambda: '%X' % 255.0),
+    ("'%o' % 's'", lambda: '%o' % 's'),
+    ("'%f' % 'a'", lambda: '%f' % 'a'),
+    ("'%e' % None", lambda: '%e' % None),
+    ("'%g' % [1]", lambda: '%g' % [1]),
+    ("'%c' % 'ab'", lambda: '%c' % 'ab'),
+    ("'%c' % ''", lambda: '%c' % ''),
+    ("'%c' % -1", lambda: '%c' % -1),
+    ("'%c' % 0x110000", lambda: '%c' % 0x110000),
+    ("'%c' % 1.5", lambda: '%c' % 1.5),
+    ("'%c' % None", lambda: '%c' % None),
+    ("'%s %s' % 1", lambda: '%s %s' % 1),
+    ("'%s %s' % ('a',)", lambda: '%s %s' % ('a',)),
+    ("'%s' % (1, 2)", lambda: '%s' % (1, 2)),
+    ("'a' % 1", lambda: 'a' % 1),
+    ("'a' % (1,)", lambda: 'a' % (1,)),
+    ("'%(a)s' % 1", lambda: '%(a)s' % 1),
+    ("'%(a)s' % (1,)", lambda: '%(a)s' % (1,)),
+    ("'%(a)s' % {}", lambda: '%(a)s' % {}),
+    ("'%(a)s' % [1]", lambda: '%(a)s' % [1]),
+    ("'%(a' % {'a': 1}", lambda: '%(a' % {'a': 1}),
+    ("'%(a)' % {'a': 1}", lambda: '%(a)' % {'a': 1}),
+    ("'%y' % 1", lambda: '%y' % 1),
+    ("'%é' % 1", lambda: '%é' % 1),
+    ("'%\\x01' % 1", lambda: '%\x01' % 1),
+    ("'%' % ()", lambda: '%' % ()),
+    ("'%5' % 1", lambda: '%5' % 1),
+    ("'%.' % 1", lambda: '%.' % 1),
+    ("'%-' % 1", lambda: '%-' % 1),
+    ("'abc%' % ()", lambda: 'abc%' % ()),
+    ("'%*d' % ('a', 1)", lambda: '%*d' % ('a', 1)),
+    ("'%.*f' % (1.5, 2)", lambda: '%.*f' % (1.5, 2)),
+    ("'%*d' % (5,)", lambda: '%*d' % (5,)),
+    ("'%(x)d %d' % {'x': 1}", lambda: '%(x)d %d' % {'x': 1}),
+    ("'%d %d' % {'a': 1}", lambda: '%d %d' % {'a': 1}),
+    ("'%d' % {'a': 1}", lambda: '%d' % {'a': 1}),
+    ("'%.3f' % 10**400", lambda: '%.3f' % 10**400),
+    ("'%d' % inf", lambda: '%d' % inf),
+    ("'%d' % float('nan')", lambda: '%d' % float('nan')),
+    ("'%.1000000000000000000000s' % 'x'", lambda: '%.1000000000000000000000s' % 'x'),
+    ("'%1000000000000000000000s' % 'x'", lambda: '%1000000000000000000000s' % 'x'),
+    ("'%5%' % ()", lambda: '%5%' % ()),
+    ("'%5%' % (1,)", lambda: '%5%' % (1,)),
+    ("'%s' % ()", lambda: '%s' % ()),
+    ("5 % 'x'", lambda: 5 % 'x'),
+    ("'x' % 'y'", lambda: 'x' % 'y'),
+    ("'%s' % 'y'", lambda: '%s' % 'y'),
+    ("'%s %s' % 'ab'", lambda: '%s %s' % 'ab'),
+)
+for label, f in tests:
+    show(label, f)
