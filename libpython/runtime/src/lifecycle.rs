@@ -31,6 +31,7 @@ pub fn initialize() -> PyResult<()> {
         longobject::ready_type()?;
         boolobject::ready_type()?;
         floatobject::ready_type()?;
+        complexobject::ready_type()?;
         bytesobject::ready_type()?;
         noneobject::ready_types()?;
         descrobject::ready_types()?;
@@ -85,6 +86,7 @@ pub fn builtin_types() -> Vec<(&'static str, *mut crate::ffi::PyTypeObject)> {
         ("int", longobject::long_type()),
         ("bool", &raw mut boolobject::PyBool_Type),
         ("float", floatobject::float_type()),
+        ("complex", complexobject::complex_type()),
         ("str", unicodeobject::unicode_type()),
         ("bytes", bytesobject::bytes_type()),
         ("tuple", tupleobject::tuple_type()),

@@ -182,12 +182,15 @@ impl<'a> Reader<'a> {
             TYPE_LONG => self.pylong(),
             TYPE_FLOAT => float::from_f64(self.float_str()?),
             TYPE_BINARY_FLOAT => float::from_f64(self.float_bin()?),
-            TYPE_COMPLEX | TYPE_BINARY_COMPLEX => {
-                // Read both parts first so truncated data still reports EOFError.
-                for _ in 0..2 {
-                    if ty == TYPE_COMPLEX { self.float_str()? } else { self.float_bin()? };
-                }
-                Err(raise(exc::not_implemented_error(), "marshal: complex numbers are not supported yet (Ferric has no complex type)"))
+            TYPE_COMPLEX => {
+                let re = self.float_str()?;
+                let im = self.float_str()?;
+                crate::objects::complexobject::from_parts(re, im)
+            }
+            TYPE_BINARY_COMPLEX => {
+                let re = self.float_bin()?;
+                let im = self.float_bin()?;
+                crate::objects::complexobject::from_parts(re, im)
             }
             TYPE_STRING => {
                 let n = self.size("bytes object")?;
@@ -601,6 +604,17 @@ impl Writer {
             } else {
                 self.buf.push(TYPE_FLOAT | flag);
                 self.float_str(x)?;
+            }
+        } else if crate::objects::complexobject::check_exact(v) {
+            let c = crate::objects::complexobject::value(v);
+            if self.version > 1 {
+                self.buf.push(TYPE_BINARY_COMPLEX | flag);
+                self.buf.extend_from_slice(&c.real.to_le_bytes());
+                self.buf.extend_from_slice(&c.imag.to_le_bytes());
+            } else {
+                self.buf.push(TYPE_COMPLEX | flag);
+                self.float_str(c.real)?;
+                self.float_str(c.imag)?;
             }
         } else if type_of(v) == bytes::bytes_type() {
             self.buf.push(TYPE_STRING | flag);

@@ -13,6 +13,7 @@ pub mod dictobject;
 pub mod enumobject;
 pub mod exceptions;
 pub mod filterobject;
+pub mod complexobject;
 pub mod float_format;
 pub mod floatobject;
 pub mod frameobject;
