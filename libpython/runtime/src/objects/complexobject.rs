@@ -423,7 +423,9 @@ unsafe extern "C" fn complex_getnewargs(op: *mut PyObject, _: *mut PyObject) -> 
     })
 }
 
-/// `format(z, '')` is `str(z)`; format specs are not implemented yet.
+/// `format(z, spec)`: str(z) for an empty spec, else format_complex_internal: both parts
+/// formatted as floats (the imaginary one always signed unless the real part is omitted),
+/// then padded as a whole. No zero padding and no '=' alignment.
 unsafe extern "C" fn complex_format(op: *mut PyObject, spec: *mut PyObject) -> *mut PyObject {
     crate::guard::catch_obj(|| {
         if !str_::check(spec) {
@@ -432,8 +434,83 @@ unsafe extern "C" fn complex_format(op: *mut PyObject, spec: *mut PyObject) -> *
         if str_::len(spec) == 0 {
             return crate::protocol::object::str(op);
         }
-        Err(raise(exc::not_implemented_error(), "Ferric: complex.__format__ with a non-empty format spec is not implemented yet"))
+        let text = format_spec(value(op), str_::as_str(spec)?)?;
+        str_::from_str(&text)
     })
+}
+
+fn format_spec(c: Py_complex, spec_text: &str) -> PyResult<String> {
+    use crate::objects::float_format as ff;
+    let spec = ff::parse_for(spec_text, Some("complex"))?;
+    if let Some(t) = spec.ty {
+        if !matches!(t, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') {
+            return Err(raise(exc::value_error(), format!("Unknown format code '{t}' for object of type 'complex'")));
+        }
+    }
+    if spec.fill == '0' {
+        return Err(raise(exc::value_error(), "Zero padding is not allowed in complex format specifier"));
+    }
+    if spec.align == Some('=') {
+        return Err(raise(exc::value_error(), "'=' alignment flag is not allowed in complex format specifier"));
+    }
+    let (skip_re, parens) = if spec.ty.is_none() {
+        let skip = c.real == 0.0 && c.real.is_sign_positive();
+        (skip, !skip)
+    } else {
+        (false, false)
+    };
+    let part = |x: f64, sign: char| -> PyResult<String> {
+        if spec.ty.is_none() && spec.precision.is_none() {
+            // 'r': shortest round-trip digits, no ".0".
+            let mut body = part_repr(x, false);
+            let neg = body.starts_with('-');
+            if neg {
+                body.remove(0);
+            }
+            if spec.no_neg_zero && neg && !body.chars().any(|d| d.is_ascii_digit() && d != '0') {
+                return Ok(sign_prefix(false, sign) + &body);
+            }
+            if let (Some(sep), true) = (spec.grouping, x.is_finite()) {
+                let end = body.find(['.', 'e']).unwrap_or(body.len());
+                body = format!("{}{}", ff::group_every(&body[..end], sep, 3), &body[end..]);
+            }
+            return Ok(sign_prefix(neg, sign) + &body);
+        }
+        let mut sub = String::new();
+        if sign != '-' {
+            sub.push(sign);
+        }
+        if spec.no_neg_zero {
+            sub.push('z');
+        }
+        if spec.alternate {
+            sub.push('#');
+        }
+        if let Some(g) = spec.grouping {
+            sub.push(g);
+        }
+        if let Some(p) = spec.precision {
+            sub.push_str(&format!(".{p}"));
+        }
+        sub.push(spec.ty.unwrap_or('g'));
+        let r = ff::format(x, &sub)?;
+        // Safety: `r` is a str object owned here.
+        unsafe { Ok(str_::as_str(r.as_ptr())?.to_owned()) }
+    };
+    let re = if skip_re { String::new() } else { part(c.real, spec.sign)? };
+    let im = part(c.imag, if skip_re { spec.sign } else { '+' })?;
+    let body = if parens { format!("({re}{im}j)") } else { format!("{re}{im}j") };
+    Ok(ff::pad(&spec, "", &body, '>'))
+}
+
+fn sign_prefix(neg: bool, sign: char) -> String {
+    if neg {
+        "-".into()
+    } else if sign == '+' || sign == ' ' {
+        sign.to_string()
+    } else {
+        String::new()
+    }
 }
 
 // ---- construction ---------------------------------------------------------------------------
