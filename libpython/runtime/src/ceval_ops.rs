@@ -473,18 +473,7 @@ pub unsafe fn merge_kwargs(func: *mut PyObject, d: *mut PyObject, other: *mut Py
 /// PREP_RERAISE_STAR: what leaves an `except*` block, from the original group and the
 /// exceptions its clauses raised or re-raised (None for handled ones).
 pub unsafe fn prep_reraise_star(orig: *mut PyObject, excs: *mut PyObject) -> PyResult<Obj> {
-    let raised: Vec<*mut PyObject> = list::items(excs).iter().copied().filter(|&e| !noneobject::is_none(e)).collect();
-    if raised.is_empty() {
-        return Ok(Obj::from_borrowed(noneobject::none()));
-    }
-    if !typeobject::is_subtype(type_of(orig), exc::base_exception_group() as *mut PyTypeObject) {
-        // A naked exception: the one clause that ran raised or re-raised it.
-        return Ok(Obj::from_borrowed(raised[0]));
-    }
-    if raised.len() == 1 && raised[0] == orig {
-        return Ok(Obj::from_borrowed(orig));
-    }
-    Err(raise(exc::not_implemented_error(), "except*: combining re-raised exception groups (PREP_RERAISE_STAR) needs ExceptionGroup.split/derive, not written yet"))
+    crate::objects::exceptiongroup::prep_reraise_star(orig, excs)
 }
 
 /// COMPARE_OP. Two exact ints, floats or strs compare through their own slot without the

@@ -63,48 +63,156 @@ pub unsafe fn run_pyc_file(path: &str) -> PyResult<Obj> {
 /// The full report of exception `v` (an instance) as `sys.excepthook` prints it: causes and
 /// contexts first, then each traceback, the `Type: message` line and the notes.
 pub unsafe fn format_exception(v: *mut PyObject) -> String {
-    let mut out = String::new();
-    let mut seen: Vec<*mut PyObject> = Vec::new();
-    format_recursive(&mut out, v, &mut seen);
-    out
+    let mut ctx = PrintContext { out: String::new(), depth: 0, need_close: false, seen: Vec::new() };
+    ctx.exception(v);
+    ctx.out
 }
 
-unsafe fn format_recursive(out: &mut String, v: *mut PyObject, seen: &mut Vec<*mut PyObject>) {
-    seen.push(v);
-    if exceptions::check(v) {
-        let e = v as *mut PyBaseExceptionObject;
-        let cause = (*e).cause;
-        let context = (*e).context;
-        if !cause.is_null() && !noneobject::is_none(cause) && !seen.contains(&cause) {
-            format_recursive(out, cause, seen);
-            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-        } else if !context.is_null() && !noneobject::is_none(context) && (*e).suppress_context == 0 && !seen.contains(&context) {
-            format_recursive(out, context, seen);
-            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+
+/// CPython's `_PyExceptionPrintContext`: exception groups are drawn in nested boxes, each
+/// level indented by two spaces and its lines given a `| ` margin.
+struct PrintContext {
+    out: String,
+    depth: usize,
+    need_close: bool,
+    seen: Vec<*mut PyObject>,
+}
+
+impl PrintContext {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+
+    fn margin(&self) -> &'static str {
+        if self.depth > 0 {
+            "| "
+        } else {
+            ""
         }
-        let tb = (*e).traceback;
-        if !tb.is_null() && crate::objects::traceback::check(tb) {
-            match crate::objects::traceback::format(tb) {
-                Ok(s) => out.push_str(&s),
-                Err(_) => err::clear(),
+    }
+
+    /// Each line of `text` after the indent and `margin`.
+    fn emit_with(&mut self, text: &str, margin: &str) {
+        let prefix = format!("{}{margin}", self.indent());
+        for line in text.split_inclusive('\n') {
+            self.out.push_str(&prefix);
+            self.out.push_str(line);
+        }
+    }
+
+    fn emit(&mut self, text: &str) {
+        self.emit_with(text, self.margin());
+    }
+
+    unsafe fn exception(&mut self, v: *mut PyObject) {
+        self.seen.push(v);
+        if exceptions::check(v) {
+            let e = v as *mut PyBaseExceptionObject;
+            let (cause, context) = ((*e).cause, (*e).context);
+            let unseen = |x: *mut PyObject, seen: &Vec<*mut PyObject>| !x.is_null() && !noneobject::is_none(x) && !seen.contains(&x);
+            if unseen(cause, &self.seen) {
+                self.chained(cause, "The above exception was the direct cause of the following exception:");
+            } else if (*e).suppress_context == 0 && unseen(context, &self.seen) {
+                self.chained(context, "During handling of the above exception, another exception occurred:");
+            }
+        }
+        let is_group = exceptions::check(v) && crate::objects::typeobject::is_subtype(type_of(v), exc::base_exception_group() as *mut PyTypeObject);
+        if is_group {
+            self.group(v);
+        } else {
+            self.single(v);
+        }
+    }
+
+    unsafe fn chained(&mut self, earlier: *mut PyObject, message: &str) {
+        self.exception(earlier);
+        self.emit(&format!("\n{message}\n\n"));
+    }
+
+    /// The traceback, the `Type: message` line and the notes of one exception.
+    unsafe fn single(&mut self, v: *mut PyObject) {
+        if exceptions::check(v) {
+            let e = v as *mut PyBaseExceptionObject;
+            let tb = (*e).traceback;
+            if !tb.is_null() && crate::objects::traceback::check(tb) {
+                match crate::objects::traceback::format(tb) {
+                    Ok(text) => {
+                        let is_group = crate::objects::typeobject::is_subtype(type_of(v), exc::base_exception_group() as *mut PyTypeObject);
+                        let (header, body) = text.split_once('\n').unwrap_or((&text, ""));
+                        if is_group {
+                            let margin = if self.depth == 1 { "+ " } else { self.margin() };
+                            self.emit_with("Exception Group Traceback (most recent call last):\n", margin);
+                        } else {
+                            self.emit(&format!("{header}\n"));
+                        }
+                        self.emit(body);
+                    }
+                    Err(_) => err::clear(),
+                }
+            }
+        }
+        let only = crate::report::format_exception_only(type_of(v) as *mut PyObject, v);
+        self.emit(&format!("{only}\n"));
+        if exceptions::check(v) {
+            // Notes live in the instance dict as `__notes__`, as in CPython 3.11.
+            let notes = str_::intern("__notes__").and_then(|name| proto::lookup_attr(v, name)).unwrap_or_else(|_| {
+                err::clear();
+                None
+            });
+            if let Some(notes) = notes.filter(|n| crate::objects::listobject::check(n.as_ptr())) {
+                for &n in crate::objects::listobject::items(notes.as_ptr()) {
+                    let text = match proto::str(n).ok().and_then(|s| str_::as_str(s.as_ptr()).ok().map(|s| s.to_string())) {
+                        Some(s) => s,
+                        None => {
+                            err::clear();
+                            "<note str() failed>".to_string()
+                        }
+                    };
+                    self.emit(&format!("{text}\n"));
+                }
             }
         }
     }
-    out.push_str(&crate::report::format_exception_only(type_of(v) as *mut PyObject, v));
-    out.push('\n');
-    if exceptions::check(v) {
-        let notes = (*(v as *mut PyBaseExceptionObject)).notes;
-        if !notes.is_null() && crate::objects::listobject::check(notes) {
-            for &n in crate::objects::listobject::items(notes) {
-                match proto::str(n).ok().and_then(|s| str_::as_str(s.as_ptr()).ok().map(|s| s.to_string())) {
-                    Some(s) => out.push_str(&s),
-                    None => {
-                        err::clear();
-                        out.push_str("<note str() failed>");
-                    }
-                }
-                out.push('\n');
+
+    unsafe fn group(&mut self, v: *mut PyObject) {
+        if self.depth > MAX_GROUP_DEPTH {
+            self.emit(&format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"));
+            return;
+        }
+        if self.depth == 0 {
+            self.depth += 1;
+        }
+        self.single(v);
+        let excs = (*(v as *mut crate::objects::exceptions::PyBaseExceptionGroupObject)).excs;
+        let items: Vec<*mut PyObject> = if excs.is_null() { Vec::new() } else { crate::objects::tupleobject::items(excs).to_vec() };
+        let n = items.len().min(MAX_GROUP_WIDTH + 1);
+        self.need_close = false;
+        for (i, &e) in items.iter().take(n).enumerate() {
+            let last = i == n - 1;
+            if last {
+                self.need_close = true;
             }
+            let truncated = i >= MAX_GROUP_WIDTH;
+            let title = if truncated { "...".to_string() } else { (i + 1).to_string() };
+            let corner = if i == 0 { "+-" } else { "  " };
+            self.out.push_str(&format!("{}{corner}+---------------- {title} ----------------\n", self.indent()));
+            self.depth += 1;
+            if truncated {
+                let more = items.len() - MAX_GROUP_WIDTH;
+                self.emit(&format!("and {more} more exception{}\n", if more > 1 { "s" } else { "" }));
+            } else {
+                self.exception(e);
+            }
+            if last && self.need_close {
+                self.out.push_str(&format!("{}+------------------------------------\n", self.indent()));
+                self.need_close = false;
+            }
+            self.depth -= 1;
+        }
+        if self.depth == 1 {
+            self.depth = 0;
         }
     }
 }

@@ -9,7 +9,6 @@ use crate::object::*;
 use crate::objects::typeobject::{full_name, METHOD_END};
 use crate::objects::{boolobject, dictobject as dict, listobject as list, longobject as long, moduleobject, noneobject, tupleobject as tuple, unicodeobject as str_};
 use crate::protocol::{call, iter, number as num, object as proto, sequence as seq};
-use std::cmp::Ordering;
 use std::ffi::CStr;
 use std::ptr::null_mut;
 
@@ -493,43 +492,11 @@ unsafe extern "C" fn b_round(_: *mut PyObject, args: *const *mut PyObject, n: Py
 /// A new sorted list of `items`: stable, `key` applied once per item; reverse keeps the
 /// stability of equal items, as list.sort.
 pub unsafe fn sorted_list(items: &[Obj], key: *mut PyObject, reverse: bool) -> PyResult<Obj> {
-    let mut keyed: Vec<(Obj, Obj)> = Vec::with_capacity(items.len());
-    for it in items {
-        let k = if key.is_null() { it.clone() } else { call::vectorcall(key, &[it.as_ptr()], null_mut())? };
-        keyed.push((k, it.clone()));
-    }
-    if reverse {
-        keyed.reverse();
-    }
-    let mut failure: Option<ErrSet> = None;
-    keyed.sort_by(|a, b| {
-        if failure.is_some() {
-            return Ordering::Equal;
-        }
-        match proto::rich_compare_bool(b.0.as_ptr(), a.0.as_ptr(), Py_LT) {
-            Ok(true) => Ordering::Greater,
-            Ok(false) => match proto::rich_compare_bool(a.0.as_ptr(), b.0.as_ptr(), Py_LT) {
-                Ok(true) => Ordering::Less,
-                Ok(false) => Ordering::Equal,
-                Err(e) => {
-                    failure = Some(e);
-                    Ordering::Equal
-                }
-            },
-            Err(e) => {
-                failure = Some(e);
-                Ordering::Equal
-            }
-        }
-    });
-    if let Some(e) = failure {
-        return Err(e);
-    }
-    if reverse {
-        keyed.reverse();
-    }
-    let ptrs: Vec<*mut PyObject> = keyed.iter().map(|kv| kv.1.as_ptr()).collect();
-    list::from_slice(&ptrs)
+    // list.sort itself (CPython's timsort), so comparisons happen in CPython's order.
+    let ptrs: Vec<*mut PyObject> = items.iter().map(|o| o.as_ptr()).collect();
+    let l = list::from_slice(&ptrs)?;
+    crate::objects::list_sort::sort(l.as_ptr(), key, reverse)?;
+    Ok(l)
 }
 
 unsafe extern "C" fn b_sorted(_: *mut PyObject, args: *const *mut PyObject, n: Py_ssize_t, kwnames: *mut PyObject) -> *mut PyObject {

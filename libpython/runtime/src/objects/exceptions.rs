@@ -406,6 +406,13 @@ pub fn all_types() -> Vec<(&'static str, *mut PyTypeObject)> {
 }
 
 pub unsafe fn ready_types() -> PyResult<()> {
+    use crate::objects::exceptiongroup as group;
+    for t in [&raw mut _PyExc_BaseExceptionGroup, &raw mut _PyExc_ExceptionGroup] {
+        (*t).tp_new = Some(group::group_new);
+        (*t).tp_init = Some(group::group_init);
+        (*t).tp_str = Some(group::group_str);
+    }
+    _PyExc_BaseExceptionGroup.tp_methods = (&raw mut group::GROUP_METHODS) as *mut PyMethodDef;
     // ExceptionGroup derives from both BaseExceptionGroup and Exception.
     let eg = &raw mut _PyExc_ExceptionGroup;
     if (*eg).tp_bases.is_null() {
@@ -462,7 +469,7 @@ unsafe fn oserror_subclass(errno: i64) -> Option<*mut PyTypeObject> {
     Some(t)
 }
 
-unsafe extern "C" fn BaseException_new(tp: *mut PyTypeObject, args: *mut PyObject, _kwds: *mut PyObject) -> *mut PyObject {
+pub(crate) unsafe extern "C" fn BaseException_new(tp: *mut PyTypeObject, args: *mut PyObject, _kwds: *mut PyObject) -> *mut PyObject {
     let mut tp = tp;
     if tp == &raw mut _PyExc_OSError && !args.is_null() && (2..=5).contains(&size_of_var(args)) {
         let e = tuple::get_item(args, 0);
@@ -486,7 +493,7 @@ unsafe extern "C" fn BaseException_new(tp: *mut PyTypeObject, args: *mut PyObjec
     op
 }
 
-unsafe extern "C" fn BaseException_init(op: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> c_int {
+pub(crate) unsafe extern "C" fn BaseException_init(op: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> c_int {
     let tp = type_of(op);
     crate::guard::catch_int(|| {
         let takes_kw = typeobject::is_subtype(tp, &raw mut _PyExc_NameError)

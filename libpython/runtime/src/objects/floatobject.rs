@@ -148,7 +148,12 @@ pub fn repr_f64(v: f64) -> String {
     if v == 0.0 {
         return if v.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
     }
-    let sci = format!("{:e}", v);
+    // Rust's shortest digits; where two shortest strings are equally near v (2**-25) and
+    // both read back as v, CPython's dtoa takes the even last digit, as exact rounding does.
+    let shortest = format!("{:e}", v);
+    let ndigits = shortest.split('e').next().unwrap_or("").chars().filter(|c| c.is_ascii_digit()).count().max(1);
+    let even = format!("{:.*e}", ndigits - 1, v);
+    let sci = if even != shortest && even.parse::<f64>() == Ok(v) { even } else { shortest };
     let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     let neg = mant.starts_with('-');
@@ -384,6 +389,11 @@ unsafe extern "C" fn float_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds:
             } else if str_::check(x) {
                 from_string(x)?
             } else {
+                let nb = (*type_of(x)).tp_as_number;
+                if nb.is_null() || ((*nb).nb_float.is_none() && (*nb).nb_index.is_none()) {
+                    // PyNumber_Float's message for what is neither a number nor a string.
+                    return Err(raise(exc::type_error(), format!("float() argument must be a string or a real number, not '{}'", full_name(type_of(x)))));
+                }
                 from_f64(as_f64(x)?)?
             }
         };

@@ -11,6 +11,7 @@ pub mod descrobject;
 pub mod dict_views;
 pub mod dictobject;
 pub mod enumobject;
+pub mod exceptiongroup;
 pub mod exceptions;
 pub mod filterobject;
 pub mod complexobject;
