@@ -56,6 +56,9 @@ pub unsafe fn run(args: &[String]) -> i32 {
     };
     crate::pythonrun::flush_std_streams();
     crate::lifecycle::finalize();
+    if crate::pythonrun::UNHANDLED_KEYBOARD_INTERRUPT.load(std::sync::atomic::Ordering::Relaxed) {
+        return crate::pythonrun::exit_sigint();
+    }
     status
 }
 

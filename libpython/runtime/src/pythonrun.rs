@@ -250,6 +250,21 @@ pub unsafe fn system_exit_code(v: *mut PyObject) -> Option<i32> {
     Some(1)
 }
 
+/// Set when the program ended by an uncaught KeyboardInterrupt: the process then ends by
+/// SIGINT, as CPython's, so a shell sees it interrupted.
+pub static UNHANDLED_KEYBOARD_INTERRUPT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Ends the process by SIGINT after an uncaught KeyboardInterrupt (as CPython's
+/// `exit_sigint`); returns the status to use if the signal does not end it.
+pub fn exit_sigint() -> i32 {
+    // Safety: resetting SIGINT to its default action and raising it are plain libc calls.
+    unsafe {
+        libc::signal(libc::SIGINT, libc::SIG_DFL);
+        libc::kill(libc::getpid(), libc::SIGINT);
+    }
+    130
+}
+
 /// Reports the pending exception as the interpreter does at top level: SystemExit gives its
 /// status, anything else goes to `sys.excepthook` (status 1).
 pub unsafe fn handle_uncaught() -> i32 {
@@ -264,6 +279,9 @@ pub unsafe fn handle_uncaught() -> i32 {
     let status = match system_exit_code(v) {
         Some(code) => code,
         None => {
+            if exceptions::given_exception_matches(v, exc::keyboard_interrupt()) {
+                UNHANDLED_KEYBOARD_INTERRUPT.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
             call_excepthook(t, v, tb);
             1
         }

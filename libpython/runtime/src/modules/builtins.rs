@@ -79,6 +79,10 @@ pub unsafe fn init() -> PyResult<Obj> {
     for (n, tp) in crate::lifecycle::builtin_types() {
         dict::set_item_str(d, n, tp as *mut PyObject)?;
     }
+    // The old names of OSError, as in CPython.
+    for alias in ["IOError", "EnvironmentError"] {
+        dict::set_item_str(d, alias, exc::os_error())?;
+    }
     for (n, v) in [
         ("None", noneobject::none()),
         ("Ellipsis", crate::objects::sliceobject::ellipsis()),

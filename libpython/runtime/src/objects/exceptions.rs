@@ -562,6 +562,29 @@ unsafe fn init_fields(op: *mut PyObject, args: *mut PyObject, kwds: *mut PyObjec
                 set(&raw mut (*e).filename2, arg(4));
             }
         }
+    } else if typeobject::is_subtype(tp, &raw mut _PyExc_UnicodeError) && tp != &raw mut _PyExc_UnicodeError {
+        // (encoding, object, start, end, reason); UnicodeTranslateError has no encoding.
+        let translate = typeobject::is_subtype(tp, &raw mut _PyExc_UnicodeTranslateError);
+        let want = if translate { 4 } else { 5 };
+        if n != want {
+            return Err(raise(exc::type_error(), format!("function takes exactly {want} arguments ({n} given)")));
+        }
+        let e = op as *mut PyUnicodeErrorObject;
+        let a: Vec<*mut PyObject> = tuple::items(args).to_vec();
+        let (enc, rest) = if translate { (None, &a[..]) } else { (Some(a[0]), &a[1..]) };
+        let object_ok = if typeobject::is_subtype(tp, &raw mut _PyExc_UnicodeDecodeError) { crate::objects::bytesobject::check(rest[0]) } else { str_::check(rest[0]) };
+        if enc.map(|x| !str_::check(x)).unwrap_or(false) || !object_ok || !str_::check(rest[3]) {
+            return Err(raise(exc::type_error(), format!("{}() arguments have the wrong types", full_name(tp))));
+        }
+        let start = crate::protocol::number::as_ssize_t(rest[1])?;
+        let end = crate::protocol::number::as_ssize_t(rest[2])?;
+        if let Some(enc) = enc {
+            set(&raw mut (*e).encoding, enc);
+        }
+        set(&raw mut (*e).object, rest[0]);
+        set(&raw mut (*e).reason, rest[3]);
+        (*e).start = start;
+        (*e).end = end;
     } else if typeobject::is_subtype(tp, &raw mut _PyExc_SyntaxError) {
         let e = op as *mut PySyntaxErrorObject;
         if n >= 1 {

@@ -1,0 +1,4 @@
+import sys
+
+print("about to fail")
+raise SystemExit("fatal: bad configuration")

@@ -1,0 +1,6 @@
+def lookup(d, k):
+    return d[k]
+
+
+print("before")
+lookup({"a": 1}, "missing")
