@@ -504,7 +504,10 @@ unsafe fn found_new_run(ms: &mut MergeState, v: &mut [It], n2: usize) -> PyResul
             let i = ms.pending.len() - 2;
             merge_at(ms, v, i)?;
         }
-        ms.pending.last_mut().unwrap().power = power;
+        // The loop leaves at least one run pending.
+        if let Some(top) = ms.pending.last_mut() {
+            top.power = power;
+        }
     }
     Ok(())
 }
