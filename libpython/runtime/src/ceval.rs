@@ -63,14 +63,17 @@ pub unsafe fn eval_frame(f: *mut Frame, throwflag: bool) -> *mut PyObject {
     if crate::ceval_guard::enter_recursive_call("").is_err() {
         return null_mut();
     }
-    if crate::ceval_guard::native_stack_exhausted() {
-        crate::ceval_guard::leave_recursive_call();
-        raise(exc::recursion_error(), "maximum recursion depth exceeded");
-        return null_mut();
-    }
     (*f).previous = frame::current();
     frame::set_current(f);
-    let r = run(f, throwflag);
+    let r = if crate::native_stack::exhausted() {
+        // Safety: the frame stays owned by this call while it runs on the other segment.
+        crate::native_stack::on_new_segment(|| unsafe { run(f, throwflag) }).unwrap_or_else(|| {
+            raise(exc::recursion_error(), "maximum recursion depth exceeded");
+            null_mut()
+        })
+    } else {
+        run(f, throwflag)
+    };
     frame::set_current((*f).previous);
     crate::ceval_guard::leave_recursive_call();
     r

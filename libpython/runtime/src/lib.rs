@@ -19,6 +19,7 @@ pub mod lifecycle;
 pub mod marshal;
 pub mod mem;
 pub mod modules;
+pub mod native_stack;
 pub mod object;
 pub mod objects;
 pub mod protocol;
