@@ -8,6 +8,7 @@ pub mod ceval_args;
 pub mod ceval_frame;
 pub mod ceval_guard;
 pub mod ceval_ops;
+pub mod ceval_trace;
 pub mod err;
 pub mod eval_hooks;
 pub mod exc;

@@ -46,6 +46,7 @@ pub unsafe fn init(builtins: &Obj) -> PyResult<Obj> {
     let m = moduleobject::new(name.as_ptr())?;
     let d = moduleobject::get_dict(m.as_ptr());
     crate::modules::add_functions(m.as_ptr(), d, (&raw mut METHODS) as *mut PyMethodDef, name.as_ptr())?;
+    crate::modules::add_functions(m.as_ptr(), d, (&raw mut crate::ceval_trace::SYS_METHODS) as *mut PyMethodDef, name.as_ptr())?;
     for hook in ["excepthook", "displayhook"] {
         let h = dict::get_item_str(d, hook)?;
         dict::set_item_str(d, &format!("__{hook}__"), h)?;
