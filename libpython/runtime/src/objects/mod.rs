@@ -42,6 +42,7 @@ pub mod sliceobject;
 pub mod structseq;
 pub mod superobject;
 pub mod traceback;
+pub mod traceback_anchors;
 pub mod tupleobject;
 pub mod typenew;
 pub mod typeobject;

@@ -210,17 +210,26 @@ unsafe fn display_line(out: &mut String, tb: *mut PyTracebackObject) -> PyResult
     }
     let start = char_offset(&line, start_col as usize);
     let mut end = char_offset(&line, end_col as usize);
+    let mut anchors = None;
     if start_line != end_line {
         // A multi-line expression is marked to the line's last non-blank character.
         end = line.trim_end().chars().count();
+    } else if start < end {
+        let segment: String = line.chars().skip(start).take(end - start).collect();
+        anchors = crate::objects::traceback_anchors::anchors(&segment).map(|(l, r)| (l + start, r + start));
     }
     let stripped_len = stripped.chars().count();
-    if end.saturating_sub(start) == stripped_len {
+    if end.saturating_sub(start) == stripped_len && anchors.is_none() {
         return Ok(());
     }
     out.push_str("    ");
     for col in indent_chars..end {
-        out.push(if col < start { ' ' } else { '^' });
+        out.push(match anchors {
+            _ if col < start => ' ',
+            Some((l, r)) if (l..r).contains(&col) => '^',
+            Some(_) => '~',
+            None => '^',
+        });
     }
     out.push('\n');
     Ok(())
