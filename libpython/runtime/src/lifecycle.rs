@@ -60,6 +60,7 @@ pub fn initialize() -> PyResult<()> {
         mapobject::ready_type()?;
         filterobject::ready_type()?;
         genericaliasobject::ready_type()?;
+        unionobject::ready_type()?;
         dict_views::ready_types()?;
     }
     // Safety: start-up, as above.

@@ -34,6 +34,8 @@ pub unsafe fn main_module() -> PyResult<Obj> {
     let m = moduleobject::new(name.as_ptr())?;
     let d = moduleobject::get_dict(m.as_ptr());
     dict::set_item_str(d, "__builtins__", crate::interp::builtins_module())?;
+    // As CPython's add_main_module: annotations at module level go here.
+    dict::set_item_str(d, "__annotations__", dict::new()?.as_ptr())?;
     if !modules.is_null() && dict::check(modules) {
         dict::set_item_str(modules, "__main__", m.as_ptr())?;
     }

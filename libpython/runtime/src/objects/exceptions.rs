@@ -195,7 +195,8 @@ static mut GROUP_MEMBERS: [PyMemberDef; 3] = [
     MEMBER_END,
 ];
 
-static mut BASE_GETSET: [PyGetSetDef; 5] = [
+static mut BASE_GETSET: [PyGetSetDef; 6] = [
+    getset(c"__dict__", Some(crate::objects::typenew::subtype_get_dict), Some(crate::objects::typenew::generic_set_dict)),
     getset(c"args", Some(exc_get_args), Some(exc_set_args)),
     getset(c"__traceback__", Some(exc_get_traceback), Some(exc_set_traceback)),
     getset(c"__context__", Some(exc_get_context), Some(exc_set_context)),
@@ -203,7 +204,9 @@ static mut BASE_GETSET: [PyGetSetDef; 5] = [
     GETSET_END,
 ];
 
-static mut BASE_METHODS: [PyMethodDef; 3] = [
+static mut BASE_METHODS: [PyMethodDef; 5] = [
+    PyMethodDef { ml_name: c"__reduce__".as_ptr(), ml_meth: Some(exc_reduce), ml_flags: METH_NOARGS, ml_doc: std::ptr::null() },
+    PyMethodDef { ml_name: c"__setstate__".as_ptr(), ml_meth: Some(exc_setstate), ml_flags: METH_O, ml_doc: std::ptr::null() },
     PyMethodDef {
         ml_name: c"with_traceback".as_ptr(),
         ml_meth: Some(exc_with_traceback),
@@ -841,6 +844,28 @@ unsafe extern "C" fn UnicodeError_str(op: *mut PyObject) -> *mut PyObject {
             }
         };
         str_::from_str(&s)
+    })
+}
+
+/// `(type, args)`, or `(type, args, __dict__)` once the instance has a dict.
+unsafe extern "C" fn exc_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let e = op as *mut PyBaseExceptionObject;
+    let tp = type_of(op) as *mut PyObject;
+    crate::guard::catch_obj(|| if (*e).dict.is_null() { tuple::pack(&[tp, args_of(op)]) } else { tuple::pack(&[tp, args_of(op), (*e).dict]) })
+}
+
+/// Restores attributes from a dict (None: nothing to do).
+unsafe extern "C" fn exc_setstate(op: *mut PyObject, state: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        if !noneobject::is_none(state) {
+            if !crate::objects::dictobject::check(state) {
+                return Err(raise(exc::type_error(), "state is not a dictionary"));
+            }
+            for (k, v) in crate::objects::dictobject::entries(state) {
+                crate::protocol::object::setattr(op, k, v)?;
+            }
+        }
+        Ok(Obj::from_borrowed(noneobject::none()))
     })
 }
 
