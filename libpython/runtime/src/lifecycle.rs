@@ -61,6 +61,8 @@ pub fn initialize() -> PyResult<()> {
         filterobject::ready_type()?;
         genericaliasobject::ready_type()?;
         unionobject::ready_type()?;
+        unicode_iter::ready_types()?;
+        code_iters::ready_types()?;
         dict_views::ready_types()?;
     }
     // Safety: start-up, as above.

@@ -30,7 +30,7 @@ const fn fastkw(name: &'static CStr, f: FastKw) -> PyMethodDef {
     PyMethodDef { ml_name: name.as_ptr(), ml_meth: Some(unsafe { std::mem::transmute::<FastKw, Unary>(f) }), ml_flags: METH_FASTCALL | METH_KEYWORDS, ml_doc: std::ptr::null() }
 }
 
-static mut METHODS: [PyMethodDef; 36] = [
+static mut METHODS: [PyMethodDef; 37] = [
     meth_o(c"abs", b_abs),
     meth_o(c"all", b_all),
     meth_o(c"any", b_any),
@@ -47,6 +47,7 @@ static mut METHODS: [PyMethodDef; 36] = [
     meth_o(c"hash", b_hash),
     meth_o(c"hex", b_hex),
     meth_o(c"id", b_id),
+    fast(c"input", super::bltin_input::builtin_input),
     fast(c"isinstance", b_isinstance),
     fast(c"issubclass", b_issubclass),
     fast(c"iter", b_iter),
@@ -95,6 +96,7 @@ pub unsafe fn init() -> PyResult<Obj> {
     }
     crate::modules::add_functions(m.as_ptr(), d, (&raw mut METHODS) as *mut PyMethodDef, name.as_ptr())?;
     crate::bltin_eval::register(m.as_ptr(), d)?;
+    super::bltin_input::add_quitters(d)?;
     crate::interp::set_builtins(&Obj::from_borrowed(d));
     crate::interp::set_builtins_module(&m);
     Ok(m)

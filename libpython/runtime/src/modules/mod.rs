@@ -1,5 +1,6 @@
 //! Builtin modules, one file each (CPython's Modules/ and Python/bltinmodule.c, sysmodule.c).
 
+pub mod bltin_input;
 pub mod builtins;
 pub mod marshalmodule;
 pub mod stdio;

@@ -653,11 +653,11 @@ unsafe fn iter_rows<const N: usize>(rows: Vec<[i32; N]>, keep_first: usize, none
 }
 
 unsafe extern "C" fn code_lines(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
-    crate::guard::catch_obj(|| iter_rows(lines(op), 2, |line| line < 0))
+    crate::guard::catch_obj(|| crate::objects::code_iters::wrap(iter_rows(lines(op), 2, |line| line < 0)?, false))
 }
 
 unsafe extern "C" fn code_positions(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
-    crate::guard::catch_obj(|| iter_rows(positions(op), 0, |v| v == -1))
+    crate::guard::catch_obj(|| crate::objects::code_iters::wrap(iter_rows(positions(op), 0, |v| v == -1)?, true))
 }
 
 unsafe fn int_arg(func: &str, name: &str, v: *mut PyObject) -> PyResult<c_int> {
