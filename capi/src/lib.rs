@@ -8,6 +8,7 @@
 
 pub mod abstract_;
 pub mod bytesobject;
+pub mod complexobject;
 pub mod descrobject;
 pub mod dictobject;
 pub mod errors;

@@ -4,6 +4,7 @@
  * or on reference counts of mortal objects. Run with PYTHONHASHSEED=0. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <errno.h>
 #include <structmember.h>
 #include <stdio.h>
 #include <string.h>
@@ -1211,6 +1212,45 @@ static void sets_and_ranges(void) {
     Py_DECREF(l);
 }
 
+/* complexobject.h: constructors, accessors, conversion, and the _Py_c_* arithmetic. */
+static void complexes(void) {
+    PyObject *c = PyComplex_FromDoubles(1.5, -2.0);
+    Py_INCREF(c);
+    show("FromDoubles", c);
+    show_double("RealAsDouble", PyComplex_RealAsDouble(c));
+    show_double("ImagAsDouble", PyComplex_ImagAsDouble(c));
+    show_double("RealAsDouble(int)", PyComplex_RealAsDouble(I(7)));
+    show_double("ImagAsDouble(int)", PyComplex_ImagAsDouble(I(7)));
+    show_double("RealAsDouble(str)", PyComplex_RealAsDouble(S("x")));
+    Py_complex v = PyComplex_AsCComplex(c);
+    show_double("AsCComplex.real", v.real);
+    show_double("AsCComplex.imag", v.imag);
+    v = PyComplex_AsCComplex(PyFloat_FromDouble(2.5));
+    show_double("AsCComplex(float).real", v.real);
+    v = PyComplex_AsCComplex(S("no"));
+    show_double("AsCComplex(str).real", v.real);
+    Py_complex a = {3.0, 4.0}, b = {1.0, -1.0}, z = {0.0, 0.0};
+    show("FromCComplex", PyComplex_FromCComplex(a));
+    show("c_sum", PyComplex_FromCComplex(_Py_c_sum(a, b)));
+    show("c_diff", PyComplex_FromCComplex(_Py_c_diff(a, b)));
+    show("c_neg", PyComplex_FromCComplex(_Py_c_neg(a)));
+    show("c_prod", PyComplex_FromCComplex(_Py_c_prod(a, b)));
+    errno = 0;
+    show("c_quot", PyComplex_FromCComplex(_Py_c_quot(a, b)));
+    show_int("errno after quot", errno);
+    errno = 0;
+    _Py_c_quot(a, z);
+    show_int("errno after quot by 0 is EDOM", errno == EDOM);
+    errno = 0;
+    show("c_pow", PyComplex_FromCComplex(_Py_c_pow(a, b)));
+    show_int("errno after pow", errno);
+    show_double("c_abs", _Py_c_abs(a));
+    show_int("PyComplex_Check", PyComplex_Check(c));
+    show_int("PyComplex_CheckExact", PyComplex_CheckExact(c));
+    show_double("cval.imag", ((PyComplexObject *)c)->cval.imag);
+    Py_DECREF(c);
+}
+
 int main(void) {
     setvbuf(stdout, NULL, _IOLBF, 0);
     Py_Initialize();
@@ -1235,6 +1275,7 @@ int main(void) {
     bigints();
     recursion();
     sets_and_ranges();
+    complexes();
     printf("checks: %d\n", n_checks);
     return Py_FinalizeEx() < 0 ? 120 : 0;
 }
