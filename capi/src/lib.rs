@@ -8,11 +8,14 @@
 
 pub mod abstract_;
 pub mod bytesobject;
+pub mod ceval;
+pub mod codeobject;
 pub mod complexobject;
 pub mod descrobject;
 pub mod dictobject;
 pub mod errors;
 pub mod floatobject;
+pub mod frameobject;
 pub mod gc;
 pub mod import;
 pub mod listobject;

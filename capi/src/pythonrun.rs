@@ -4,6 +4,7 @@
 
 use crate::rt::ceval_frame as frame;
 use crate::rt::ffi::*;
+use crate::rt::object::incref;
 use crate::rt::guard::catch_obj;
 use crate::rt::objects::{codeobject, dictobject as dict, frameobject};
 use crate::rt::{err, exc};
@@ -73,6 +74,57 @@ pub unsafe extern "C" fn PyEval_EvalCode(co: *mut PyObject, globals: *mut PyObje
         }
         let locals = if locals.is_null() { globals } else { locals };
         crate::rt::ceval::eval_code(co, globals, locals)
+    })
+}
+
+/// PyEval_EvalCodeEx: a code object run as a function would be, with positional and
+/// keyword arguments, defaults and a closure.
+#[no_mangle]
+pub unsafe extern "C" fn PyEval_EvalCodeEx(
+    co: *mut PyObject,
+    globals: *mut PyObject,
+    locals: *mut PyObject,
+    args: *const *mut PyObject,
+    argcount: c_int,
+    kws: *const *mut PyObject,
+    kwcount: c_int,
+    defs: *const *mut PyObject,
+    defcount: c_int,
+    kwdefs: *mut PyObject,
+    closure: *mut PyObject,
+) -> *mut PyObject {
+    use crate::rt::objects::{functionobject as func, tupleobject as tuple};
+    catch_obj(|| {
+        if globals.is_null() || !dict::check(globals) {
+            return Err(err::raise(exc::system_error(), "PyEval_EvalCodeEx: NULL globals"));
+        }
+        if co.is_null() || !codeobject::check(co) {
+            return Err(err::raise(exc::system_error(), "PyEval_EvalCodeEx: argument is not a code object"));
+        }
+        let f = func::new(co, globals, std::ptr::null_mut())?;
+        let fo = func::raw(f.as_ptr());
+        if defcount > 0 {
+            let d = tuple::from_slice(std::slice::from_raw_parts(defs, defcount as usize))?;
+            (*fo).func_defaults = d.into_ptr();
+        }
+        if !kwdefs.is_null() && dict::check(kwdefs) {
+            incref(kwdefs);
+            (*fo).func_kwdefaults = kwdefs;
+        }
+        if !closure.is_null() && tuple::check(closure) {
+            incref(closure);
+            (*fo).func_closure = closure;
+        }
+        let mut all: Vec<*mut PyObject> = if argcount > 0 { std::slice::from_raw_parts(args, argcount as usize).to_vec() } else { Vec::new() };
+        let mut names = Vec::new();
+        for i in 0..kwcount.max(0) as usize {
+            names.push(*kws.add(2 * i));
+            all.push(*kws.add(2 * i + 1));
+        }
+        let kwnames = if names.is_empty() { std::ptr::null_mut() } else { tuple::from_slice(&names)?.into_ptr() };
+        let kwnames = crate::rt::Obj::from_owned(kwnames).ok();
+        let locals = if locals.is_null() || (*(co as *mut PyCodeObject)).co_flags & CO_OPTIMIZED != 0 { std::ptr::null_mut() } else { locals };
+        crate::rt::ceval::call_with_locals(f.as_ptr(), locals, &all, argcount.max(0) as usize, kwnames.as_ref().map_or(std::ptr::null_mut(), |k| k.as_ptr()))
     })
 }
 

@@ -18,4 +18,18 @@ def leave():
     raise SystemExit(3)
 
 
+def caller(a, b=2):
+    c = a + b
+    probe()
+    return c
+
+
+def gen():
+    probe()
+    yield 1
+
+
 result = [square(i) for i in range(5)]
+caller(1)
+list(gen())
+probe()

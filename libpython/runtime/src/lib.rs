@@ -32,3 +32,5 @@ pub mod report;
 
 pub use err::{ErrSet, PyResult};
 pub use object::Obj;
+/// The opcode table, for the C API (code objects made from C).
+pub use ferric_compiler::opcode;

@@ -69,6 +69,8 @@ pub fn initialize() -> PyResult<()> {
     unsafe {
         let b = crate::modules::builtins::init()?;
         crate::modules::sys::init(&b)?;
+        // `__main__` exists from start-up, as CPython's add_main_module makes it.
+        crate::pythonrun::main_module()?;
     }
     INITIALIZED.store(true, Ordering::Release);
     Ok(())

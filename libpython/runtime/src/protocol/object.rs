@@ -70,15 +70,28 @@ impl ReprGuard {
     }
 }
 
+/// Py_ReprEnter: true when `op` is already being repr'd on this thread (else it is marked).
+pub unsafe fn repr_enter(op: *mut PyObject) -> bool {
+    let stack = &mut *(&raw mut REPR_STACK);
+    if stack.contains(&(op as usize)) {
+        return true;
+    }
+    stack.push(op as usize);
+    false
+}
+
+/// Py_ReprLeave: unmarks `op`.
+pub unsafe fn repr_leave(op: *mut PyObject) {
+    let stack = &mut *(&raw mut REPR_STACK);
+    if let Some(pos) = stack.iter().rposition(|&p| p == op as usize) {
+        stack.remove(pos);
+    }
+}
+
 impl Drop for ReprGuard {
     fn drop(&mut self) {
         // Safety: the stack is touched only under the GIL.
-        unsafe {
-            let stack = &mut *(&raw mut REPR_STACK);
-            if let Some(pos) = stack.iter().rposition(|&p| p == self.0 as usize) {
-                stack.remove(pos);
-            }
-        }
+        unsafe { repr_leave(self.0) }
     }
 }
 
