@@ -34,6 +34,7 @@ pub mod mapobject;
 pub mod mappingproxy;
 pub mod methodobject;
 pub mod moduleobject;
+pub mod namespaceobject;
 pub mod noneobject;
 pub mod propertyobject;
 pub mod rangeobject;

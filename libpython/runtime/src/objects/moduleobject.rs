@@ -32,6 +32,7 @@ pub static mut PyModule_Type: PyTypeObject = PyTypeObject {
     tp_setattro: Some(crate::protocol::object::PyObject_GenericSetAttr),
     tp_flags: Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE,
     tp_traverse: Some(module_traverse),
+    tp_methods: (&raw mut MODULE_METHODS) as *mut PyMethodDef,
     tp_weaklistoffset: std::mem::offset_of!(PyModuleObject, md_weaklist) as _,
     tp_dictoffset: std::mem::offset_of!(PyModuleObject, md_dict) as _,
     tp_alloc: Some(typeobject::PyType_GenericAlloc),
@@ -39,6 +40,28 @@ pub static mut PyModule_Type: PyTypeObject = PyTypeObject {
     tp_free: Some(crate::objects::baseobject::object_gc_free),
     ..PyTypeObject::EMPTY
 };
+
+static mut MODULE_METHODS: [PyMethodDef; 2] = [
+    PyMethodDef { ml_name: c"__dir__".as_ptr(), ml_meth: Some(module_dir), ml_flags: METH_NOARGS, ml_doc: c"__dir__() -> list\nspecialized dir() implementation".as_ptr() },
+    typeobject::METHOD_END,
+];
+
+/// `dir(module)`: the keys of its dict, or what a `__dir__` in that dict returns.
+unsafe extern "C" fn module_dir(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let d = get_dict(op);
+        if d.is_null() || !dict::check(d) {
+            return Err(crate::err::raise(crate::exc::type_error(), "<module>.__dict__ is not a dictionary"));
+        }
+        let d = Obj::from_borrowed(d);
+        let f = dict::get_item_str(d.as_ptr(), "__dir__")?;
+        if !f.is_null() {
+            return crate::protocol::call::vectorcall(f, &[], null_mut());
+        }
+        let keys: Vec<*mut PyObject> = dict::entries(d.as_ptr()).into_iter().map(|(k, _)| k).collect();
+        crate::objects::listobject::from_slice(&keys)
+    })
+}
 
 #[no_mangle]
 pub static mut PyModuleDef_Type: PyTypeObject = PyTypeObject {
