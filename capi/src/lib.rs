@@ -22,6 +22,7 @@ pub mod object_extras;
 pub mod pylifecycle;
 pub mod pystate_modules;
 pub mod setobject;
+pub mod sysmodule;
 pub mod tupleobject;
 pub mod typeobject;
 pub mod typeslots;

@@ -65,3 +65,17 @@ names = sys.stdlib_module_names
 print(type(names).__name__, len(names), "os" in names, "sys" in names, "numpy" in names, "_io" in names, "antigravity" in names)
 print(sorted(names)[:5], sorted(names)[-3:])
 print(sys.is_finalizing())
+
+# the int/str conversion limit
+print(sys.get_int_max_str_digits())
+for arg in [100, 640, -1, "a"]:
+    attempt(sys.set_int_max_str_digits, arg)
+attempt(sys.set_int_max_str_digits)
+attempt(sys.set_int_max_str_digits, maxdigits=641)
+print(sys.get_int_max_str_digits(), sys.flags.int_max_str_digits)
+attempt(str, 10 ** 700)
+attempt(int, "1" * 700)
+sys.set_int_max_str_digits(0)
+print(len(str(10 ** 5000)), len(str(int("7" * 5000))))
+sys.set_int_max_str_digits(4300)
+attempt(str, 10 ** 5000)

@@ -224,23 +224,31 @@ unsafe extern "C" fn sys_getsizeof(_: *mut PyObject, args: *const *mut PyObject,
     let a = slice(args, n);
     crate::guard::catch_obj(|| {
         crate::protocol::args::check_positional("getsizeof", a.len(), 1, 2)?;
-        let o = a[0];
-        let size = match crate::objects::typeslots::lookup_special(o, "__sizeof__")? {
-            Some(m) => call::vectorcall(m.as_ptr(), &[], null_mut())?,
-            None => {
-                if a.len() == 2 {
-                    return Ok(Obj::from_borrowed(a[1]));
-                }
-                return Err(raise(exc::type_error(), format!("Type {} doesn't define __sizeof__", full_name(type_of(o)))));
+        match getsizeof(a[0]) {
+            Ok(n) => Ok(long::from_i64(n)),
+            // The default replaces only the TypeError of a type without __sizeof__.
+            Err(_) if a.len() == 2 && err::exception_matches(exc::type_error()) => {
+                err::clear();
+                Ok(Obj::from_borrowed(a[1]))
             }
-        };
-        let mut n = long::as_c_long(size.as_ptr())?;
-        if n < 0 {
-            return Err(raise(exc::value_error(), "__sizeof__() should return >= 0"));
+            Err(e) => Err(e),
         }
-        if (*type_of(o)).tp_flags & Py_TPFLAGS_HAVE_GC != 0 {
-            n += std::mem::size_of::<PyGC_Head>() as i64;
-        }
-        Ok(long::from_i64(n))
     })
+}
+
+/// `sys.getsizeof(o)` without a default (CPython's _PySys_GetSizeOf): `__sizeof__()` plus
+/// the GC head.
+pub unsafe fn getsizeof(o: *mut PyObject) -> PyResult<i64> {
+    let size = match crate::objects::typeslots::lookup_special(o, "__sizeof__")? {
+        Some(m) => call::vectorcall(m.as_ptr(), &[], null_mut())?,
+        None => return Err(raise(exc::type_error(), format!("Type {} doesn't define __sizeof__", full_name(type_of(o))))),
+    };
+    let mut n = long::as_c_long(size.as_ptr())?;
+    if n < 0 {
+        return Err(raise(exc::value_error(), "__sizeof__() should return >= 0"));
+    }
+    if (*type_of(o)).tp_flags & Py_TPFLAGS_HAVE_GC != 0 {
+        n += std::mem::size_of::<PyGC_Head>() as i64;
+    }
+    Ok(n)
 }

@@ -15,7 +15,7 @@ use std::ffi::c_int;
 use std::ptr::null_mut;
 use std::sync::atomic::{AtomicI32, AtomicU64, Ordering};
 
-pub static mut METHODS: [PyMethodDef; 16] = [
+pub static mut METHODS: [PyMethodDef; 18] = [
     fast(c"audit", sys_audit),
     fast_kw(c"addaudithook", sys_addaudithook),
     meth(c"unraisablehook", sys_unraisablehook, METH_O),
@@ -31,6 +31,8 @@ pub static mut METHODS: [PyMethodDef; 16] = [
     meth(c"is_finalizing", sys_is_finalizing, METH_NOARGS),
     meth(c"getfilesystemencodeerrors", sys_getfilesystemencodeerrors, METH_NOARGS),
     meth(c"_clear_type_cache", sys_clear_type_cache, METH_NOARGS),
+    meth(c"get_int_max_str_digits", sys_get_int_max_str_digits, METH_NOARGS),
+    fast_kw(c"set_int_max_str_digits", sys_set_int_max_str_digits),
     METHOD_END,
 ];
 
@@ -43,19 +45,54 @@ unsafe fn none() -> PyResult<Obj> {
 /// The hooks `sys.addaudithook` added (a list), NULL until the first.
 static mut AUDIT_HOOKS: *mut PyObject = null_mut();
 
+/// A C audit hook (`Py_AuditHookFunction`): event, args tuple, user data; -1 on error.
+pub type CAuditHook = unsafe extern "C" fn(*const std::ffi::c_char, *mut PyObject, *mut std::ffi::c_void) -> c_int;
+
+/// The hooks `PySys_AddAuditHook` added, called before the Python ones (with user data).
+static mut C_AUDIT_HOOKS: Vec<(CAuditHook, usize)> = Vec::new();
+
+/// Is any audit hook installed? Without one, events cost nothing.
+pub fn audit_enabled() -> bool {
+    // Safety: the hook lists change only under the GIL.
+    unsafe { !AUDIT_HOOKS.is_null() || !(*(&raw const C_AUDIT_HOOKS)).is_empty() }
+}
+
+/// `PySys_AddAuditHook`: existing hooks may veto (a RuntimeError from them is swallowed).
+pub unsafe fn add_c_audit_hook(hook: CAuditHook, data: *mut std::ffi::c_void) -> PyResult<()> {
+    if crate::lifecycle::is_initialized() && audit("sys.addaudithook", &[]).is_err() {
+        if err::exception_matches(exc::runtime_error()) {
+            err::clear();
+            return Ok(());
+        }
+        return Err(err::ErrSet::assume_set());
+    }
+    (*(&raw mut C_AUDIT_HOOKS)).push((hook, data as usize));
+    Ok(())
+}
+
 /// Raises audit event `event` with `args` (CPython's PySys_Audit): each hook is called with
 /// `(event, args)`; the first error stops and propagates. A pending exception is kept.
 pub unsafe fn audit(event: &str, args: &[*mut PyObject]) -> PyResult<()> {
-    if AUDIT_HOOKS.is_null() {
+    if !audit_enabled() {
         return Ok(());
     }
     audit_tuple(event, tuple::from_slice(args)?.as_ptr())
 }
 
 /// `audit` with the hooks' second argument, a tuple, given as is.
-unsafe fn audit_tuple(event: &str, t: *mut PyObject) -> PyResult<()> {
+pub unsafe fn audit_tuple(event: &str, t: *mut PyObject) -> PyResult<()> {
     let saved = err::fetch();
     let r = (|| -> PyResult<()> {
+        let c_event = std::ffi::CString::new(event).map_err(|_| raise(exc::value_error(), "embedded null character"))?;
+        let c_hooks: Vec<(CAuditHook, usize)> = (*(&raw const C_AUDIT_HOOKS)).clone();
+        for (hook, data) in c_hooks {
+            if hook(c_event.as_ptr(), t, data as *mut std::ffi::c_void) < 0 {
+                return Err(err::ErrSet::assume_set());
+            }
+        }
+        if AUDIT_HOOKS.is_null() {
+            return Ok(());
+        }
         let name = str_::from_str(event)?;
         let hooks = Obj::from_borrowed(AUDIT_HOOKS);
         // Hooks added by a hook run from the next event on, as CPython iterates a snapshot.
@@ -83,7 +120,7 @@ unsafe extern "C" fn sys_audit(_: *mut PyObject, args: *const *mut PyObject, n: 
         let Some(&event) = a.first() else {
             return Err(raise(exc::type_error(), "audit() missing 1 required positional argument: 'event'"));
         };
-        if AUDIT_HOOKS.is_null() {
+        if !audit_enabled() {
             return none();
         }
         if !str_::check(event) {
@@ -414,4 +451,21 @@ unsafe extern "C" fn sys_getfilesystemencodeerrors(_: *mut PyObject, _: *mut PyO
 unsafe extern "C" fn sys_clear_type_cache(_: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
     // No method cache yet, so nothing to clear.
     crate::guard::ret_obj(none())
+}
+
+unsafe extern "C" fn sys_get_int_max_str_digits(_: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    crate::guard::ret_obj(Ok(long::from_i64(crate::objects::long_format::max_str_digits() as i64)))
+}
+
+unsafe extern "C" fn sys_set_int_max_str_digits(_: *mut PyObject, args: *const *mut PyObject, n: Py_ssize_t, kwnames: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let max = number::c_int_arg(one_arg("set_int_max_str_digits", "maxdigits", args, n, kwnames)?)?;
+        // 640 is CPython's _PY_LONG_MAX_STR_DIGITS_THRESHOLD; smaller limits are refused
+        // (negative ones too: the check is signed).
+        if max != 0 && max < 640 {
+            return Err(raise(exc::value_error(), "maxdigits must be 0 or larger than 640"));
+        }
+        crate::objects::long_format::set_max_str_digits(max as usize);
+        none()
+    })
 }

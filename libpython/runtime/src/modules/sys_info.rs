@@ -192,6 +192,11 @@ fn effective_flags() -> Flags {
     f
 }
 
+/// The int/str conversion limit `-X int_max_str_digits` or the environment asked for.
+pub fn int_max_str_digits() -> Option<usize> {
+    usize::try_from(effective_flags().int_max_str_digits).ok()
+}
+
 /// `sys.flags.dont_write_bytecode`, which `sys.dont_write_bytecode` starts as.
 pub fn dont_write_bytecode() -> bool {
     effective_flags().dont_write_bytecode != 0
@@ -338,6 +343,9 @@ const COPYRIGHT: &str = "Copyright (c) 2001-2023 Python Software Foundation.\nAl
 /// Puts the data attributes into the `sys` dict `d`.
 pub unsafe fn init(d: *mut PyObject) -> PyResult<()> {
     ready_types()?;
+    if let Some(n) = int_max_str_digits() {
+        crate::objects::long_format::set_max_str_digits(n);
+    }
     let set = |name: &str, v: PyResult<Obj>| -> PyResult<()> { dict::set_item_str(d, name, v?.as_ptr()) };
     set("flags", flags_value())?;
     set("version_info", version_info())?;
