@@ -1251,6 +1251,44 @@ static void complexes(void) {
     Py_DECREF(c);
 }
 
+static int audit_calls = 0;
+static int audit_hook(const char *event, PyObject *args, void *data) {
+    if (strncmp(event, "ferric.", 7) != 0) return 0;
+    audit_calls++;
+    printf("audit %s %d ", event, *(int *)data);
+    show("args", Py_NewRef(args));
+    if (strcmp(event, "ferric.veto") == 0) {
+        PyErr_SetString(PyExc_PermissionError, "vetoed");
+        return -1;
+    }
+    return 0;
+}
+
+static void sys_api(void) {
+    show("sys.maxsize", Py_XNewRef(PySys_GetObject("maxsize")));
+    show_int("missing is NULL", PySys_GetObject("no_such_attr") == NULL);
+    show_int("no error after missing", PyErr_Occurred() == NULL);
+    PyObject *v = I(42);
+    show_int("SetObject", PySys_SetObject("ferric_test", v));
+    show("sys.ferric_test", Py_XNewRef(PySys_GetObject("ferric_test")));
+    show_int("SetObject NULL", PySys_SetObject("ferric_test", NULL));
+    show_int("gone", PySys_GetObject("ferric_test") == NULL);
+    show_int("SetObject NULL missing", PySys_SetObject("ferric_test", NULL));
+    Py_DECREF(v);
+    show_int("Audit without hooks", PySys_Audit("ferric.none", "i", 1));
+    static int data = 7;
+    show_int("AddAuditHook", PySys_AddAuditHook(audit_hook, &data));
+    show_int("Audit", PySys_Audit("ferric.event", "(is)", 3, "x"));
+    show_int("Audit one", PySys_Audit("ferric.one", "n", (Py_ssize_t)5));
+    show_int("Audit none", PySys_Audit("ferric.empty", NULL));
+    show_int("Audit veto", PySys_Audit("ferric.veto", "s", "no"));
+    print_error();
+    show_int("audit calls", audit_calls);
+    PyObject *t = PyTuple_New(0);
+    show_int("GetSizeOf(())", (long long)_PySys_GetSizeOf(t));
+    Py_DECREF(t);
+}
+
 int main(void) {
     setvbuf(stdout, NULL, _IOLBF, 0);
     Py_Initialize();
@@ -1276,6 +1314,7 @@ int main(void) {
     recursion();
     sets_and_ranges();
     complexes();
+    sys_api();
     printf("checks: %d\n", n_checks);
     return Py_FinalizeEx() < 0 ? 120 : 0;
 }

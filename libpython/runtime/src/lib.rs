@@ -29,6 +29,7 @@ pub mod pymain;
 pub mod pystate;
 pub mod pythonrun;
 pub mod report;
+pub mod suggestions;
 
 pub use err::{ErrSet, PyResult};
 pub use object::Obj;

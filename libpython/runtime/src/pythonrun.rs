@@ -155,7 +155,10 @@ impl PrintContext {
                 }
             }
         }
-        let only = crate::report::format_exception_only(type_of(v) as *mut PyObject, v);
+        let mut only = crate::report::format_exception_only(type_of(v) as *mut PyObject, v);
+        if let Some(s) = crate::suggestions::offer(v) {
+            only.push_str(&format!(". Did you mean: '{s}'?"));
+        }
         self.emit(&format!("{only}\n"));
         if exceptions::check(v) {
             // Notes live in the instance dict as `__notes__`, as in CPython 3.11.

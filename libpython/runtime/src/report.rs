@@ -32,27 +32,12 @@ pub unsafe fn format_exception_only(t: *mut PyObject, v: *mut PyObject) -> Strin
     }
 }
 
-/// Prints the pending exception as "Exception ignored in: <obj>" and clears it.
+/// Reports the pending exception through `sys.unraisablehook` and clears it. `what` is
+/// the lead of the first line; "Exception ignored in" (or "") means CPython's default one,
+/// "Exception ignored in: <obj>".
 pub unsafe fn write_unraisable(what: &str, obj: *mut PyObject) {
-    let (mut t, mut v, mut tb) = err::fetch();
-    if t.is_null() {
-        return;
-    }
-    let _ = crate::objects::exceptions::normalize(&mut t, &mut v, &mut tb);
-    err::clear();
-    let obj_repr = if obj.is_null() {
-        String::new()
-    } else {
-        crate::protocol::object::repr_string(obj).unwrap_or_else(|_| {
-            err::clear();
-            "<object repr() failed>".into()
-        })
-    };
-    eprintln!("{what}: {obj_repr}");
-    eprintln!("{}", format_exception_only(t, v));
-    xdecref(t);
-    xdecref(v);
-    xdecref(tb);
+    let msg = if what.is_empty() || what == "Exception ignored in" { None } else { Some(what) };
+    crate::modules::sys_hooks::write_unraisable(msg, obj)
 }
 
 /// Issues a warning with the default filters of CPython (until the `warnings` module

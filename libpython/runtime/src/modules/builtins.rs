@@ -277,11 +277,17 @@ unsafe extern "C" fn b_dir(_: *mut PyObject, args: *const *mut PyObject, n: Py_s
             let l = crate::objects::frameobject::locals(f)?;
             call::call_method_obj(l.as_ptr(), "keys", &[])?
         } else {
-            let m = crate::objects::typeslots::lookup_special(a[0], "__dir__")?.ok_or_else(|| raise(exc::type_error(), "object does not provide __dir__"))?;
-            call::vectorcall(m.as_ptr(), &[], null_mut())?
+            return dir_of(a[0]);
         };
         sorted_list(&iter::collect(names.as_ptr())?, null_mut(), false)
     })())
+}
+
+/// `dir(o)`: the sorted list `o.__dir__()` returns (CPython's PyObject_Dir).
+pub unsafe fn dir_of(o: *mut PyObject) -> PyResult<Obj> {
+    let m = crate::objects::typeslots::lookup_special(o, "__dir__")?.ok_or_else(|| raise(exc::type_error(), "object does not provide __dir__"))?;
+    let names = call::vectorcall(m.as_ptr(), &[], null_mut())?;
+    sorted_list(&iter::collect(names.as_ptr())?, null_mut(), false)
 }
 
 unsafe extern "C" fn b_divmod(_: *mut PyObject, args: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {

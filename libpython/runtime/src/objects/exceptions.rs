@@ -533,14 +533,18 @@ unsafe fn init_fields(op: *mut PyObject, args: *mut PyObject, kwds: *mut PyObjec
         set(&raw mut (*(op as *mut PySystemExitObject)).code, code);
     } else if typeobject::is_subtype(tp, &raw mut _PyExc_NameError) {
         check_kwargs(tp, kwds, &["name"])?;
+        // Fields not given stay NULL (read as None), so later code can tell them unset.
         let name = kw("name")?;
-        set(&raw mut (*(op as *mut PyNameErrorObject)).name, if name.is_null() { noneobject::none() } else { name });
+        xincref(name);
+        xsetref(&raw mut (*(op as *mut PyNameErrorObject)).name, name);
     } else if typeobject::is_subtype(tp, &raw mut _PyExc_AttributeError) {
         check_kwargs(tp, kwds, &["name", "obj"])?;
         let e = op as *mut PyAttributeErrorObject;
         let (name, obj) = (kw("name")?, kw("obj")?);
-        set(&raw mut (*e).name, if name.is_null() { noneobject::none() } else { name });
-        set(&raw mut (*e).obj, if obj.is_null() { noneobject::none() } else { obj });
+        xincref(name);
+        xsetref(&raw mut (*e).name, name);
+        xincref(obj);
+        xsetref(&raw mut (*e).obj, obj);
     } else if typeobject::is_subtype(tp, &raw mut _PyExc_ImportError) {
         check_kwargs(tp, kwds, &["name", "path"])?;
         let e = op as *mut PyImportErrorObject;

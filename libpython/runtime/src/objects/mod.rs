@@ -35,6 +35,7 @@ pub mod mapobject;
 pub mod mappingproxy;
 pub mod methodobject;
 pub mod moduleobject;
+pub mod namespaceobject;
 pub mod noneobject;
 pub mod object_reduce;
 pub mod propertyobject;

@@ -854,7 +854,9 @@ pub unsafe extern "C" fn slot_tp_new(tp: *mut PyTypeObject, args: *mut PyObject,
 unsafe extern "C" fn slot_tp_finalize(s: *mut PyObject) {
     let saved = err::fetch();
     if call_special(s, "__del__", &[]).is_err() {
-        crate::report::write_unraisable("Exception ignored in", s);
+        // CPython names the `__del__` function, not the instance.
+        let del = str_::intern("__del__").map(|n| crate::objects::typeobject::lookup(type_of(s), n)).unwrap_or(null_mut());
+        crate::report::write_unraisable("Exception ignored in", if del.is_null() { s } else { del });
     }
     err::restore(saved.0, saved.1, saved.2);
 }
