@@ -232,6 +232,7 @@ unsafe fn c_traced(func: *mut PyObject, run: impl FnOnce() -> PyResult<Obj>) -> 
 
 /// PyEval_SetTrace for the calling thread.
 pub unsafe fn set_trace(func: Py_tracefunc, arg: *mut PyObject) -> PyResult<()> {
+    crate::modules::sys_hooks::audit("sys.settrace", &[])?;
     let ts = crate::pystate::tstate();
     install(ts, &raw mut (*ts).c_tracefunc, &raw mut (*ts).c_traceobj, func, arg);
     Ok(())
@@ -239,6 +240,7 @@ pub unsafe fn set_trace(func: Py_tracefunc, arg: *mut PyObject) -> PyResult<()> 
 
 /// PyEval_SetProfile for the calling thread.
 pub unsafe fn set_profile(func: Py_tracefunc, arg: *mut PyObject) -> PyResult<()> {
+    crate::modules::sys_hooks::audit("sys.setprofile", &[])?;
     let ts = crate::pystate::tstate();
     install(ts, &raw mut (*ts).c_profilefunc, &raw mut (*ts).c_profileobj, func, arg);
     Ok(())

@@ -326,7 +326,8 @@ unsafe extern "C" fn sys_call_tracing(_: *mut PyObject, args: *const *mut PyObje
         if !tuple::check(a[1]) {
             return Err(raise(exc::type_error(), format!("call_tracing() argument 2 must be tuple, not {}", full_name(type_of(a[1])))));
         }
-        call::call(a[0], a[1], null_mut())
+        // Tracing is allowed again inside, as _PyEval_CallTracing does.
+        crate::ceval_trace::call_tracing(a[0], a[1])
     })
 }
 
