@@ -427,10 +427,39 @@ pub unsafe fn ready_types() -> PyResult<()> {
         ])?
         .into_ptr();
     }
+    _PyExc_OSError.tp_getset = (&raw mut OSERROR_GETSET) as *mut PyGetSetDef;
     for (_, t) in all_types() {
         typeobject::ready(t)?;
     }
     Ok(())
+}
+
+static mut OSERROR_GETSET: [PyGetSetDef; 2] = [getset(c"characters_written", Some(oserror_written_get), Some(oserror_written_set)), GETSET_END];
+
+/// `characters_written` exists once set (BlockingIOError's third argument or assignment).
+unsafe extern "C" fn oserror_written_get(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    let w = (*(op as *mut PyOSErrorObject)).written;
+    if w == -1 {
+        raise(exc::attribute_error(), "characters_written");
+        return null_mut();
+    }
+    crate::objects::longobject::from_i64(w as i64).into_ptr()
+}
+
+unsafe extern "C" fn oserror_written_set(op: *mut PyObject, v: *mut PyObject, _: *mut c_void) -> c_int {
+    let e = op as *mut PyOSErrorObject;
+    if v.is_null() {
+        if (*e).written == -1 {
+            raise(exc::attribute_error(), "characters_written");
+            return -1;
+        }
+        (*e).written = -1;
+        return 0;
+    }
+    crate::guard::catch_int(|| {
+        (*e).written = crate::protocol::number::as_ssize_t_exc(v, exc::value_error())?;
+        Ok(())
+    })
 }
 
 // ---- BaseException -------------------------------------------------------------------------
@@ -559,8 +588,13 @@ unsafe fn init_fields(op: *mut PyObject, args: *mut PyObject, kwds: *mut PyObjec
         if (2..=5).contains(&n) {
             set(&raw mut (*e).myerrno, arg(0));
             set(&raw mut (*e).strerror, arg(1));
-            if n >= 3 {
-                set(&raw mut (*e).filename, arg(2));
+            let third = if n >= 3 { arg(2) } else { null_mut() };
+            let written = tp == &raw mut _PyExc_BlockingIOError && !third.is_null() && crate::protocol::number::has_index(third);
+            if written {
+                // BlockingIOError's third argument is the number of characters written.
+                (*e).written = crate::protocol::number::as_ssize_t_exc(third, exc::value_error())?;
+            } else if !third.is_null() && !noneobject::is_none(third) {
+                set(&raw mut (*e).filename, third);
                 // With a filename, args is narrowed to (errno, strerror) as in CPython.
                 let two = tuple::from_slice(&tuple::items(args)[..2])?;
                 xsetref(&raw mut (*raw(op)).args, two.into_ptr());

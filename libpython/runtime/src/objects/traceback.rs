@@ -28,6 +28,20 @@ static mut TB_GETSET: [PyGetSetDef; 3] = [
     GETSET_END,
 ];
 
+static mut TB_METHODS: [PyMethodDef; 2] = [
+    typeobject::method(c"__dir__", tb_dir as *const (), METH_NOARGS, c""),
+    typeobject::METHOD_END,
+];
+
+/// Only the four `tb_*` attributes, as CPython's `tb_dir`.
+unsafe extern "C" fn tb_dir(_op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let names: Vec<Obj> = ["tb_frame", "tb_next", "tb_lasti", "tb_lineno"].iter().map(|n| str_::from_str(n)).collect::<PyResult<_>>()?;
+        let ptrs: Vec<*mut PyObject> = names.iter().map(|n| n.as_ptr()).collect();
+        crate::objects::listobject::from_slice(&ptrs)
+    })
+}
+
 #[no_mangle]
 pub static mut PyTraceBack_Type: PyTypeObject = PyTypeObject {
     ob_base: immortal_var_head(&raw mut typeobject::PyType_Type, 0),
@@ -38,6 +52,7 @@ pub static mut PyTraceBack_Type: PyTypeObject = PyTypeObject {
     tp_flags: Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
     tp_traverse: Some(tb_traverse),
     tp_clear: Some(tb_clear),
+    tp_methods: (&raw mut TB_METHODS) as *mut PyMethodDef,
     tp_members: (&raw mut TB_MEMBERS) as *mut PyMemberDef,
     tp_getset: (&raw mut TB_GETSET) as *mut PyGetSetDef,
     tp_new: Some(tb_new),
@@ -172,7 +187,7 @@ unsafe extern "C" fn get_lineno(op: *mut PyObject, _: *mut c_void) -> *mut PyObj
 
 /// The source line `lineno` of `filename`, without its newline; None for `<string>`-like
 /// names and unreadable files (CPython then prints no source).
-fn source_line(filename: &str, lineno: c_int) -> Option<String> {
+pub fn source_line(filename: &str, lineno: c_int) -> Option<String> {
     if filename.starts_with('<') && filename.ends_with('>') {
         return None;
     }
