@@ -127,6 +127,18 @@ attempt(sys.getswitchinterval, 1)
 attempt(sys.is_finalizing, 1)
 print(sys.is_finalizing())
 
+# events raised by the runtime itself
+def watch(event, args):
+    if event in ("builtins.id", "exec"):
+        print("event", event, [type(a).__name__ for a in args])
+
+
+sys.addaudithook(watch)
+obj = object()
+print(id(obj) == id(obj))
+exec((lambda: None).__code__)
+print(eval((lambda: 5).__code__))
+
 # the default hook's report goes to stderr; this is the last line there
 b = Boom()
 del b

@@ -316,7 +316,11 @@ unsafe extern "C" fn b_hash(_: *mut PyObject, o: *mut PyObject) -> *mut PyObject
 }
 
 unsafe extern "C" fn b_id(_: *mut PyObject, o: *mut PyObject) -> *mut PyObject {
-    ret(Ok(long::from_u64(o as usize as u64)))
+    ret((|| {
+        let id = long::from_u64(o as usize as u64);
+        crate::modules::sys_hooks::audit("builtins.id", &[id.as_ptr()])?;
+        Ok(id)
+    })())
 }
 
 unsafe extern "C" fn b_isinstance(_: *mut PyObject, args: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
