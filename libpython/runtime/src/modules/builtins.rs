@@ -523,8 +523,9 @@ unsafe extern "C" fn b_sorted(_: *mut PyObject, args: *const *mut PyObject, n: P
         }
         unexpected_kw("sort", &kws, &["key", "reverse"])?;
         let key = kw(&kws, "key").filter(|&k| !noneobject::is_none(k)).unwrap_or(null_mut());
+        // An int, as list.sort's `reverse` (Argument Clinic's int converter).
         let reverse = match kw(&kws, "reverse") {
-            Some(r) => proto::is_true(r)?,
+            Some(r) => crate::protocol::number::as_ssize_t(r)? != 0,
             None => false,
         };
         sorted_list(&iter::collect(pos[0])?, key, reverse)

@@ -173,7 +173,7 @@ unsafe extern "C" fn object_init(op: *mut PyObject, args: *mut PyObject, kwds: *
         if (*tp).tp_new.map(|f| f as usize) == Some(object_new as *const () as usize) {
             raise(
                 exc::type_error(),
-                format!("{}() takes no arguments", typeobject::type_qualname_str(tp).unwrap_or_default()),
+                format!("{}() takes no arguments", typeobject::full_name(tp)),
             );
             return -1;
         }
@@ -190,7 +190,7 @@ pub unsafe extern "C" fn object_new(tp: *mut PyTypeObject, args: *mut PyObject, 
         if (*tp).tp_init.map(|f| f as usize) == Some(object_init as *const () as usize) {
             raise(
                 exc::type_error(),
-                format!("{}() takes no arguments", typeobject::type_qualname_str(tp).unwrap_or_default()),
+                format!("{}() takes no arguments", typeobject::full_name(tp)),
             );
             return null_mut();
         }
