@@ -671,7 +671,9 @@ pub unsafe fn popitem(d: *mut PyObject) -> PyResult<Obj> {
         i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
     }
     keys.indices[i] = DUMMY;
-    let e = keys.entries.pop().unwrap();
+    let Some(e) = keys.entries.pop() else {
+        return Err(raise(exc::key_error(), "popitem(): dictionary is empty"));
+    };
     (*(d as *mut PyDictObject)).ma_used -= 1;
     bump_version(d);
     let (k, v) = (Obj::from_owned_nonnull(e.key), Obj::from_owned_nonnull(e.value));

@@ -363,8 +363,8 @@ pub unsafe fn send(receiver: *mut PyObject, v: *mut PyObject) -> PyResult<SendRe
             None => Ok(SendResult::Return(Obj::from_borrowed(noneobject::none()))),
         };
     }
-    let r = if noneobject::is_none(v) && (*type_of(receiver)).tp_iternext.is_some() {
-        let next = (*type_of(receiver)).tp_iternext.unwrap();
+    let iternext = (*type_of(receiver)).tp_iternext.filter(|_| noneobject::is_none(v));
+    let r = if let Some(next) = iternext {
         next(receiver)
     } else {
         match call::call_method_obj(receiver, "send", &[v]) {
@@ -900,7 +900,9 @@ unsafe fn awaitable_iter(o: *mut PyObject) -> PyResult<Obj> {
     if no_await(o) {
         return Err(raise(exc::type_error(), format!("object {} can't be used in 'await' expression", full_name(type_of(o)))));
     }
-    let f = (*(*type_of(o)).tp_as_async).am_await.unwrap();
+    let Some(f) = (*(*type_of(o)).tp_as_async).am_await else {
+        return Err(raise(exc::type_error(), format!("object {} can't be used in 'await' expression", full_name(type_of(o)))));
+    };
     let r = Obj::from_owned(f(o))?;
     if coro_check_exact(r.as_ptr()) || (gen_check_exact(r.as_ptr()) && (*(*raw(r.as_ptr())).gi_code).co_flags & CO_ITERABLE_COROUTINE != 0) {
         return Err(raise(exc::type_error(), "__await__() returned a coroutine"));

@@ -746,8 +746,8 @@ unsafe extern "C" fn type_getattro(op: *mut PyObject, name: *mut PyObject) -> *m
     if !meta_attr.is_null() {
         incref(meta_attr);
         meta_get = (*type_of(meta_attr)).tp_descr_get;
-        if meta_get.is_some() && (*type_of(meta_attr)).tp_descr_set.is_some() {
-            let r = meta_get.unwrap()(meta_attr, op, meta as *mut PyObject);
+        if let (Some(get), Some(_)) = (meta_get, (*type_of(meta_attr)).tp_descr_set) {
+            let r = get(meta_attr, op, meta as *mut PyObject);
             decref(meta_attr);
             return r;
         }

@@ -257,16 +257,19 @@ pub unsafe fn is_true(op: *mut PyObject) -> PyResult<bool> {
     }
     let tp = type_of(op);
     let n: Py_ssize_t;
-    if !(*tp).tp_as_number.is_null() && (*(*tp).tp_as_number).nb_bool.is_some() {
-        let r = ((*(*tp).tp_as_number).nb_bool.unwrap())(op);
+    let nb_bool = if (*tp).tp_as_number.is_null() { None } else { (*(*tp).tp_as_number).nb_bool };
+    let mp_length = if (*tp).tp_as_mapping.is_null() { None } else { (*(*tp).tp_as_mapping).mp_length };
+    let sq_length = if (*tp).tp_as_sequence.is_null() { None } else { (*(*tp).tp_as_sequence).sq_length };
+    if let Some(f) = nb_bool {
+        let r = f(op);
         if r < 0 {
             return Err(err::ErrSet::assume_set());
         }
         return Ok(r > 0);
-    } else if !(*tp).tp_as_mapping.is_null() && (*(*tp).tp_as_mapping).mp_length.is_some() {
-        n = ((*(*tp).tp_as_mapping).mp_length.unwrap())(op);
-    } else if !(*tp).tp_as_sequence.is_null() && (*(*tp).tp_as_sequence).sq_length.is_some() {
-        n = ((*(*tp).tp_as_sequence).sq_length.unwrap())(op);
+    } else if let Some(f) = mp_length {
+        n = f(op);
+    } else if let Some(f) = sq_length {
+        n = f(op);
     } else {
         return Ok(true);
     }

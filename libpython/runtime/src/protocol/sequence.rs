@@ -97,7 +97,8 @@ pub unsafe fn setitem(op: *mut PyObject, key: *mut PyObject, v: *mut PyObject) -
         }
     }
     let sq = (*tp).tp_as_sequence;
-    if !sq.is_null() && (*sq).sq_ass_item.is_some() {
+    let ass_item = if sq.is_null() { None } else { (*sq).sq_ass_item };
+    if let Some(f) = ass_item {
         if crate::protocol::number::has_index(key) {
             let mut i = crate::protocol::number::as_ssize_t_exc(key, exc::index_error())?;
             if i < 0 {
@@ -109,7 +110,6 @@ pub unsafe fn setitem(op: *mut PyObject, key: *mut PyObject, v: *mut PyObject) -
                     i += n;
                 }
             }
-            let f = (*sq).sq_ass_item.unwrap_or_else(|| unreachable!());
             return if f(op, i, v) < 0 { Err(err::ErrSet::assume_set()) } else { Ok(()) };
         }
         return Err(raise(
