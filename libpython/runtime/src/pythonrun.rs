@@ -62,6 +62,98 @@ pub unsafe fn run_pyc_file(path: &str) -> PyResult<Obj> {
     crate::ceval::eval_code(code.as_ptr(), d, d)
 }
 
+/// For exceptions with `print_file_and_line` (SyntaxError and its subclasses): the
+/// `File "...", line N` line, the source text and the carets (CPython's
+/// print_exception_file_and_line and print_error_text), and the message to print after.
+unsafe fn syntax_error_location(v: *mut PyObject) -> Option<(String, Obj)> {
+    let attr = |name: &str| -> Option<Obj> {
+        let r = str_::intern(name).and_then(|n| proto::lookup_attr(v, n));
+        match r {
+            Ok(x) => x,
+            Err(_) => {
+                err::clear();
+                None
+            }
+        }
+    };
+    attr("print_file_and_line")?;
+    let int_or = |o: Option<Obj>, default: isize| -> Option<isize> {
+        match o {
+            Some(x) if noneobject::is_none(x.as_ptr()) => Some(default),
+            Some(x) => match crate::protocol::number::as_ssize_t(x.as_ptr()) {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    err::clear();
+                    None
+                }
+            },
+            None => Some(default),
+        }
+    };
+    let msg = attr("msg")?;
+    let filename = match attr("filename")? {
+        f if noneobject::is_none(f.as_ptr()) => "<string>".to_string(),
+        f => proto::str(f.as_ptr()).ok().and_then(|s| str_::as_str(s.as_ptr()).ok().map(|s| s.to_string()))?,
+    };
+    let lineno = int_or(Some(attr("lineno")?), 0)?;
+    let offset = int_or(Some(attr("offset")?), -1)?;
+    let exact = type_of(v) == exc::syntax_error() as *mut PyTypeObject;
+    let end_lineno = if exact { int_or(attr("end_lineno"), lineno)? } else { lineno };
+    let mut end_offset = if exact { int_or(attr("end_offset"), -1)? } else { -1 };
+    let text = attr("text")?;
+    let mut out = format!("  File \"{filename}\", line {lineno}\n");
+    if !noneobject::is_none(text.as_ptr()) {
+        let t = str_::as_str(text.as_ptr()).ok()?.to_string();
+        let size = t.len() as isize;
+        if end_lineno > lineno {
+            end_offset = size;
+        }
+        if end_offset > size + 1 {
+            end_offset = size + 1;
+        }
+        out.push_str(&error_text(offset, end_offset, &t));
+    }
+    Some((out, msg))
+}
+
+/// The source line of a SyntaxError and its carets, offsets 1-based in UTF-8 bytes.
+fn error_text(offset: isize, end_offset: isize, text: &str) -> String {
+    let carets = if end_offset > 0 && end_offset > offset { (end_offset - offset) as usize } else { 1 };
+    let mut offset = offset - 1;
+    let mut t = text;
+    while let Some(rest) = t.strip_prefix([' ', '\t', '\x0c']) {
+        t = rest;
+        offset -= 1;
+    }
+    let mut len = t.len() as isize;
+    if t.ends_with('\n') {
+        len -= 1;
+    }
+    offset = offset.min(len);
+    while let Some(nl) = t.find('\n') {
+        let inl = nl as isize;
+        if inl >= offset {
+            break;
+        }
+        t = &t[nl + 1..];
+        len -= inl + 1;
+        offset -= inl + 1;
+    }
+    let _ = len;
+    let mut out = format!("    {t}");
+    if !t.ends_with('\n') {
+        out.push('\n');
+    }
+    if offset < 0 {
+        return out;
+    }
+    out.push_str("    ");
+    out.push_str(&" ".repeat(offset as usize));
+    out.push_str(&"^".repeat(carets));
+    out.push('\n');
+    out
+}
+
 /// The full report of exception `v` (an instance) as `sys.excepthook` prints it: causes and
 /// contexts first, then each traceback, the `Type: message` line and the notes.
 pub unsafe fn format_exception(v: *mut PyObject) -> String {
@@ -155,7 +247,16 @@ impl PrintContext {
                 }
             }
         }
-        let mut only = crate::report::format_exception_only(type_of(v) as *mut PyObject, v);
+        // A SyntaxError shows its file, line and text, and then only its `msg`.
+        let located = syntax_error_location(v);
+        let shown = match &located {
+            Some((text, msg)) => {
+                self.emit(text);
+                msg.as_ptr()
+            }
+            None => v,
+        };
+        let mut only = crate::report::format_exception_only(type_of(v) as *mut PyObject, shown);
         if let Some(s) = crate::suggestions::offer(v) {
             only.push_str(&format!(". Did you mean: '{s}'?"));
         }

@@ -218,3 +218,77 @@ pub unsafe extern "C" fn set_annotations(op: *mut PyObject, v: *mut PyObject, _:
         Ok(())
     })
 }
+
+// ---- setters of the naming attributes -----------------------------------------------------
+
+/// CPython's `check_set_special_type_attr`: only heap types, and never deletion.
+unsafe fn check_special_set(tp: *mut PyTypeObject, v: *mut PyObject, name: &str) -> PyResult<()> {
+    if !has_feature(tp, Py_TPFLAGS_HEAPTYPE) {
+        return Err(raise(exc::type_error(), format!("cannot set '{name}' attribute of immutable type '{}'", full_name(tp))));
+    }
+    if v.is_null() {
+        return Err(raise(exc::type_error(), format!("cannot delete '{name}' attribute of immutable type '{}'", full_name(tp))));
+    }
+    let attr = str_::from_str(name)?;
+    crate::modules::sys_hooks::audit("object.__setattr__", &[tp as *mut PyObject, attr.as_ptr(), v])
+}
+
+unsafe fn set_in_dict(tp: *mut PyTypeObject, name: &str, v: *mut PyObject) -> PyResult<()> {
+    check_special_set(tp, v, name)?;
+    dict::set_item_str((*tp).tp_dict, name, v)?;
+    crate::objects::typeobject::modified(tp);
+    Ok(())
+}
+
+pub unsafe extern "C" fn set_module(op: *mut PyObject, v: *mut PyObject, _: *mut c_void) -> c_int {
+    crate::guard::catch_int(|| set_in_dict(op as *mut PyTypeObject, "__module__", v))
+}
+
+pub unsafe extern "C" fn set_doc(op: *mut PyObject, v: *mut PyObject, _: *mut c_void) -> c_int {
+    crate::guard::catch_int(|| set_in_dict(op as *mut PyTypeObject, "__doc__", v))
+}
+
+/// `__name__` also renames `tp_name`, which heap types keep in their own buffer.
+pub unsafe extern "C" fn set_name(op: *mut PyObject, v: *mut PyObject, _: *mut c_void) -> c_int {
+    let tp = op as *mut PyTypeObject;
+    crate::guard::catch_int(|| {
+        check_special_set(tp, v, "__name__")?;
+        if !str_::check(v) {
+            return Err(raise(exc::type_error(), format!("can only assign string to {}.__name__, not '{}'", full_name(tp), full_name(type_of(v)))));
+        }
+        let text = str_::as_str(v)?;
+        if text.contains('\0') {
+            return Err(raise(exc::value_error(), "type name must not contain null characters"));
+        }
+        let buf = crate::mem::malloc(text.len() + 1) as *mut u8;
+        if buf.is_null() {
+            return Err(crate::objects::exceptions::no_memory());
+        }
+        // Safety: `buf` has room for the text and its NUL.
+        std::ptr::copy_nonoverlapping(text.as_ptr(), buf, text.len());
+        *buf.add(text.len()) = 0;
+        let et = tp as *mut PyHeapTypeObject;
+        let old = (*et)._ht_tpname;
+        (*et)._ht_tpname = buf as *mut _;
+        (*tp).tp_name = buf as *const _;
+        if !old.is_null() {
+            crate::mem::free(old as *mut c_void);
+        }
+        incref(v);
+        xsetref(&raw mut (*et).ht_name, v);
+        Ok(())
+    })
+}
+
+pub unsafe extern "C" fn set_qualname(op: *mut PyObject, v: *mut PyObject, _: *mut c_void) -> c_int {
+    let tp = op as *mut PyTypeObject;
+    crate::guard::catch_int(|| {
+        check_special_set(tp, v, "__qualname__")?;
+        if !str_::check(v) {
+            return Err(raise(exc::type_error(), format!("can only assign string to {}.__qualname__, not '{}'", full_name(tp), full_name(type_of(v)))));
+        }
+        incref(v);
+        xsetref(&raw mut (*(tp as *mut PyHeapTypeObject)).ht_qualname, v);
+        Ok(())
+    })
+}

@@ -45,13 +45,13 @@ pub static mut PyType_Type: PyTypeObject = PyTypeObject {
 
 static mut TYPE_GETSET: [PyGetSetDef; 12] = [
     getset(c"__dict__", Some(type_get_dict), None),
-    getset(c"__name__", Some(type_get_name), None),
-    getset(c"__qualname__", Some(type_get_qualname), None),
-    getset(c"__module__", Some(type_get_module), None),
+    getset(c"__name__", Some(type_get_name), Some(crate::objects::type_attrs::set_name)),
+    getset(c"__qualname__", Some(type_get_qualname), Some(crate::objects::type_attrs::set_qualname)),
+    getset(c"__module__", Some(type_get_module), Some(crate::objects::type_attrs::set_module)),
     getset(c"__mro__", Some(type_get_mro), None),
     getset(c"__bases__", Some(type_get_bases), None),
     getset(c"__base__", Some(type_get_base), None),
-    getset(c"__doc__", Some(type_get_doc), None),
+    getset(c"__doc__", Some(type_get_doc), Some(crate::objects::type_attrs::set_doc)),
     getset(c"__text_signature__", Some(crate::objects::type_attrs::get_text_signature), None),
     getset(c"__abstractmethods__", Some(crate::objects::type_attrs::get_abstractmethods), Some(crate::objects::type_attrs::set_abstractmethods)),
     getset(c"__annotations__", Some(crate::objects::type_attrs::get_annotations), Some(crate::objects::type_attrs::set_annotations)),
@@ -771,7 +771,8 @@ unsafe extern "C" fn type_getattro(op: *mut PyObject, name: *mut PyObject) -> *m
         return meta_attr;
     }
     let n = str_::as_str(name).unwrap_or("?");
-    let qual = type_qualname_str(tp).unwrap_or_default();
+    // tp_name, as CPython (the short name for classes, the dotted one for static types).
+    let qual = full_name(tp);
     err::set_object(
         exc::attribute_error(),
         str_::from_str(&format!("type object '{qual}' has no attribute '{n}'")).map(|s| s.into_ptr()).unwrap_or(null_mut()),
