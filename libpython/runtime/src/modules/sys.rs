@@ -37,7 +37,7 @@ pub unsafe fn init(builtins: &Obj) -> PyResult<Obj> {
     crate::modules::add_functions(m.as_ptr(), d, (&raw mut METHODS) as *mut PyMethodDef, name.as_ptr())?;
     crate::modules::add_functions(m.as_ptr(), d, (&raw mut crate::ceval_trace::SYS_METHODS) as *mut PyMethodDef, name.as_ptr())?;
     crate::modules::add_functions(m.as_ptr(), d, (&raw mut super::sys_hooks::METHODS) as *mut PyMethodDef, name.as_ptr())?;
-    for hook in ["excepthook", "displayhook", "unraisablehook"] {
+    for hook in ["excepthook", "displayhook", "unraisablehook", "breakpointhook"] {
         let h = dict::get_item_str(d, hook)?;
         dict::set_item_str(d, &format!("__{hook}__"), h)?;
     }

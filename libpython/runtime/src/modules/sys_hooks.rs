@@ -15,7 +15,8 @@ use std::ffi::c_int;
 use std::ptr::null_mut;
 use std::sync::atomic::{AtomicI32, AtomicU64, Ordering};
 
-pub static mut METHODS: [PyMethodDef; 18] = [
+pub static mut METHODS: [PyMethodDef; 19] = [
+    fast_kw(c"breakpointhook", sys_breakpointhook),
     fast(c"audit", sys_audit),
     fast_kw(c"addaudithook", sys_addaudithook),
     meth(c"unraisablehook", sys_unraisablehook, METH_O),
@@ -315,6 +316,55 @@ pub unsafe fn write_unraisable(msg: Option<&str>, obj: *mut PyObject) {
     xdecref(t);
     xdecref(v);
     xdecref(tb);
+}
+
+// ---- breakpoints ---------------------------------------------------------------------------
+
+/// `sys.breakpointhook(*args, **kws)`: calls what `$PYTHONBREAKPOINT` names (`pdb.set_trace`
+/// by default; "0" disables); an unimportable name is warned about and ignored.
+unsafe extern "C" fn sys_breakpointhook(_: *mut PyObject, args: *const *mut PyObject, nargs: Py_ssize_t, kwnames: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let env = sys_info::env_var("PYTHONBREAKPOINT").filter(|v| !v.is_empty()).unwrap_or_else(|| "pdb.set_trace".to_string());
+        if env == "0" {
+            return none();
+        }
+        let (module, attr) = match env.rsplit_once('.') {
+            None => ("builtins", env.as_str()),
+            Some(("", _)) => return warn_breakpoint(&env),
+            Some((m, a)) => (m, a),
+        };
+        let import = dict::get_item_str(crate::interp::builtins(), "__import__")?;
+        let modname = str_::from_str(module)?;
+        let fromlist = tuple::pack(&[str_::from_str("__doc__")?.as_ptr()])?;
+        let imported = if import.is_null() { Err(raise(exc::import_error(), "__import__ not found")) } else { call::vectorcall(import, &[modname.as_ptr(), noneobject::none(), noneobject::none(), fromlist.as_ptr()], null_mut()) };
+        let m = match imported {
+            Ok(m) => m,
+            Err(e) => {
+                if err::exception_matches(exc::import_error()) {
+                    return warn_breakpoint(&env);
+                }
+                return Err(e);
+            }
+        };
+        let hook = match proto::getattr_str(m.as_ptr(), attr) {
+            Ok(h) => h,
+            Err(e) => {
+                if err::exception_matches(exc::attribute_error()) {
+                    return warn_breakpoint(&env);
+                }
+                return Err(e);
+            }
+        };
+        let nkw = if kwnames.is_null() { 0 } else { size_of_var(kwnames) as usize };
+        let all = if args.is_null() { &[][..] } else { std::slice::from_raw_parts(args, nargs as usize + nkw) };
+        call::vectorcall(hook.as_ptr(), all, kwnames).map(|r| r)
+    })
+}
+
+unsafe fn warn_breakpoint(env: &str) -> PyResult<Obj> {
+    err::clear();
+    crate::report::warn(exc::runtime_warning(), &format!("Ignoring unimportable $PYTHONBREAKPOINT: \"{env}\""))?;
+    none()
 }
 
 // ---- calls and async generator hooks -------------------------------------------------------

@@ -192,6 +192,17 @@ fn effective_flags() -> Flags {
     f
 }
 
+/// `PYTHON*` variable `name`, unless -E or -I said to ignore the environment.
+pub fn env_var(name: &str) -> Option<String> {
+    // Safety: read after start-up parsing is done.
+    let ignore = unsafe { (*(&raw const CMDLINE)).ignore_environment } != 0;
+    if ignore {
+        None
+    } else {
+        std::env::var(name).ok()
+    }
+}
+
 /// The int/str conversion limit `-X int_max_str_digits` or the environment asked for.
 pub fn int_max_str_digits() -> Option<usize> {
     usize::try_from(effective_flags().int_max_str_digits).ok()
