@@ -14,7 +14,9 @@ pub unsafe extern "C" fn Py_Initialize() {
 #[no_mangle]
 pub unsafe extern "C" fn Py_InitializeEx(_install_sigs: c_int) {
     if lifecycle::initialize().is_err() {
-        eprintln!("Fatal Python error: Py_Initialize: can't initialize the builtin types");
+        let (mut t, mut v, mut tb) = crate::rt::err::fetch();
+        let _ = crate::rt::objects::exceptions::normalize(&mut t, &mut v, &mut tb);
+        eprintln!("Fatal Python error: Py_Initialize: can't initialize the runtime: {}", crate::rt::report::format_exception_only(t, v));
         std::process::abort();
     }
 }

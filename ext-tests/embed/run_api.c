@@ -248,5 +248,13 @@ int main(int argc, char **argv) {
     free(data);
     printf("finalize: %d\n", Py_FinalizeEx());
     printf("initialized after: %d\n", Py_IsInitialized());
+    /* A second life: embedders may initialize again after finalizing. */
+    Py_InitializeEx(0);
+    printf("initialized again: %d\n", Py_IsInitialized());
+    PyObject *again = PyDict_New();
+    PyDict_SetItemString(again, "k", Py_None);
+    show("dict after re-initialization", again);
+    printf("sys.maxsize still there: %d\n", PySys_GetObject("maxsize") != NULL);
+    printf("finalize again: %d\n", Py_FinalizeEx());
     return 0;
 }

@@ -17,6 +17,11 @@ pub static mut _Py_HashSecret: PyHashSecret = PyHashSecret { k0: 0, k1: 0, pad: 
 
 /// Fills the secret from PYTHONHASHSEED; returns false when the variable is invalid.
 pub fn init_secret() -> bool {
+    // Once per process: strings hashed before a re-initialization keep their cached hash.
+    static DONE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if DONE.swap(true, std::sync::atomic::Ordering::AcqRel) {
+        return true;
+    }
     let mut bytes = [0u8; 24];
     match std::env::var("PYTHONHASHSEED") {
         Ok(v) if v != "random" && !v.is_empty() => {

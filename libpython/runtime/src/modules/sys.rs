@@ -39,6 +39,9 @@ pub unsafe fn init(builtins: &Obj) -> PyResult<Obj> {
     crate::modules::add_functions(m.as_ptr(), d, (&raw mut super::sys_hooks::METHODS) as *mut PyMethodDef, name.as_ptr())?;
     for hook in ["excepthook", "displayhook", "unraisablehook", "breakpointhook"] {
         let h = dict::get_item_str(d, hook)?;
+        if h.is_null() {
+            return Err(crate::err::raise(exc::system_error(), format!("sys.{hook} is missing")));
+        }
         dict::set_item_str(d, &format!("__{hook}__"), h)?;
     }
     let modules = dict::new()?;
