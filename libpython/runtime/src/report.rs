@@ -44,6 +44,16 @@ pub unsafe fn write_unraisable(what: &str, obj: *mut PyObject) {
 /// exists): ignored categories return quietly; "error" is not a default, so the rest are
 /// printed once per (category, message), as `sys:1: Category: message`.
 pub unsafe fn warn(category: *mut PyObject, msg: &str) -> crate::err::PyResult<()> {
+    warn_ex(category, msg, false)
+}
+
+/// `warn` for a warning about an object (`source=`, as un-awaited coroutines): without
+/// tracemalloc, the report says how to see where the object was made, as CPython's does.
+pub unsafe fn warn_about_object(category: *mut PyObject, msg: &str) -> crate::err::PyResult<()> {
+    warn_ex(category, msg, true)
+}
+
+unsafe fn warn_ex(category: *mut PyObject, msg: &str, has_source: bool) -> crate::err::PyResult<()> {
     use crate::objects::exceptions as e;
     let cat = if category.is_null() { (&raw mut e::_PyExc_UserWarning) as *mut PyObject } else { category };
     // Where the warning points: the running Python frame (else `sys:1`, as CPython).
@@ -85,6 +95,9 @@ pub unsafe fn warn(category: *mut PyObject, msg: &str) -> crate::err::PyResult<(
     let mut text = format!("{file}:{line}: {name}: {msg}\n");
     if let Some(src) = crate::objects::traceback::source_line(&file, line) {
         text.push_str(&format!("  {}\n", src.trim()));
+    }
+    if has_source {
+        text.push_str(&format!("{name}: Enable tracemalloc to get the object allocation traceback\n"));
     }
     crate::pythonrun::flush_std_streams();
     eprint!("{text}");
