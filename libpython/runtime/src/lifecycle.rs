@@ -33,6 +33,7 @@ pub fn initialize() -> PyResult<()> {
         floatobject::ready_type()?;
         complexobject::ready_type()?;
         bytesobject::ready_type()?;
+        bytearrayobject::ready_type()?;
         noneobject::ready_types()?;
         descrobject::ready_types()?;
         methodobject::ready_type()?;
@@ -89,6 +90,7 @@ pub fn builtin_types() -> Vec<(&'static str, *mut crate::ffi::PyTypeObject)> {
         ("complex", complexobject::complex_type()),
         ("str", unicodeobject::unicode_type()),
         ("bytes", bytesobject::bytes_type()),
+        ("bytearray", bytearrayobject::bytearray_type()),
         ("tuple", tupleobject::tuple_type()),
         ("list", listobject::list_type()),
         ("dict", dictobject::dict_type()),

@@ -2,6 +2,9 @@
 
 pub mod baseobject;
 pub mod boolobject;
+pub mod bytearrayobject;
+pub mod bytes_format;
+pub mod bytes_methods;
 pub mod bytesobject;
 pub mod capsule;
 pub mod cellobject;
@@ -38,6 +41,7 @@ pub mod noneobject;
 pub mod propertyobject;
 pub mod rangeobject;
 pub mod setobject;
+pub mod stringlib;
 pub mod sliceobject;
 pub mod structseq;
 pub mod superobject;
