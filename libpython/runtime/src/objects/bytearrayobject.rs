@@ -158,7 +158,7 @@ unsafe extern "C" fn bytearray_dealloc(op: *mut PyObject) {
 /// `bytearray(b'...')`, with the class name for subclasses.
 unsafe extern "C" fn bytearray_repr(op: *mut PyObject) -> *mut PyObject {
     let name = typeobject::short_name(type_of(op));
-    crate::guard::ret_obj(str_::from_str(&format!("{name}({})", bytes::repr_bytes_quoting(as_slice(op), true))))
+    crate::guard::ret_obj(str_::from_str(&format!("{name}({})", bytes::repr_bytes_quoting(as_slice(op), true, true))))
 }
 
 unsafe extern "C" fn bytearray_getbuffer(op: *mut PyObject, view: *mut Py_buffer, flags: c_int) -> c_int {

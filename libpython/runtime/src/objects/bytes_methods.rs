@@ -425,7 +425,8 @@ unsafe fn replace(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult<Obj> {
 
 // ---- join, partition, split -----------------------------------------------------------------
 
-unsafe fn join(op: *mut PyObject, iterable: *mut PyObject) -> PyResult<Obj> {
+/// `sep.join(iterable)` (also _PyBytes_Join).
+pub unsafe fn join(op: *mut PyObject, iterable: *mut PyObject) -> PyResult<Obj> {
     let items = crate::protocol::iter::collect(iterable).map_err(|e| {
         if crate::err::exception_matches(exc::type_error()) && !is_iterable(iterable) {
             crate::err::clear();
@@ -630,7 +631,7 @@ unsafe fn hex(op: *mut PyObject, args: *const *mut PyObject, n: Py_ssize_t, kw: 
 }
 
 /// The bytes of `bytes.fromhex(string)`: pairs of hex digits, whitespace between pairs.
-pub(crate) unsafe fn parse_fromhex(s: *mut PyObject) -> PyResult<Vec<u8>> {
+pub unsafe fn parse_fromhex(s: *mut PyObject) -> PyResult<Vec<u8>> {
     if !str_::check(s) {
         return Err(raise(exc::type_error(), format!("fromhex() argument must be str, not {}", arg_type_name(s))));
     }

@@ -325,12 +325,13 @@ pub fn from_slice(b: &[u8]) -> PyResult<Obj> {
 
 /// CPython's bytes repr: b'...' (or b"..." when only ' appears), \t \n \r \\ and \xNN escapes.
 pub fn repr_bytes(b: &[u8]) -> String {
-    repr_bytes_quoting(b, false)
+    repr_bytes_quoting(b, true, false)
 }
 
-/// The bytes repr; `escape_single` escapes ' even inside b"..." (bytearray's repr does).
-pub fn repr_bytes_quoting(b: &[u8], escape_single: bool) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+/// The bytes repr; `smart` picks b"..." for text with ' and no " (PyBytes_Repr's
+/// smartquotes); `escape_single` escapes ' even inside b"..." (bytearray's repr does).
+pub fn repr_bytes_quoting(b: &[u8], smart: bool, escape_single: bool) -> String {
+    let quote = if smart && b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
     let mut out = String::with_capacity(b.len() + 3);
     out.push('b');
     out.push(quote);
@@ -385,7 +386,7 @@ unsafe extern "C" fn bytes_item(op: *mut PyObject, i: Py_ssize_t) -> *mut PyObje
 }
 
 /// The bytes of `a + b` where both export buffers; "can't concat B to A" otherwise.
-pub(crate) unsafe fn concat_buffers(a: *mut PyObject, b: *mut PyObject) -> PyResult<Vec<u8>> {
+pub unsafe fn concat_buffers(a: *mut PyObject, b: *mut PyObject) -> PyResult<Vec<u8>> {
     use crate::protocol::buffer::{has_buffer, Buffer};
     if !has_buffer(a) || !has_buffer(b) {
         return Err(raise(exc::type_error(), format!("can't concat {} to {}", full_name(type_of(b)), full_name(type_of(a)))));
@@ -425,4 +426,77 @@ unsafe extern "C" fn bytes_richcompare(a: *mut PyObject, b: *mut PyObject, op: c
 pub unsafe fn ready_type() -> PyResult<()> {
     typeobject::ready(bytes_type())?;
     typeobject::ready(&raw mut PyBytesIter_Type)
+}
+
+/// The bytes a `b'...'` literal's backslash escapes stand for (CPython's
+/// _PyBytes_DecodeEscape): also the position of the first unknown escape, which is kept as
+/// it is. A bad `\x` raises ValueError unless `errors` is "ignore" or "replace".
+pub fn decode_escape(s: &[u8], errors: &str) -> PyResult<(Vec<u8>, Option<usize>)> {
+    let mut out = Vec::with_capacity(s.len());
+    let mut first_invalid = None;
+    let mut i = 0;
+    while i < s.len() {
+        if s[i] != b'\\' {
+            out.push(s[i]);
+            i += 1;
+            continue;
+        }
+        i += 1;
+        let Some(&c) = s.get(i) else {
+            return Err(raise(exc::value_error(), "Trailing \\ in string"));
+        };
+        i += 1;
+        match c {
+            b'\n' => {}
+            b'\\' | b'\'' | b'"' => out.push(c),
+            b'b' => out.push(8),
+            b'f' => out.push(12),
+            b't' => out.push(b'\t'),
+            b'n' => out.push(b'\n'),
+            b'r' => out.push(b'\r'),
+            b'v' => out.push(11),
+            b'a' => out.push(7),
+            b'0'..=b'7' => {
+                let mut v = (c - b'0') as u32;
+                for _ in 0..2 {
+                    match s.get(i) {
+                        Some(&d @ b'0'..=b'7') => {
+                            v = v * 8 + (d - b'0') as u32;
+                            i += 1;
+                        }
+                        _ => break,
+                    }
+                }
+                out.push(v as u8);
+            }
+            b'x' => {
+                let hex = |k: usize| s.get(k).and_then(|&d| (d as char).to_digit(16));
+                match (hex(i), hex(i + 1)) {
+                    (Some(h), Some(l)) => {
+                        out.push((h * 16 + l) as u8);
+                        i += 2;
+                    }
+                    _ => match errors {
+                        "ignore" => {}
+                        "replace" => out.push(b'?'),
+                        "strict" => {
+                            return Err(raise(exc::value_error(), format!("invalid \\x escape at position {}", i - 2)));
+                        }
+                        _ => {
+                            return Err(raise(
+                                exc::value_error(),
+                                format!("decoding error; unknown error handling code: {errors}"),
+                            ))
+                        }
+                    },
+                }
+            }
+            _ => {
+                first_invalid.get_or_insert(i - 1);
+                out.push(b'\\');
+                i -= 1;
+            }
+        }
+    }
+    Ok((out, first_invalid))
 }

@@ -135,7 +135,7 @@ pub(crate) fn line_ranges<T: Unit>(s: &[T], is_break: impl Fn(T) -> bool, keep: 
 }
 
 /// The first `n` in `h[start..end]`.
-pub(crate) fn find_at<T: PartialEq>(h: &[T], n: &[T], start: usize, end: usize) -> Option<usize> {
+pub fn find_at<T: PartialEq>(h: &[T], n: &[T], start: usize, end: usize) -> Option<usize> {
     if start > end || n.len() > end - start {
         return None;
     }
@@ -149,7 +149,7 @@ pub(crate) fn find_at<T: PartialEq>(h: &[T], n: &[T], start: usize, end: usize) 
 }
 
 /// The last `n` in `h[start..end]`.
-pub(crate) fn rfind_at<T: PartialEq>(h: &[T], n: &[T], start: usize, end: usize) -> Option<usize> {
+pub fn rfind_at<T: PartialEq>(h: &[T], n: &[T], start: usize, end: usize) -> Option<usize> {
     if start > end || n.len() > end - start {
         return None;
     }

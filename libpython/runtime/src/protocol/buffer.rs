@@ -116,6 +116,10 @@ impl Buffer {
     pub fn raw(&mut self) -> *mut Py_buffer {
         &mut *self.view
     }
+
+    pub fn view(&self) -> &Py_buffer {
+        &self.view
+    }
 }
 
 impl Drop for Buffer {
@@ -130,4 +134,182 @@ impl std::ops::Deref for Buffer {
     fn deref(&self) -> &[u8] {
         self.as_slice()
     }
+}
+
+// ---- shapes and strides ---------------------------------------------------------------------
+
+/// The shape and strides of a view as vectors (a flat view of bytes when they are absent).
+pub unsafe fn dims(v: &Py_buffer) -> (Vec<isize>, Vec<isize>) {
+    let nd = v.ndim.max(0) as usize;
+    if nd == 0 {
+        return (vec![], vec![]);
+    }
+    let shape: Vec<isize> =
+        if v.shape.is_null() { vec![v.len / v.itemsize.max(1)] } else { std::slice::from_raw_parts(v.shape, nd).to_vec() };
+    let strides = if v.strides.is_null() { c_strides(&shape, v.itemsize) } else { std::slice::from_raw_parts(v.strides, nd).to_vec() };
+    (shape, strides)
+}
+
+/// The strides of a C-contiguous (row-major) array.
+pub fn c_strides(shape: &[isize], itemsize: isize) -> Vec<isize> {
+    let mut st = vec![0; shape.len()];
+    let mut sd = itemsize;
+    for i in (0..shape.len()).rev() {
+        st[i] = sd;
+        sd *= shape[i];
+    }
+    st
+}
+
+/// The strides of a Fortran-contiguous (column-major) array.
+pub fn f_strides(shape: &[isize], itemsize: isize) -> Vec<isize> {
+    let mut st = vec![0; shape.len()];
+    let mut sd = itemsize;
+    for i in 0..shape.len() {
+        st[i] = sd;
+        sd *= shape[i];
+    }
+    st
+}
+
+/// True when strides agree with `want` wherever the dimension is longer than one.
+fn strides_match(shape: &[isize], strides: &[isize], want: &[isize]) -> bool {
+    shape.iter().zip(strides.iter().zip(want)).all(|(&d, (&s, &w))| d <= 1 || s == w)
+}
+
+/// PyBuffer_IsContiguous for order 'C', 'F' or 'A' (either).
+pub unsafe fn is_contiguous(v: &Py_buffer, order: u8) -> bool {
+    if !v.suboffsets.is_null() {
+        return false;
+    }
+    if v.len == 0 || v.strides.is_null() && (order != b'F' || v.ndim <= 1) {
+        return true;
+    }
+    let (shape, strides) = dims(v);
+    if v.strides.is_null() {
+        // C-contiguous by definition; Fortran too when at most one dimension is long.
+        return shape.iter().filter(|&&d| d > 1).count() <= 1;
+    }
+    let c = strides_match(&shape, &strides, &c_strides(&shape, v.itemsize));
+    let f = strides_match(&shape, &strides, &f_strides(&shape, v.itemsize));
+    match order {
+        b'C' => c,
+        b'F' => f,
+        _ => c || f,
+    }
+}
+
+/// The address of the item at `idx` (PyBuffer_GetPointer), following suboffsets.
+pub unsafe fn item_pointer(v: &Py_buffer, idx: &[isize]) -> *mut u8 {
+    let (_, strides) = dims(v);
+    let mut p = v.buf as *mut u8;
+    for (i, &k) in idx.iter().enumerate() {
+        p = p.offset(strides[i] * k);
+        if !v.suboffsets.is_null() && *v.suboffsets.add(i) >= 0 {
+            p = (*(p as *mut *mut u8)).offset(*v.suboffsets.add(i));
+        }
+    }
+    p
+}
+
+/// Calls `f` with each index of `shape`, the last index varying fastest ('C') or the first
+/// ('F').
+pub fn for_each_index(shape: &[isize], order: u8, mut f: impl FnMut(&[isize])) {
+    if shape.iter().any(|&d| d <= 0) {
+        return;
+    }
+    let nd = shape.len();
+    let mut idx = vec![0isize; nd];
+    loop {
+        f(&idx);
+        let mut k = 0;
+        loop {
+            if k == nd {
+                return;
+            }
+            let d = if order == b'F' { k } else { nd - 1 - k };
+            idx[d] += 1;
+            if idx[d] < shape[d] {
+                break;
+            }
+            idx[d] = 0;
+            k += 1;
+        }
+    }
+}
+
+/// PyBuffer_ToContiguous: the items of `v` into `dst` (at least `v.len` bytes) in `order`.
+pub unsafe fn to_contiguous(dst: *mut u8, v: &Py_buffer, len: isize, order: u8) -> PyResult<()> {
+    if len != v.len {
+        return Err(raise(exc::value_error(), "PyBuffer_ToContiguous: len != view->len"));
+    }
+    if is_contiguous(v, if order == b'A' { b'C' } else { order }) || (order == b'A' && is_contiguous(v, b'F')) {
+        std::ptr::copy_nonoverlapping(v.buf as *const u8, dst, len as usize);
+        return Ok(());
+    }
+    let (shape, _) = dims(v);
+    let item = v.itemsize as usize;
+    let mut off = 0;
+    for_each_index(&shape, if order == b'F' { b'F' } else { b'C' }, |idx| {
+        std::ptr::copy_nonoverlapping(item_pointer(v, idx), dst.add(off), item);
+        off += item;
+    });
+    Ok(())
+}
+
+/// PyBuffer_FromContiguous: `len` bytes at `src`, in `order`, into the items of `v`.
+pub unsafe fn from_contiguous(v: &Py_buffer, src: *const u8, len: isize, order: u8) -> PyResult<()> {
+    let len = len.min(v.len).max(0);
+    let (shape, _) = dims(v);
+    let item = v.itemsize as usize;
+    let mut off = 0usize;
+    for_each_index(&shape, if order == b'F' { b'F' } else { b'C' }, |idx| {
+        if off + item <= len as usize {
+            std::ptr::copy_nonoverlapping(src.add(off), item_pointer(v, idx), item);
+        }
+        off += item;
+    });
+    Ok(())
+}
+
+/// The size of one item of a struct format (PyBuffer_SizeFromFormat, struct.calcsize):
+/// native sizes and alignment for '@' (the default), standard sizes for '<', '>', '=', '!'.
+pub fn calcsize(fmt: &[u8]) -> Option<isize> {
+    let (native, body) = match fmt.first() {
+        Some(b'@') => (true, &fmt[1..]),
+        Some(b'<' | b'>' | b'=' | b'!') => (false, &fmt[1..]),
+        _ => (true, fmt),
+    };
+    let mut size: isize = 0;
+    let mut i = 0;
+    while i < body.len() {
+        let mut count: isize = 1;
+        if body[i].is_ascii_digit() {
+            count = 0;
+            while i < body.len() && body[i].is_ascii_digit() {
+                count = count.checked_mul(10)?.checked_add((body[i] - b'0') as isize)?;
+                i += 1;
+            }
+        }
+        let c = *body.get(i)?;
+        i += 1;
+        if c.is_ascii_whitespace() {
+            continue;
+        }
+        let (sz, align): (isize, isize) = match (c, native) {
+            (b'x' | b'c' | b'b' | b'B' | b'?' | b's' | b'p', _) => (1, 1),
+            (b'h' | b'H' | b'e', _) => (2, 2),
+            (b'i' | b'I' | b'f', _) => (4, 4),
+            (b'l' | b'L', true) => (8, 8),
+            (b'l' | b'L', false) => (4, 4),
+            (b'q' | b'Q' | b'd', _) => (8, 8),
+            (b'n' | b'N' | b'P', true) => (8, 8),
+            _ => return None,
+        };
+        if native {
+            size = (size + align - 1) / align * align;
+        }
+        size = if matches!(c, b's' | b'p') { size.checked_add(count)? } else { size.checked_add(sz.checked_mul(count)?)? };
+    }
+    Some(size)
 }
