@@ -16,6 +16,7 @@ pub mod floatobject;
 pub mod gc;
 pub mod listobject;
 pub mod longobject;
+pub mod memoryobject;
 pub mod memory;
 pub mod moduleobject;
 pub mod object;

@@ -34,6 +34,7 @@ pub fn initialize() -> PyResult<()> {
         complexobject::ready_type()?;
         bytesobject::ready_type()?;
         bytearrayobject::ready_type()?;
+        memoryobject::ready_types()?;
         noneobject::ready_types()?;
         descrobject::ready_types()?;
         methodobject::ready_type()?;
@@ -91,6 +92,7 @@ pub fn builtin_types() -> Vec<(&'static str, *mut crate::ffi::PyTypeObject)> {
         ("str", unicodeobject::unicode_type()),
         ("bytes", bytesobject::bytes_type()),
         ("bytearray", bytearrayobject::bytearray_type()),
+        ("memoryview", memoryobject::memoryview_type()),
         ("tuple", tupleobject::tuple_type()),
         ("list", listobject::list_type()),
         ("dict", dictobject::dict_type()),

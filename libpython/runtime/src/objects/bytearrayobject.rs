@@ -442,8 +442,7 @@ unsafe extern "C" fn bytearray_init(op: *mut PyObject, args: *mut PyObject, kwds
             }
         }
         if has_buffer(x) {
-            let b = Buffer::get(x)?;
-            return set_contents(op, &b);
+            return set_contents(op, &Buffer::contiguous_copy(x)?);
         }
         let v = ints_of_iterable(x, Some(&|| cannot_convert(x)))?;
         set_contents(op, &v)

@@ -159,8 +159,7 @@ pub unsafe fn from_object(x: *mut PyObject) -> PyResult<Obj> {
         return Ok(Obj::from_borrowed(x));
     }
     if crate::protocol::buffer::has_buffer(x) {
-        let b = crate::protocol::buffer::Buffer::get(x)?;
-        return from_slice(&b);
+        return from_slice(&crate::protocol::buffer::Buffer::contiguous_copy(x)?);
     }
     let cannot = || raise(exc::type_error(), format!("cannot convert '{}' object to bytes", full_name(type_of(x))));
     if str_::check(x) {

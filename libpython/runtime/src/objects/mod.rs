@@ -35,6 +35,7 @@ pub mod long_methods;
 pub mod longobject;
 pub mod mapobject;
 pub mod mappingproxy;
+pub mod memoryobject;
 pub mod methodobject;
 pub mod moduleobject;
 pub mod noneobject;

@@ -105,6 +105,16 @@ impl Buffer {
         Ok(Buffer { view })
     }
 
+    /// A copy of the items of any exporter in C order, contiguous or not (PyBUF_FULL_RO and
+    /// PyBuffer_ToContiguous, as bytes() and bytearray() take them).
+    pub unsafe fn contiguous_copy(op: *mut PyObject) -> PyResult<Vec<u8>> {
+        let b = Self::get_flags(op, PYBUF_FULL_RO)?;
+        let v = b.view();
+        let mut out = vec![0u8; v.len.max(0) as usize];
+        to_contiguous(out.as_mut_ptr(), v, v.len, b'C')?;
+        Ok(out)
+    }
+
     pub fn as_slice(&self) -> &[u8] {
         if self.view.len <= 0 || self.view.buf.is_null() {
             return &[];
