@@ -226,11 +226,17 @@ unsafe extern "C" fn bytearray_concat(a: *mut PyObject, b: *mut PyObject) -> *mu
     crate::guard::catch_obj(|| concat(a, b))
 }
 
-/// `a += b`: any bytes-like `b`, appended in place.
+/// `a += b`: any bytes-like `b`, appended in place. `b`'s buffer is held while `a` grows,
+/// so `a += a` fails on the export as in CPython.
 unsafe extern "C" fn bytearray_iconcat(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
     crate::guard::catch_obj(|| {
-        let v = bytes::concat_buffers(a, b)?;
-        set_contents(a, &v)?;
+        if !has_buffer(b) {
+            return Err(raise(exc::type_error(), format!("can't concat {} to {}", full_name(type_of(b)), full_name(type_of(a)))));
+        }
+        let other = Buffer::get(b)?;
+        let n = size_of_var(a);
+        resize(a, n.checked_add(other.len() as isize).ok_or_else(crate::objects::exceptions::no_memory)?)?;
+        std::ptr::copy_nonoverlapping(other.as_ptr(), as_ptr(a).offset(n), other.len());
         Ok(Obj::from_borrowed(a))
     })
 }
