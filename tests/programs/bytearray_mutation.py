@@ -166,3 +166,37 @@ m.__init__()
 print(m)
 m.__init__(3)
 print(m)
+
+# allocation sizes follow CPython's policy, including bytes dropped from the front
+b = bytearray(b"x" * 100)
+print(b.__alloc__(), b.__sizeof__())
+del b[:10]
+print(len(b), b.__alloc__(), b.__sizeof__())
+del b[:60]
+print(len(b), b.__alloc__())
+b.append(1)
+print(len(b), b.__alloc__())
+b2 = bytearray(b"abcdefghij" * 5)
+b2[0:5] = b""
+print(b2.__alloc__(), b2[:3])
+b2[0:2] = b"XYZ"
+print(b2.__alloc__(), b2[:5])
+b2.extend(b"1" * 50)
+print(b2.__alloc__(), len(b2))
+del b2[0]
+print(b2.__alloc__(), b2[:3])
+b2.pop(0)
+print(b2.__alloc__(), b2[:3])
+b2[10:20] = b""
+print(b2.__alloc__(), len(b2))
+b2[::2] = b"-" * len(b2[::2])
+del b2[::3]
+print(b2.__alloc__(), len(b2), b2[:10])
+del b2[:]
+print(b2.__alloc__(), b2)
+b3 = bytearray(b"0123456789")
+del b3[-1:-6:-1]
+print(b3, b3.__alloc__())
+del b3[:2]
+b3 += b"abcdef"
+print(b3, b3.__alloc__())

@@ -93,7 +93,8 @@ unsafe fn can_resize(op: *mut PyObject) -> PyResult<()> {
 }
 
 /// PyByteArray_Resize with CPython's allocation policy (so `__alloc__` agrees): shrinking
-/// below half reallocates exactly, a modest growth over-allocates by an eighth.
+/// below half reallocates exactly, a modest growth over-allocates by an eighth. Bytes
+/// dropped from the front (`ob_start` past `ob_bytes`) count as used until a reallocation.
 pub unsafe fn resize(op: *mut PyObject, size: Py_ssize_t) -> PyResult<()> {
     if size < 0 {
         return Err(raise(exc::value_error(), format!("Can only resize to positive sizes, got {size}")));
@@ -104,8 +105,9 @@ pub unsafe fn resize(op: *mut PyObject, size: Py_ssize_t) -> PyResult<()> {
     can_resize(op)?;
     let b = raw(op);
     let size = size as usize;
+    let offset = if (*b).ob_bytes.is_null() { 0 } else { (*b).ob_start.offset_from((*b).ob_bytes) as usize };
     let mut alloc = (*b).ob_alloc as usize;
-    if size + 1 <= alloc {
+    if size + offset + 1 <= alloc {
         if size < alloc / 2 {
             alloc = size + 1;
         } else {
@@ -121,7 +123,20 @@ pub unsafe fn resize(op: *mut PyObject, size: Py_ssize_t) -> PyResult<()> {
     if alloc > isize::MAX as usize {
         return Err(crate::objects::exceptions::no_memory());
     }
-    let p = if (*b).ob_bytes.is_null() { crate::mem::malloc(alloc) } else { crate::mem::realloc((*b).ob_bytes as *mut c_void, alloc) };
+    let p = if offset > 0 {
+        // A fresh block, so the dropped front is given back.
+        let p = crate::mem::malloc(alloc);
+        if !p.is_null() {
+            let keep = size.min(size_of_var(op) as usize);
+            std::ptr::copy_nonoverlapping((*b).ob_start as *const u8, p as *mut u8, keep);
+            crate::mem::free((*b).ob_bytes as *mut c_void);
+        }
+        p
+    } else if (*b).ob_bytes.is_null() {
+        crate::mem::malloc(alloc)
+    } else {
+        crate::mem::realloc((*b).ob_bytes as *mut c_void, alloc)
+    };
     if p.is_null() {
         return Err(crate::objects::exceptions::no_memory());
     }
@@ -130,6 +145,33 @@ pub unsafe fn resize(op: *mut PyObject, size: Py_ssize_t) -> PyResult<()> {
     (*b).ob_alloc = alloc as isize;
     set_size(op, size as isize);
     *(p as *mut u8).add(size) = 0;
+    Ok(())
+}
+
+/// Replaces bytes `lo..hi` with `new` (CPython's bytearray_setslice_linear): shrinking at
+/// the front only advances `ob_start`.
+pub unsafe fn splice(op: *mut PyObject, lo: usize, hi: usize, new: &[u8]) -> PyResult<()> {
+    let size = size_of_var(op) as usize;
+    let hi = hi.max(lo).min(size);
+    let growth = new.len() as isize - (hi - lo) as isize;
+    if growth < 0 {
+        can_resize(op)?;
+        let b = raw(op);
+        if lo == 0 {
+            (*b).ob_start = (*b).ob_start.offset(-growth);
+        } else {
+            let p = as_ptr(op);
+            std::ptr::copy(p.add(hi), p.add(lo + new.len()), size - hi);
+        }
+        resize(op, size as isize + growth)?;
+    } else if growth > 0 {
+        resize(op, (size as isize).checked_add(growth).ok_or_else(crate::objects::exceptions::no_memory)?)?;
+        let p = as_ptr(op);
+        std::ptr::copy(p.add(hi), p.add(lo + new.len()), size - hi);
+    }
+    if !new.is_empty() {
+        std::ptr::copy(new.as_ptr(), as_ptr(op).add(lo), new.len());
+    }
     Ok(())
 }
 
@@ -269,9 +311,7 @@ unsafe extern "C" fn bytearray_ass_item(op: *mut PyObject, i: Py_ssize_t, v: *mu
             return Err(raise(exc::index_error(), "bytearray index out of range"));
         }
         if v.is_null() {
-            let mut all = as_slice(op).to_vec();
-            all.remove(i as usize);
-            return set_contents(op, &all);
+            return splice(op, i as usize, i as usize + 1, &[]);
         }
         let b = byte_value(v)?;
         *as_ptr(op).offset(i) = b;
@@ -328,12 +368,11 @@ unsafe fn assign_slice(op: *mut PyObject, key: *mut PyObject, v: *mut PyObject) 
     let (mut start, mut stop, step) = crate::objects::sliceobject::unpack(key)?;
     let len = size_of_var(op);
     let n = crate::objects::sliceobject::adjust_indices(len, &mut start, &mut stop, step);
+    if let (Some(new), 1) = (&new, step) {
+        return splice(op, start as usize, stop.max(start) as usize, new);
+    }
     let mut all = as_slice(op).to_vec();
     match new {
-        Some(new) if step == 1 => {
-            let stop = stop.max(start);
-            all.splice(start as usize..stop as usize, new);
-        }
         Some(new) => {
             if new.len() as isize != n {
                 return Err(raise(
@@ -349,9 +388,7 @@ unsafe fn assign_slice(op: *mut PyObject, key: *mut PyObject, v: *mut PyObject) 
             return Ok(());
         }
         None if n == 0 => return Ok(()),
-        None if step == 1 => {
-            all.drain(start as usize..(start + n) as usize);
-        }
+        None if step == 1 => return splice(op, start as usize, (start + n) as usize, &[]),
         None => {
             let (step, mut start) = if step < 0 { (-step, start + step * (n - 1)) } else { (step, start) };
             let mut kill = vec![false; all.len()];
@@ -484,9 +521,8 @@ unsafe fn extend(op: *mut PyObject, v: *mut PyObject) -> PyResult<Obj> {
         let cannot = || raise(exc::type_error(), format!("can't extend bytearray with {}", full_name(type_of(v))));
         ints_of_iterable(v, Some(&cannot))?
     };
-    let mut all = as_slice(op).to_vec();
-    all.extend_from_slice(&add);
-    set_contents(op, &all)?;
+    let n = size_of_var(op) as usize;
+    splice(op, n, n, &add)?;
     none()
 }
 
