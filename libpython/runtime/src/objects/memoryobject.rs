@@ -656,7 +656,10 @@ unsafe fn cast(op: *mut PyObject, args: *const *mut PyObject, n: Py_ssize_t, kw:
                 }
                 out.push(x);
             }
-            if out.iter().try_fold(item, |acc: isize, &d| acc.checked_mul(d)) != Some(v.len) {
+            let Some(count) = out.iter().try_fold(1isize, |acc, &d| acc.checked_mul(d)) else {
+                return Err(raise(exc::value_error(), "memoryview.cast(): product(shape) > SSIZE_MAX"));
+            };
+            if count.checked_mul(item) != Some(v.len) {
                 return Err(raise(exc::type_error(), "memoryview: product(shape) * itemsize != buffer size"));
             }
             out

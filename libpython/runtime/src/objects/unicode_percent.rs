@@ -81,10 +81,10 @@ unsafe fn format_long(v: *mut PyObject, alt: bool, prec: isize, ty: char) -> PyR
         out.push('0');
         out.push(ty);
     }
+    if prec > i32::MAX as isize - 3 {
+        return Err(raise(exc::overflow_error(), "precision too large"));
+    }
     if prec > digits.len() as isize {
-        if prec as usize > (isize::MAX as usize) / 4 {
-            return Err(crate::objects::exceptions::no_memory());
-        }
         out.extend(std::iter::repeat('0').take(prec as usize - digits.len()));
     }
     out.push_str(digits);
