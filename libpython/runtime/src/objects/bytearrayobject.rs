@@ -26,6 +26,7 @@ pub static mut PyByteArray_Type: PyTypeObject = PyTypeObject {
     tp_as_sequence: &raw mut BYTEARRAY_AS_SEQUENCE,
     tp_as_mapping: &raw mut BYTEARRAY_AS_MAPPING,
     tp_hash: Some(crate::protocol::object::hash_not_implemented),
+    tp_str: Some(bytearray_repr),
     tp_getattro: Some(crate::protocol::object::PyObject_GenericGetAttr),
     tp_as_buffer: &raw mut BYTEARRAY_AS_BUFFER,
     tp_flags: Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | _Py_TPFLAGS_MATCH_SELF,
