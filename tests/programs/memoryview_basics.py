@@ -116,3 +116,8 @@ t("nested release", lambda: (lambda a: (a.release(), a.release(), repr(a).starts
 t("new none", lambda: memoryview())
 t("new many", lambda: memoryview(b"a", b"b"))
 t("class getitem", lambda: memoryview[int].__origin__ is memoryview)
+
+# 0-dim views
+a = memoryview(b"a").cast("B", ())
+b = memoryview(b"b").cast("B", ())
+print(a == memoryview(b"a").cast("B", ()), a == b, a == b"a", a.tolist(), a.tobytes(), a.shape, a.strides, a.nbytes)

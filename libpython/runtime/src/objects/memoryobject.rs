@@ -716,7 +716,7 @@ static mut MEMORY_AS_SEQUENCE: PySequenceMethods = PySequenceMethods { sq_length
 static mut MEMORY_AS_MAPPING: PyMappingMethods =
     PyMappingMethods { mp_length: Some(memory_length), mp_subscript: Some(memory_subscript), mp_ass_subscript: Some(memory_ass_subscript) };
 
-/// The flat list of a view's items and its shape, for equality.
+/// The flat list of a view's items (one for a 0-dim view) and its shape, for equality.
 unsafe fn flat_items(v: &Py_buffer) -> PyResult<Option<(Vec<isize>, Vec<Obj>)>> {
     let Ok(fmt) = format_char(v) else {
         crate::err::clear();
@@ -735,9 +735,6 @@ unsafe fn flat_items(v: &Py_buffer) -> PyResult<Option<(Vec<isize>, Vec<Obj>)>> 
     });
     if let Some(e) = err {
         return Err(e);
-    }
-    if shape.is_empty() {
-        items.push(unpack(fmt, v.buf as *const u8)?);
     }
     Ok(Some((shape, items)))
 }
