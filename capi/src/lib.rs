@@ -23,6 +23,7 @@ pub mod object;
 pub mod object_extras;
 pub mod pybuffer;
 pub mod pylifecycle;
+pub mod pystrhex;
 pub mod pystate_modules;
 pub mod setobject;
 pub mod tupleobject;

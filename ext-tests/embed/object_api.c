@@ -411,6 +411,10 @@ static void bytes_checks(void) {
     Py_DECREF(b);
 }
 
+/* From internal/pycore_strhex.h, which Python.h does not include. */
+PyAPI_FUNC(PyObject *) _Py_strhex(const char *, const Py_ssize_t);
+PyAPI_FUNC(PyObject *) _Py_strhex_bytes_with_sep(const char *, const Py_ssize_t, const PyObject *, const int);
+
 static void bytearray_checks(void) {
     PyObject *a = PyByteArray_FromStringAndSize("abc", 3);
     show("bytearray", Py_NewRef(a));
@@ -532,6 +536,18 @@ static void bytearray_checks(void) {
     show("FromBuffer", PyObject_CallMethod(PyMemoryView_FromBuffer(&info), "tobytes", NULL));
     show("GetContiguous", PyObject_CallMethod(PyMemoryView_GetContiguous(a, PyBUF_READ, 'C'), "tobytes", NULL));
     Py_DECREF(mo);
+    show("_Py_strhex", _Py_strhex("\x01\xab", 2));
+    show("_Py_strhex_bytes_with_sep", _Py_strhex_bytes_with_sep("\x01\xab\xff", 3, S(":"), 2));
+    show("_Py_strhex_bytes_with_sep bad", _Py_strhex_bytes_with_sep("\x01", 1, S("::"), 1));
+    char *const *argv = _PySequence_BytesToCharpArray(Py_BuildValue("[yy]", "ls", "-l"));
+    show_str("charp[0]", argv[0]);
+    show_str("charp[1]", argv[1]);
+    show_int("charp[2] NULL", argv[2] == NULL);
+    _Py_FreeCharPArray(argv);
+    show_int("charp bad item", _PySequence_BytesToCharpArray(Py_BuildValue("[ys]", "a", "b")) == NULL);
+    print_error();
+    show_int("charp NUL item", _PySequence_BytesToCharpArray(Py_BuildValue("[y#]", "a\0b", (Py_ssize_t)3)) == NULL);
+    print_error();
     Py_DECREF(a);
     Py_DECREF(b);
 }

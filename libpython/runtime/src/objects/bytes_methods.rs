@@ -587,25 +587,29 @@ pub(crate) unsafe fn hex_with(data: &[u8], sep: Option<*mut PyObject>, per: Opti
         Some(p) => as_c_int(p)? as isize,
         None => 1,
     };
-    let sep = match sep {
-        None => None,
-        Some(s) => {
-            let n = crate::protocol::sequence::size(s)?;
-            if n != 1 {
-                return Err(raise(exc::value_error(), "sep must be length 1."));
-            }
-            let c = if str_::check(s) {
-                str_::read_char(s, 0)
-            } else {
-                let b = Buffer::get(s)?;
-                b[0] as u32
-            };
-            if c > 127 {
-                return Err(raise(exc::value_error(), "sep must be ASCII."));
-            }
-            Some(c as u8)
-        }
-    };
+    let out = hex_digits(data, hex_sep(sep.unwrap_or(std::ptr::null_mut()))?, per)?;
+    // Only ASCII digits and an ASCII separator were written.
+    str_::from_str(std::str::from_utf8(&out).unwrap_or(""))
+}
+
+/// The separator of hex(): NULL for none, else a str or bytes-like of one ASCII character.
+pub unsafe fn hex_sep(sep: *mut PyObject) -> PyResult<Option<u8>> {
+    if sep.is_null() {
+        return Ok(None);
+    }
+    let n = crate::protocol::sequence::size(sep)?;
+    if n != 1 {
+        return Err(raise(exc::value_error(), "sep must be length 1."));
+    }
+    let c = if str_::check(sep) { str_::read_char(sep, 0) } else { Buffer::get(sep)?[0] as u32 };
+    if c > 127 {
+        return Err(raise(exc::value_error(), "sep must be ASCII."));
+    }
+    Ok(Some(c as u8))
+}
+
+/// The hex digits of `data`, `sep` between groups of |per| bytes (none when `per` is 0).
+pub fn hex_digits(data: &[u8], sep: Option<u8>, per: isize) -> PyResult<Vec<u8>> {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut out = Vec::new();
     grow(&mut out, data.len().saturating_mul(3))?;
@@ -620,8 +624,7 @@ pub(crate) unsafe fn hex_with(data: &[u8], sep: Option<*mut PyObject>, per: Opti
         out.push(HEX[(c >> 4) as usize]);
         out.push(HEX[(c & 15) as usize]);
     }
-    // Only ASCII digits and an ASCII separator were written.
-    str_::from_str(std::str::from_utf8(&out).unwrap_or(""))
+    Ok(out)
 }
 
 unsafe fn hex(op: *mut PyObject, args: *const *mut PyObject, n: Py_ssize_t, kw: *mut PyObject) -> PyResult<Obj> {
