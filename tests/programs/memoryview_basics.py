@@ -121,3 +121,25 @@ t("class getitem", lambda: memoryview[int].__origin__ is memoryview)
 a = memoryview(b"a").cast("B", ())
 b = memoryview(b"b").cast("B", ())
 print(a == memoryview(b"a").cast("B", ()), a == b, a == b"a", a.tolist(), a.tobytes(), a.shape, a.strides, a.nbytes)
+
+# sizes (memoryview and managed buffers are GC objects), and cycles through views
+import sys
+print(sys.getsizeof(memoryview(b"ab")), memoryview(b"ab").__sizeof__(), sys.getsizeof(memoryview(b"ab").cast("B", (1, 2))))
+class BA(bytearray):
+    pass
+print(BA(b"abc").__sizeof__(), bytearray(b"abc").__sizeof__())
+class Holder:
+    pass
+for i in range(3000):
+    h = Holder()
+    h.ba = bytearray(b"x" * 10)
+    h.mv = memoryview(h.ba)
+    h.self = h
+    h.mv2 = h.mv[1:5]
+    h.it = iter(h.mv2)
+del h
+ba = bytearray(b"abc")
+m = memoryview(ba)
+del m
+ba.append(1)
+print(ba)

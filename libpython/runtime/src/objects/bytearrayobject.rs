@@ -593,7 +593,7 @@ unsafe fn alloc(op: *mut PyObject) -> PyResult<Obj> {
 }
 
 unsafe fn sizeof(op: *mut PyObject) -> PyResult<Obj> {
-    Ok(long::from_i64((std::mem::size_of::<PyByteArrayObject>() as isize + (*raw(op)).ob_alloc) as i64))
+    Ok(long::from_i64(((*type_of(op)).tp_basicsize + (*raw(op)).ob_alloc) as i64))
 }
 
 /// `(type, args, state)` as CPython's _common_reduce: latin-1 text before protocol 3.

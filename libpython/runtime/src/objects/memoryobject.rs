@@ -23,8 +23,10 @@ pub static mut _PyManagedBuffer_Type: PyTypeObject = PyTypeObject {
     tp_basicsize: std::mem::size_of::<_PyManagedBufferObject>() as _,
     tp_dealloc: Some(mbuf_dealloc),
     tp_getattro: Some(crate::protocol::object::PyObject_GenericGetAttr),
-    tp_flags: Py_TPFLAGS_DEFAULT,
-    tp_free: Some(crate::objects::baseobject::object_free),
+    tp_flags: Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    tp_traverse: Some(mbuf_traverse),
+    tp_clear: Some(mbuf_clear),
+    tp_free: Some(crate::objects::baseobject::object_gc_free),
     ..PyTypeObject::EMPTY
 };
 
@@ -38,20 +40,40 @@ unsafe fn mbuf_release(m: *mut _PyManagedBufferObject) {
 }
 
 unsafe extern "C" fn mbuf_dealloc(op: *mut PyObject) {
+    crate::gc::untrack(op);
     mbuf_release(op as *mut _PyManagedBufferObject);
-    if let Some(free) = (*type_of(op)).tp_free {
-        free(op as *mut c_void);
+    crate::gc::free(op);
+}
+
+/// The exporter is the one reference a managed buffer holds.
+unsafe extern "C" fn mbuf_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+    let o = (*(op as *mut _PyManagedBufferObject)).master.obj;
+    match visit {
+        Some(v) if !o.is_null() => v(o, arg),
+        _ => 0,
     }
+}
+
+unsafe extern "C" fn mbuf_clear(op: *mut PyObject) -> c_int {
+    mbuf_release(op as *mut _PyManagedBufferObject);
+    0
+}
+
+/// A zeroed, GC-tracked object of `size` bytes and type `tp`.
+unsafe fn gc_new(size: usize, tp: *mut PyTypeObject) -> PyResult<Obj> {
+    let op = crate::gc::alloc(size);
+    if op.is_null() {
+        return Err(crate::objects::exceptions::no_memory());
+    }
+    std::ptr::write_bytes(op as *mut u8, 0, size);
+    typeobject::init_object(op, tp);
+    crate::gc::track(op);
+    Ok(Obj::from_owned_nonnull(op))
 }
 
 /// A managed buffer holding a full export of `obj`.
 unsafe fn mbuf_from_object(obj: *mut PyObject) -> PyResult<Obj> {
-    let m = crate::mem::calloc(1, std::mem::size_of::<_PyManagedBufferObject>()) as *mut PyObject;
-    if m.is_null() {
-        return Err(crate::objects::exceptions::no_memory());
-    }
-    typeobject::init_object(m, &raw mut _PyManagedBuffer_Type);
-    let m = Obj::from_owned_nonnull(m);
+    let m = gc_new(std::mem::size_of::<_PyManagedBufferObject>(), &raw mut _PyManagedBuffer_Type)?;
     let mb = m.as_ptr() as *mut _PyManagedBufferObject;
     if let Err(e) = buf::get_buffer(obj, &mut (*mb).master, buf::PYBUF_FULL_RO) {
         (*mb).flags |= MBUF_RELEASED;
@@ -79,14 +101,16 @@ pub static mut PyMemoryView_Type: PyTypeObject = PyTypeObject {
     tp_hash: Some(memory_hash),
     tp_getattro: Some(crate::protocol::object::PyObject_GenericGetAttr),
     tp_as_buffer: &raw mut MEMORY_AS_BUFFER,
-    tp_flags: Py_TPFLAGS_DEFAULT | Py_TPFLAGS_SEQUENCE,
+    tp_flags: Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_SEQUENCE,
     tp_doc: c"Create a new memoryview object which references the given object.".as_ptr(),
+    tp_traverse: Some(memory_traverse),
+    tp_clear: Some(memory_clear),
     tp_richcompare: Some(memory_richcompare),
     tp_iter: Some(memory_iter),
     tp_methods: (&raw mut MEMORY_METHODS) as *mut PyMethodDef,
     tp_getset: (&raw mut MEMORY_GETSET) as *mut PyGetSetDef,
     tp_new: Some(memory_new),
-    tp_free: Some(crate::objects::baseobject::object_free),
+    tp_free: Some(crate::objects::baseobject::object_gc_free),
     ..PyTypeObject::EMPTY
 };
 
@@ -115,11 +139,8 @@ unsafe fn view<'a>(op: *mut PyObject) -> PyResult<&'a mut Py_buffer> {
 /// A memoryview on `mbuf` with `ndim` dimensions; `fill` sets up its view from the master.
 unsafe fn new_view(mbuf: *mut PyObject, ndim: usize, fill: impl FnOnce(&mut Py_buffer, &Py_buffer)) -> PyResult<Obj> {
     let size = std::mem::offset_of!(PyMemoryViewObject, ob_array) + 3 * ndim.max(1) * std::mem::size_of::<Py_ssize_t>();
-    let op = crate::mem::calloc(1, size) as *mut PyObject;
-    if op.is_null() {
-        return Err(crate::objects::exceptions::no_memory());
-    }
-    typeobject::init_object(op, memoryview_type());
+    let obj = gc_new(size, memoryview_type())?;
+    let op = obj.as_ptr();
     set_size(op, 3 * ndim as isize);
     let m = mv(op);
     incref(mbuf);
@@ -139,7 +160,6 @@ unsafe fn new_view(mbuf: *mut PyObject, ndim: usize, fill: impl FnOnce(&mut Py_b
     v.shape = arr;
     v.strides = arr.add(ndim);
     v.suboffsets = null_mut();
-    let obj = Obj::from_owned_nonnull(op);
     fill(v, master);
     Ok(obj)
 }
@@ -202,13 +222,8 @@ pub unsafe fn from_info(info: &Py_buffer) -> PyResult<Obj> {
     if info.buf.is_null() {
         return Err(raise(exc::value_error(), "PyMemoryView_FromBuffer(): info->buf must not be NULL"));
     }
-    let m = crate::mem::calloc(1, std::mem::size_of::<_PyManagedBufferObject>()) as *mut PyObject;
-    if m.is_null() {
-        return Err(crate::objects::exceptions::no_memory());
-    }
-    typeobject::init_object(m, &raw mut _PyManagedBuffer_Type);
-    let mbuf = Obj::from_owned_nonnull(m);
-    let mb = m as *mut _PyManagedBufferObject;
+    let mbuf = gc_new(std::mem::size_of::<_PyManagedBufferObject>(), &raw mut _PyManagedBuffer_Type)?;
+    let mb = mbuf.as_ptr() as *mut _PyManagedBufferObject;
     std::ptr::copy_nonoverlapping(info as *const Py_buffer, &mut (*mb).master, 1);
     (*mb).master.obj = null_mut();
     view_of_master(mbuf.as_ptr(), info)
@@ -241,14 +256,30 @@ unsafe fn release(op: *mut PyObject) -> PyResult<()> {
 }
 
 unsafe extern "C" fn memory_dealloc(op: *mut PyObject) {
+    crate::gc::untrack(op);
+    memory_clear(op);
+    crate::gc::free(op);
+}
+
+/// Releases the view (even with exports outstanding, as at deallocation) and drops the
+/// managed buffer.
+unsafe extern "C" fn memory_clear(op: *mut PyObject) -> c_int {
     let m = mv(op);
     if (*m).flags & MV_RELEASED == 0 {
         (*m).exports = 0;
         let _ = release(op);
     }
-    xdecref((*m).mbuf as *mut PyObject);
-    if let Some(free) = (*type_of(op)).tp_free {
-        free(op as *mut c_void);
+    let mb = (*m).mbuf;
+    (*m).mbuf = null_mut();
+    xdecref(mb as *mut PyObject);
+    0
+}
+
+unsafe extern "C" fn memory_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+    let mb = (*mv(op)).mbuf as *mut PyObject;
+    match visit {
+        Some(v) if !mb.is_null() => v(mb, arg),
+        _ => 0,
     }
 }
 
