@@ -40,7 +40,12 @@ fn compile(src: &Path, out: &Path, lib_dir: &str, lib: &str) {
 }
 
 fn run(exe: &Path) -> String {
+    run_with(exe, &[])
+}
+
+fn run_with(exe: &Path, args: &[&str]) -> String {
     let out = Command::new(exe)
+        .args(args)
         .env_remove("LD_LIBRARY_PATH")
         .env("PYTHONHASHSEED", "0")
         .env_remove("PYTHONHOME")
@@ -53,10 +58,8 @@ fn run(exe: &Path) -> String {
     text
 }
 
-#[test]
-fn object_api_matches_cpython() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let src = root.join("ext-tests/embed/object_api.c");
+/// The directory of the Ferric library this test run built, and a scratch directory.
+fn ferric_lib_and_work_dirs() -> (String, PathBuf) {
     let dir = profile_dir();
     // `cargo test` rebuilds the cdylib in deps/ without copying it up; use the newer one.
     let newest = [dir.join("libpython3_11.so"), dir.join("deps/libpython3_11.so")]
@@ -74,14 +77,40 @@ fn object_api_matches_cpython() {
     }
     let work = dir.join("embed-test");
     std::fs::create_dir_all(&work).unwrap();
+    (lib_dir, work)
+}
 
-    let oracle_exe = work.join("object_api_cpython");
+/// Builds `ext-tests/embed/<name>.c` against CPython and against Ferric.
+fn build_both(name: &str) -> (PathBuf, PathBuf) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let src = root.join(format!("ext-tests/embed/{name}.c"));
+    let (lib_dir, work) = ferric_lib_and_work_dirs();
+    let oracle_exe = work.join(format!("{name}_cpython"));
     compile(&src, &oracle_exe, &python_config("LIBDIR"), "-lpython3.11");
-    let ferric_exe = work.join("object_api_ferric");
+    let ferric_exe = work.join(format!("{name}_ferric"));
     compile(&src, &ferric_exe, &lib_dir, "-l:libpython3_11.so");
+    (oracle_exe, ferric_exe)
+}
 
-    let expected = run(&oracle_exe);
-    let got = run(&ferric_exe);
+/// `ext-tests/embed/<name>.py` compiled by python3.11 into the scratch directory.
+fn pyc_of(name: &str) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let src = root.join(format!("ext-tests/embed/{name}.py"));
+    let (_, work) = ferric_lib_and_work_dirs();
+    let pyc = work.join(format!("{name}.pyc"));
+    let status = Command::new("python3.11")
+        .env_remove("LD_LIBRARY_PATH")
+        .args(["-c", "import py_compile, sys; py_compile.compile(sys.argv[1], cfile=sys.argv[2], doraise=True)"])
+        .arg(&src)
+        .arg(&pyc)
+        .status()
+        .expect("python3.11 must be installed (the oracle)");
+    assert!(status.success(), "py_compile of {} failed", src.display());
+    pyc.to_str().unwrap().to_owned()
+}
+
+/// Line-by-line comparison; panics listing the differences.
+fn assert_same_output(expected: &str, got: &str) {
     let exp_lines: Vec<&str> = expected.lines().collect();
     let got_lines: Vec<&str> = got.lines().collect();
     let mut mismatches = 0;
@@ -92,8 +121,66 @@ fn object_api_matches_cpython() {
             eprintln!("line {}:\n  cpython: {e}\n  ferric:  {g}", i + 1);
         }
     }
-    let checks = exp_lines.iter().find_map(|l| l.strip_prefix("checks: ")).unwrap_or("0");
-    eprintln!("{checks} checks, {mismatches} mismatching lines");
+    assert_eq!(mismatches, 0, "Ferric's output differs from CPython's");
+}
+
+#[test]
+fn run_api_matches_cpython() {
+    let (oracle, ferric) = build_both("run_api");
+    let pyc = pyc_of("run_api_main");
+    for extra in [&[][..], &["exit"][..]] {
+        let args: Vec<&str> = std::iter::once(pyc.as_str()).chain(extra.iter().copied()).collect();
+        let expected = run_with(&oracle, &args);
+        assert!(expected.contains("square(12): 144"), "the oracle run failed:\n{expected}");
+        assert_same_output(&expected, &run_with(&ferric, &args));
+    }
+}
+
+#[test]
+fn py_main_matches_cpython() {
+    let (oracle, ferric) = build_both("py_main");
+    let pyc = pyc_of("py_main_script");
+    let expected = run_with(&oracle, &[&pyc, "4", "é"]);
+    assert!(expected.contains("exit status"), "the oracle run did not exit with 4:\n{expected}");
+    assert_same_output(&expected, &run_with(&ferric, &[&pyc, "4", "é"]));
+}
+
+/// The drop-in promise for embedders: the host's own python3.11 executable, pointed at
+/// Ferric's library, runs Ferric.
+#[test]
+fn host_python_runs_on_ferric() {
+    let (lib_dir, _) = ferric_lib_and_work_dirs();
+    let pyc = pyc_of("py_main_script");
+    // The real executable, not a pyenv shim (which would re-resolve it).
+    let exe = Command::new("python3.11").env_remove("LD_LIBRARY_PATH").args(["-c", "import sys; print(sys.executable)"]).output().expect("python3.11");
+    let exe = String::from_utf8_lossy(&exe.stdout).trim().to_owned();
+    let linked = Command::new("ldd").arg(&exe).output().map(|o| String::from_utf8_lossy(&o.stdout).into_owned()).unwrap_or_default();
+    if !linked.contains("libpython3.11.so") {
+        eprintln!("{exe} is linked statically; nothing to check");
+        return;
+    }
+    let probe = Command::new(&exe)
+        .env("LD_LIBRARY_PATH", &lib_dir)
+        .args(["-c", "pass"])
+        .output()
+        .expect("run python3.11");
+    // Ferric has no compiler yet: -c fails, but says so in Ferric's words.
+    let text = String::from_utf8_lossy(&probe.stderr).into_owned();
+    assert!(text.contains("ferric"), "python3.11 -c did not run on Ferric: {text}");
+    let out = Command::new(&exe).env("LD_LIBRARY_PATH", &lib_dir).args([&pyc, "0"]).output().expect("run python3.11");
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(stdout.contains("argv: ['0']"), "python3.11 on Ferric did not run the .pyc: {stdout}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success());
+    let version = Command::new(&exe).env("LD_LIBRARY_PATH", &lib_dir).arg("--version").output().expect("run python3.11");
+    assert!(String::from_utf8_lossy(&version.stdout).starts_with("Python 3.11"));
+}
+
+#[test]
+fn object_api_matches_cpython() {
+    let (oracle_exe, ferric_exe) = build_both("object_api");
+    let expected = run(&oracle_exe);
+    let checks = expected.lines().find_map(|l| l.strip_prefix("checks: ")).unwrap_or("0");
+    eprintln!("{checks} checks");
     assert!(checks.parse::<usize>().unwrap_or(0) >= 150, "fewer than 150 checks");
-    assert_eq!(mismatches, 0, "Ferric's answers differ from CPython's");
+    assert_same_output(&expected, &run(&ferric_exe));
 }

@@ -1,6 +1,7 @@
 //! The program corpus: every `tests/programs/*.py` is compiled by python3.11 (py_compile)
 //! and run as a `.pyc` by Ferric's `python3` and by python3.11. Stdout, the last line of
-//! stderr and the exit status must be the same.
+//! stderr and the exit status must be the same. Programs named `tb_*` must print the same
+//! whole stderr (traceback format: source lines, `^`/`~` markers, chains).
 //!
 //! `tests/programs/XFAIL` names the programs known to differ still, one per line; the list
 //! is strict: a listed program that starts to pass fails the test until it is taken off.
@@ -12,6 +13,7 @@ use std::time::{Duration, Instant};
 
 struct Outcome {
     stdout: String,
+    stderr: String,
     last_err: String,
     status: i32,
 }
@@ -37,7 +39,7 @@ fn run(cmd: &mut Command, timeout: Duration) -> Outcome {
     let stdout = out_t.join().unwrap();
     let stderr = err_t.join().unwrap();
     let last_err = stderr.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").to_string();
-    Outcome { stdout, last_err, status }
+    Outcome { stdout, stderr, last_err, status }
 }
 
 fn read_all(mut r: impl std::io::Read) -> String {
@@ -98,7 +100,9 @@ fn corpus_matches_cpython() {
         // The oracle runs the same .pyc, so compile-time warnings and file names agree.
         let want = run(python311().arg(&pyc).current_dir(&dir), Duration::from_secs(20));
         let got = run(Command::new(ferric).arg(&pyc).current_dir(&dir).env("PYTHONHASHSEED", "0"), Duration::from_secs(20));
-        let same = want.stdout == got.stdout && want.last_err == got.last_err && want.status == got.status;
+        let whole_stderr = stem.starts_with("tb_");
+        let same_err = if whole_stderr { want.stderr == got.stderr } else { want.last_err == got.last_err };
+        let same = want.stdout == got.stdout && same_err && want.status == got.status;
         let listed = xfail.contains(&stem);
         if same {
             passed += 1;
@@ -110,7 +114,11 @@ fn corpus_matches_cpython() {
                 let first_diff = want.stdout.lines().zip(got.stdout.lines()).position(|(a, b)| a != b);
                 eprintln!(
                     "DIFF {stem}: status {} vs {}; stderr {:?} vs {:?}; first differing stdout line {:?}",
-                    want.status, got.status, want.last_err, got.last_err, first_diff.map(|i| (want.stdout.lines().nth(i), got.stdout.lines().nth(i)))
+                    want.status,
+                    got.status,
+                    if whole_stderr { &want.stderr } else { &want.last_err },
+                    if whole_stderr { &got.stderr } else { &got.last_err },
+                    first_diff.map(|i| (want.stdout.lines().nth(i), got.stdout.lines().nth(i)))
                 );
                 failed.push(stem);
             }

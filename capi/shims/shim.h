@@ -92,6 +92,9 @@ PyObject *_PyDict_GetItemStringWithError(PyObject *, const char *);
 Py_ssize_t PyDict_Size(PyObject *);
 int PyDict_Next(PyObject *, Py_ssize_t *, PyObject **, PyObject **);
 PyObject *_ferric_tuple_from_array(PyObject *const *, Py_ssize_t);
+PyObject *_Py_VaBuildValue_SizeT(const char *, va_list);
+int _ferric_audit_enabled(void);
+int _ferric_sys_audit(const char *, PyObject *);
 
 /* Type checks by the tp_flags bits CPython's macros use. */
 unsigned long PyType_GetFlags(PyTypeObject *);

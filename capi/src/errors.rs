@@ -298,21 +298,44 @@ pub unsafe extern "C" fn PyErr_ResourceWarning(_source: *mut PyObject, _stack_le
 pub unsafe extern "C" fn PyErr_Print() {
     PyErr_PrintEx(1)
 }
+/// Reports the pending exception as the interpreter does: SystemExit ends the process with
+/// its status; anything else goes to `sys.excepthook` (kept in `sys.last_*` if asked).
 #[no_mangle]
-pub unsafe extern "C" fn PyErr_PrintEx(_set_sys_last_vars: c_int) {
+pub unsafe extern "C" fn PyErr_PrintEx(set_sys_last_vars: c_int) {
     let (mut t, mut v, mut tb) = err::fetch();
     if t.is_null() {
         return;
     }
     let _ = excs::normalize(&mut t, &mut v, &mut tb);
-    err::clear();
-    PyErr_Display(t, v, tb);
+    if !tb.is_null() && !v.is_null() {
+        excs::set_traceback_raw(v, tb);
+    }
+    if let Some(code) = crate::rt::pythonrun::system_exit_code(v) {
+        crate::pylifecycle::Py_Exit(code);
+    }
+    if set_sys_last_vars != 0 {
+        let none = crate::rt::objects::noneobject::none();
+        for (name, o) in [(c"last_type", t), (c"last_value", v), (c"last_traceback", tb)] {
+            if crate::sysmodule::PySys_SetObject(name.as_ptr(), if o.is_null() { none } else { o }) < 0 {
+                err::clear();
+            }
+        }
+    }
+    crate::rt::pythonrun::call_excepthook(t, v, tb);
     xdecref(t);
     xdecref(v);
     xdecref(tb);
 }
-/// Prints an exception; tracebacks come with frames, so only the last line for now.
+/// Prints an exception with its traceback and chain, as the default `sys.excepthook`.
 #[no_mangle]
-pub unsafe extern "C" fn PyErr_Display(t: *mut PyObject, v: *mut PyObject, _tb: *mut PyObject) {
-    eprintln!("{}", crate::rt::report::format_exception_only(t, v));
+pub unsafe extern "C" fn PyErr_Display(t: *mut PyObject, v: *mut PyObject, tb: *mut PyObject) {
+    if v.is_null() || !excs::check(v) {
+        eprintln!("{}", crate::rt::report::format_exception_only(t, v));
+        return;
+    }
+    if !tb.is_null() {
+        excs::set_traceback_raw(v, tb);
+    }
+    crate::rt::pythonrun::flush_std_streams();
+    eprint!("{}", crate::rt::pythonrun::format_exception(v));
 }

@@ -24,10 +24,43 @@ pub unsafe extern "C" fn Py_IsInitialized() -> c_int {
     lifecycle::is_initialized() as c_int
 }
 
+/// Runs the `Py_AtExit` functions, flushes the standard streams and tears down.
 #[no_mangle]
 pub unsafe extern "C" fn Py_FinalizeEx() -> c_int {
+    if !lifecycle::is_initialized() {
+        return 0;
+    }
+    crate::rt::pythonrun::flush_std_streams();
     lifecycle::finalize();
+    let funcs = AT_EXIT.lock().map(|mut f| std::mem::take(&mut *f)).unwrap_or_default();
+    for f in funcs.into_iter().rev() {
+        f();
+    }
     0
+}
+
+/// Functions registered by `Py_AtExit`, run last-registered first by `Py_FinalizeEx`.
+static AT_EXIT: std::sync::Mutex<Vec<extern "C" fn()>> = std::sync::Mutex::new(Vec::new());
+
+/// CPython keeps at most 32.
+const NEXITFUNCS: usize = 32;
+
+#[no_mangle]
+pub unsafe extern "C" fn Py_AtExit(func: Option<extern "C" fn()>) -> c_int {
+    let Some(func) = func else { return -1 };
+    let Ok(mut funcs) = AT_EXIT.lock() else { return -1 };
+    if funcs.len() >= NEXITFUNCS {
+        return -1;
+    }
+    funcs.push(func);
+    0
+}
+
+/// Finalizes, then exits the process with `status` (120 if finalizing failed, as CPython).
+#[no_mangle]
+pub unsafe extern "C" fn Py_Exit(status: c_int) -> ! {
+    let status = if Py_FinalizeEx() < 0 && status == 0 { 120 } else { status };
+    std::process::exit(status)
 }
 
 #[no_mangle]
@@ -39,6 +72,25 @@ pub unsafe extern "C" fn Py_Finalize() {
 pub unsafe extern "C" fn Py_GetVersion() -> *const c_char {
     static VERSION: &CStr = c"3.11.7 (ferric 0.1.0) [rustc]";
     VERSION.as_ptr()
+}
+
+/// Py_Main: the command line given as wide strings (code points, as wchar_t on Linux).
+#[no_mangle]
+pub unsafe extern "C" fn Py_Main(argc: c_int, argv: *mut *mut libc::wchar_t) -> c_int {
+    crate::rt::guard::catch(1, || {
+        let args: Vec<String> = (0..argc.max(0) as usize).map(|i| wide_to_string(*argv.add(i))).collect();
+        crate::rt::pymain::run(&args)
+    })
+}
+
+/// A NUL-terminated wchar_t string; invalid code points become U+FFFD.
+unsafe fn wide_to_string(mut p: *const libc::wchar_t) -> String {
+    let mut s = String::new();
+    while !p.is_null() && *p != 0 {
+        s.push(char::from_u32(*p as u32).unwrap_or(char::REPLACEMENT_CHARACTER));
+        p = p.add(1);
+    }
+    s
 }
 
 /// The `python3` executable's main: the command line as CPython's (see `pymain.rs`).

@@ -4,6 +4,7 @@
  * or on reference counts of mortal objects. Run with PYTHONHASHSEED=0. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <errno.h>
 #include <structmember.h>
 #include <stdio.h>
 #include <string.h>
@@ -1352,6 +1353,83 @@ static void sets_and_ranges(void) {
     Py_DECREF(l);
 }
 
+/* complexobject.h: constructors, accessors, conversion, and the _Py_c_* arithmetic. */
+static void complexes(void) {
+    PyObject *c = PyComplex_FromDoubles(1.5, -2.0);
+    Py_INCREF(c);
+    show("FromDoubles", c);
+    show_double("RealAsDouble", PyComplex_RealAsDouble(c));
+    show_double("ImagAsDouble", PyComplex_ImagAsDouble(c));
+    show_double("RealAsDouble(int)", PyComplex_RealAsDouble(I(7)));
+    show_double("ImagAsDouble(int)", PyComplex_ImagAsDouble(I(7)));
+    show_double("RealAsDouble(str)", PyComplex_RealAsDouble(S("x")));
+    Py_complex v = PyComplex_AsCComplex(c);
+    show_double("AsCComplex.real", v.real);
+    show_double("AsCComplex.imag", v.imag);
+    v = PyComplex_AsCComplex(PyFloat_FromDouble(2.5));
+    show_double("AsCComplex(float).real", v.real);
+    v = PyComplex_AsCComplex(S("no"));
+    show_double("AsCComplex(str).real", v.real);
+    Py_complex a = {3.0, 4.0}, b = {1.0, -1.0}, z = {0.0, 0.0};
+    show("FromCComplex", PyComplex_FromCComplex(a));
+    show("c_sum", PyComplex_FromCComplex(_Py_c_sum(a, b)));
+    show("c_diff", PyComplex_FromCComplex(_Py_c_diff(a, b)));
+    show("c_neg", PyComplex_FromCComplex(_Py_c_neg(a)));
+    show("c_prod", PyComplex_FromCComplex(_Py_c_prod(a, b)));
+    errno = 0;
+    show("c_quot", PyComplex_FromCComplex(_Py_c_quot(a, b)));
+    show_int("errno after quot", errno);
+    errno = 0;
+    _Py_c_quot(a, z);
+    show_int("errno after quot by 0 is EDOM", errno == EDOM);
+    errno = 0;
+    show("c_pow", PyComplex_FromCComplex(_Py_c_pow(a, b)));
+    show_int("errno after pow", errno);
+    show_double("c_abs", _Py_c_abs(a));
+    show_int("PyComplex_Check", PyComplex_Check(c));
+    show_int("PyComplex_CheckExact", PyComplex_CheckExact(c));
+    show_double("cval.imag", ((PyComplexObject *)c)->cval.imag);
+    Py_DECREF(c);
+}
+
+static int audit_calls = 0;
+static int audit_hook(const char *event, PyObject *args, void *data) {
+    if (strncmp(event, "ferric.", 7) != 0) return 0;
+    audit_calls++;
+    printf("audit %s %d ", event, *(int *)data);
+    show("args", Py_NewRef(args));
+    if (strcmp(event, "ferric.veto") == 0) {
+        PyErr_SetString(PyExc_PermissionError, "vetoed");
+        return -1;
+    }
+    return 0;
+}
+
+static void sys_api(void) {
+    show("sys.maxsize", Py_XNewRef(PySys_GetObject("maxsize")));
+    show_int("missing is NULL", PySys_GetObject("no_such_attr") == NULL);
+    show_int("no error after missing", PyErr_Occurred() == NULL);
+    PyObject *v = I(42);
+    show_int("SetObject", PySys_SetObject("ferric_test", v));
+    show("sys.ferric_test", Py_XNewRef(PySys_GetObject("ferric_test")));
+    show_int("SetObject NULL", PySys_SetObject("ferric_test", NULL));
+    show_int("gone", PySys_GetObject("ferric_test") == NULL);
+    show_int("SetObject NULL missing", PySys_SetObject("ferric_test", NULL));
+    Py_DECREF(v);
+    show_int("Audit without hooks", PySys_Audit("ferric.none", "i", 1));
+    static int data = 7;
+    show_int("AddAuditHook", PySys_AddAuditHook(audit_hook, &data));
+    show_int("Audit", PySys_Audit("ferric.event", "(is)", 3, "x"));
+    show_int("Audit one", PySys_Audit("ferric.one", "n", (Py_ssize_t)5));
+    show_int("Audit none", PySys_Audit("ferric.empty", NULL));
+    show_int("Audit veto", PySys_Audit("ferric.veto", "s", "no"));
+    print_error();
+    show_int("audit calls", audit_calls);
+    PyObject *t = PyTuple_New(0);
+    show_int("GetSizeOf(())", (long long)_PySys_GetSizeOf(t));
+    Py_DECREF(t);
+}
+
 int main(void) {
     setvbuf(stdout, NULL, _IOLBF, 0);
     Py_Initialize();
@@ -1377,6 +1455,8 @@ int main(void) {
     bigints();
     recursion();
     sets_and_ranges();
+    complexes();
+    sys_api();
     printf("checks: %d\n", n_checks);
     return Py_FinalizeEx() < 0 ? 120 : 0;
 }

@@ -225,6 +225,7 @@ unsafe fn run_code(fname: &str, source: *mut PyObject, globals: *mut PyObject, l
         let what = if fname == "exec" { "exec() arg 1 must be a string, bytes or code object" } else { "eval() arg 1 must be a string, bytes or code object" };
         return Err(raise(exc::type_error(), what));
     }
+    crate::modules::sys_hooks::audit("exec", &[source])?;
     let co = source as *mut PyCodeObject;
     let nfree = (*co).co_nfreevars as Py_ssize_t;
     let closure = if closure.is_null() || noneobject::is_none(closure) { null_mut() } else { closure };

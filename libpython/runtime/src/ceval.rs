@@ -16,7 +16,7 @@ use crate::objects::{
     unicodeobject as str_,
 };
 use crate::protocol::{call, iter, number as num, object as proto, sequence as seq};
-use crate::{ceval_ops as ops, Obj};
+use crate::{ceval_ops as ops, ceval_trace as trace, Obj};
 use ferric_compiler::opcode as op;
 use std::ffi::c_int;
 use std::ptr::null_mut;
@@ -63,14 +63,17 @@ pub unsafe fn eval_frame(f: *mut Frame, throwflag: bool) -> *mut PyObject {
     if crate::ceval_guard::enter_recursive_call("").is_err() {
         return null_mut();
     }
-    if crate::ceval_guard::native_stack_exhausted() {
-        crate::ceval_guard::leave_recursive_call();
-        raise(exc::recursion_error(), "maximum recursion depth exceeded");
-        return null_mut();
-    }
     (*f).previous = frame::current();
     frame::set_current(f);
-    let r = run(f, throwflag);
+    let r = if crate::native_stack::exhausted() {
+        // Safety: the frame stays owned by this call while it runs on the other segment.
+        crate::native_stack::on_new_segment(|| unsafe { run(f, throwflag) }).unwrap_or_else(|| {
+            raise(exc::recursion_error(), "maximum recursion depth exceeded");
+            null_mut()
+        })
+    } else {
+        run(f, throwflag)
+    };
     frame::set_current((*f).previous);
     crate::ceval_guard::leave_recursive_call();
     r
@@ -239,6 +242,7 @@ unsafe fn run(f: *mut Frame, throwflag: bool) -> *mut PyObject {
     let mut sp = lp.add((*f).stacktop.max((*co).co_nlocalsplus) as usize);
     let mut next_instr = (*f).prev_instr.add(1);
     let mut kwnames: *mut PyObject = null_mut();
+    let ts = crate::pystate::tstate();
     // While running, the stack top lives in `sp`; -1 tells traversal not to trust stacktop.
     (*f).stacktop = -1;
 
@@ -270,6 +274,22 @@ unsafe fn run(f: *mut Frame, throwflag: bool) -> *mut PyObject {
         };
     }
 
+    // Leaving by an exception without looking for a handler here (CPython's exit_unwind).
+    macro_rules! exit_unwind {
+        () => {{
+            while sp > frame::stack_base(f) {
+                xdecref(pop!());
+            }
+            save_sp!();
+            if let Some(g) = crate::objects::genobject::of_frame(f) {
+                crate::objects::genobject::mark_completed(g);
+            }
+            return null_mut();
+        }};
+    }
+    if throwflag && trace::active(ts) && trace::function_entry(f).is_err() {
+        exit_unwind!();
+    }
     let mut fault: Option<Fault> = if throwflag { Some(Fault::Error) } else { None };
     // The instruction running now. Handlers are looked up from it, not from `prev_instr`,
     // which RERAISE points back at the original failing instruction.
@@ -277,8 +297,23 @@ unsafe fn run(f: *mut Frame, throwflag: bool) -> *mut PyObject {
     loop {
         if fault.is_none() {
             let mut word = *next_instr;
+            let prev = current;
             current = next_instr;
             (*f).prev_instr = next_instr;
+            if trace::active(ts) {
+                save_sp!();
+                let r = trace::instruction(f, current.offset_from(first) as c_int, prev.offset_from(first) as c_int, (word & 0xff) as u8);
+                (*f).stacktop = -1;
+                if r.is_err() {
+                    fault = Some(Fault::Error);
+                    next_instr = next_instr.add(1);
+                    continue;
+                }
+                // A trace function may have changed the line to run (f_lineno).
+                next_instr = (*f).prev_instr;
+                current = next_instr;
+                word = *next_instr;
+            }
             next_instr = next_instr.add(1);
             let mut opcode = (word & 0xff) as u8;
             let mut oparg = (word >> 8) as u32;
@@ -754,6 +789,10 @@ unsafe fn run(f: *mut Frame, throwflag: bool) -> *mut PyObject {
                     op::RETURN_VALUE => {
                         let v = pop!();
                         save_sp!();
+                        if trace::active(ts) && trace::function_exit(f, v).is_err() {
+                            decref(v);
+                            exit_unwind!();
+                        }
                         if let Some(g) = crate::objects::genobject::of_frame(f) {
                             crate::objects::genobject::mark_completed(g);
                         }
@@ -988,7 +1027,7 @@ unsafe fn run(f: *mut Frame, throwflag: bool) -> *mut PyObject {
                         let _ = nkw;
                         let args = std::slice::from_raw_parts(sp.sub(total), total);
                         save_sp!();
-                        let r = call::vectorcall(callable, args, kwnames);
+                        let r = if trace::active(ts) { trace::call(callable, args, kwnames) } else { call::vectorcall(callable, args, kwnames) };
                         (*f).stacktop = -1;
                         kwnames = null_mut();
                         for _ in 0..total {
@@ -1006,7 +1045,11 @@ unsafe fn run(f: *mut Frame, throwflag: bool) -> *mut PyObject {
                         let kwargs = if oparg & 1 != 0 { pop!() } else { null_mut() };
                         let callargs = pop!();
                         let callable = peek!(1);
-                        let r = call_ex(callable, callargs, kwargs);
+                        let r = if trace::active(ts) {
+                            trace::call_ex(callable, callargs, kwargs, |c, a| call_ex(c, a, kwargs))
+                        } else {
+                            call_ex(callable, callargs, kwargs)
+                        };
                         xdecref(kwargs);
                         decref(callargs);
                         decref(pop!());
@@ -1145,6 +1188,10 @@ unsafe fn run(f: *mut Frame, throwflag: bool) -> *mut PyObject {
                     op::YIELD_VALUE => {
                         let v = pop!();
                         save_sp!();
+                        if trace::active(ts) && trace::function_exit(f, v).is_err() {
+                            decref(v);
+                            exit_unwind!();
+                        }
                         if let Some(g) = crate::objects::genobject::of_frame(f) {
                             crate::objects::genobject::mark_suspended(g);
                         }
@@ -1241,6 +1288,11 @@ unsafe fn run(f: *mut Frame, throwflag: bool) -> *mut PyObject {
             if frame::is_complete(f) {
                 let _ = crate::objects::traceback::here(f);
             }
+            if (*ts).c_tracefunc.is_some() {
+                save_sp!();
+                trace::exception(f);
+                (*f).stacktop = -1;
+            }
         }
         fault = None;
         let stack_base = frame::stack_base(f);
@@ -1250,10 +1302,11 @@ unsafe fn run(f: *mut Frame, throwflag: bool) -> *mut PyObject {
                     xdecref(pop!());
                 }
                 save_sp!();
-                if let Some(g) = crate::objects::genobject::of_frame(f) {
-                    crate::objects::genobject::mark_completed(g);
+                if trace::active(ts) {
+                    // Already unwinding: an error from the trace function replaces the exception.
+                    let _ = trace::function_exit(f, null_mut());
                 }
-                return null_mut();
+                exit_unwind!();
             }
             Some((depth, target, push_lasti)) => {
                 let new_top = stack_base.add(depth);

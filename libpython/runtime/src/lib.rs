@@ -8,6 +8,7 @@ pub mod ceval_args;
 pub mod ceval_frame;
 pub mod ceval_guard;
 pub mod ceval_ops;
+pub mod ceval_trace;
 pub mod err;
 pub mod eval_hooks;
 pub mod exc;
@@ -19,6 +20,7 @@ pub mod lifecycle;
 pub mod marshal;
 pub mod mem;
 pub mod modules;
+pub mod native_stack;
 pub mod object;
 pub mod objects;
 pub mod protocol;
@@ -27,6 +29,9 @@ pub mod pymain;
 pub mod pystate;
 pub mod pythonrun;
 pub mod report;
+pub mod suggestions;
 
 pub use err::{ErrSet, PyResult};
 pub use object::Obj;
+/// The opcode table, for the C API (code objects made from C).
+pub use ferric_compiler::opcode;

@@ -62,19 +62,34 @@ pub fn initialize() -> PyResult<()> {
         mapobject::ready_type()?;
         filterobject::ready_type()?;
         genericaliasobject::ready_type()?;
+        unionobject::ready_type()?;
+        unicode_iter::ready_types()?;
+        code_iters::ready_types()?;
         dict_views::ready_types()?;
+        namespaceobject::ready_type()?;
     }
     // Safety: start-up, as above.
     unsafe {
         let b = crate::modules::builtins::init()?;
         crate::modules::sys::init(&b)?;
+        // `__main__` exists from start-up, as CPython's add_main_module makes it.
+        crate::pythonrun::main_module()?;
     }
+    FINALIZING.store(false, Ordering::Release);
     INITIALIZED.store(true, Ordering::Release);
     Ok(())
 }
 
+static FINALIZING: AtomicBool = AtomicBool::new(false);
+
+/// `sys.is_finalizing()`: has shut-down begun?
+pub fn is_finalizing() -> bool {
+    FINALIZING.load(Ordering::Acquire)
+}
+
 /// Tears down what can be torn down. Immortal objects and static types stay.
 pub fn finalize() {
+    FINALIZING.store(true, Ordering::Release);
     INITIALIZED.store(false, Ordering::Release);
 }
 

@@ -19,9 +19,15 @@ pub unsafe fn run(args: &[String]) -> i32 {
                 eprintln!("ferric: {a} needs the {} which Ferric does not have yet (NotImplementedError)", if a == "-c" { "compiler" } else { "import system" });
                 return 1;
             }
-            // Flags that change nothing yet.
-            "-B" | "-E" | "-s" | "-S" | "-u" | "-I" | "-q" | "-O" | "-OO" | "-b" => {}
-            "-X" | "-W" => i += 1,
+            // Flags that only `sys.flags` shows yet.
+            _ if crate::modules::sys_info::is_flag_cluster(a) => crate::modules::sys_info::note_flags(a),
+            "-X" => {
+                i += 1;
+                if let Some(x) = rest.get(i) {
+                    crate::modules::sys_info::note_xoption(x);
+                }
+            }
+            "-W" => i += 1,
             _ if a.starts_with('-') && a.len() > 1 => {
                 eprintln!("Unknown option: {a}");
                 return 2;

@@ -34,6 +34,8 @@ pub unsafe fn main_module() -> PyResult<Obj> {
     let m = moduleobject::new(name.as_ptr())?;
     let d = moduleobject::get_dict(m.as_ptr());
     dict::set_item_str(d, "__builtins__", crate::interp::builtins_module())?;
+    // As CPython's add_main_module: annotations at module level go here.
+    dict::set_item_str(d, "__annotations__", dict::new()?.as_ptr())?;
     if !modules.is_null() && dict::check(modules) {
         dict::set_item_str(modules, "__main__", m.as_ptr())?;
     }
@@ -153,7 +155,10 @@ impl PrintContext {
                 }
             }
         }
-        let only = crate::report::format_exception_only(type_of(v) as *mut PyObject, v);
+        let mut only = crate::report::format_exception_only(type_of(v) as *mut PyObject, v);
+        if let Some(s) = crate::suggestions::offer(v) {
+            only.push_str(&format!(". Did you mean: '{s}'?"));
+        }
         self.emit(&format!("{only}\n"));
         if exceptions::check(v) {
             // Notes live in the instance dict as `__notes__`, as in CPython 3.11.
@@ -279,6 +284,14 @@ pub unsafe fn handle_uncaught() -> i32 {
     let status = match system_exit_code(v) {
         Some(code) => code,
         None => {
+            // As CPython's PyErr_PrintEx(1), for a hook or a debugger to look at.
+            if let Some(d) = Some(crate::interp::sysdict()).filter(|d| !d.is_null()) {
+                for (name, x) in [("last_type", t), ("last_value", v), ("last_traceback", tb)] {
+                    if dict::set_item_str(d, name, if x.is_null() { noneobject::none() } else { x }).is_err() {
+                        err::clear();
+                    }
+                }
+            }
             if exceptions::given_exception_matches(v, exc::keyboard_interrupt()) {
                 UNHANDLED_KEYBOARD_INTERRUPT.store(true, std::sync::atomic::Ordering::Relaxed);
             }
@@ -312,7 +325,16 @@ pub unsafe fn sys_attr(name: &str) -> Option<*mut PyObject> {
 pub unsafe fn call_excepthook(t: *mut PyObject, v: *mut PyObject, tb: *mut PyObject) {
     let none = noneobject::none();
     let or_none = |p: *mut PyObject| if p.is_null() { none } else { p };
-    if let Some(hook) = sys_attr("excepthook") {
+    let hook = sys_attr("excepthook");
+    if crate::modules::sys_hooks::audit("sys.excepthook", &[hook.unwrap_or(none), or_none(t), or_none(v), or_none(tb)]).is_err() {
+        // A RuntimeError from a hook vetoes the report; anything else is reported.
+        if err::exception_matches(exc::runtime_error()) {
+            err::clear();
+            return;
+        }
+        crate::report::write_unraisable("Exception ignored in audit hook", null_mut());
+    }
+    if let Some(hook) = hook {
         match crate::protocol::call::vectorcall(hook, &[or_none(t), or_none(v), or_none(tb)], null_mut()) {
             Ok(_) => return,
             Err(_) => {

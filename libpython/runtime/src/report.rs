@@ -32,27 +32,12 @@ pub unsafe fn format_exception_only(t: *mut PyObject, v: *mut PyObject) -> Strin
     }
 }
 
-/// Prints the pending exception as "Exception ignored in: <obj>" and clears it.
+/// Reports the pending exception through `sys.unraisablehook` and clears it. `what` is
+/// the lead of the first line; "Exception ignored in" (or "") means CPython's default one,
+/// "Exception ignored in: <obj>".
 pub unsafe fn write_unraisable(what: &str, obj: *mut PyObject) {
-    let (mut t, mut v, mut tb) = err::fetch();
-    if t.is_null() {
-        return;
-    }
-    let _ = crate::objects::exceptions::normalize(&mut t, &mut v, &mut tb);
-    err::clear();
-    let obj_repr = if obj.is_null() {
-        String::new()
-    } else {
-        crate::protocol::object::repr_string(obj).unwrap_or_else(|_| {
-            err::clear();
-            "<object repr() failed>".into()
-        })
-    };
-    eprintln!("{what}: {obj_repr}");
-    eprintln!("{}", format_exception_only(t, v));
-    xdecref(t);
-    xdecref(v);
-    xdecref(tb);
+    let msg = if what.is_empty() || what == "Exception ignored in" { None } else { Some(what) };
+    crate::modules::sys_hooks::write_unraisable(msg, obj)
 }
 
 /// Issues a warning with the default filters of CPython (until the `warnings` module
@@ -61,8 +46,24 @@ pub unsafe fn write_unraisable(what: &str, obj: *mut PyObject) {
 pub unsafe fn warn(category: *mut PyObject, msg: &str) -> crate::err::PyResult<()> {
     use crate::objects::exceptions as e;
     let cat = if category.is_null() { (&raw mut e::_PyExc_UserWarning) as *mut PyObject } else { category };
+    // Where the warning points: the running Python frame (else `sys:1`, as CPython).
+    let f = crate::ceval_frame::first_complete(crate::ceval_frame::current());
+    let (file, line, module) = if f.is_null() {
+        ("sys".to_string(), 1, String::new())
+    } else {
+        let co = (*f).f_code;
+        let file = crate::objects::unicodeobject::as_str((*co).co_filename).unwrap_or("?").to_string();
+        let line = crate::objects::frameobject::line_of(f);
+        let name = crate::objects::dictobject::get_item_str((*f).f_globals, "__name__").unwrap_or(std::ptr::null_mut());
+        let module = if !name.is_null() && crate::objects::unicodeobject::check(name) { crate::objects::unicodeobject::as_str(name).unwrap_or("").to_string() } else { String::new() };
+        (file, line, module)
+    };
+    // The default filters: DeprecationWarning shown only for code in __main__.
+    let deprecation = crate::objects::exceptions::given_exception_matches(cat, (&raw mut e::_PyExc_DeprecationWarning) as *mut PyObject);
+    if deprecation && module != "__main__" {
+        return Ok(());
+    }
     for ignored in [
-        (&raw mut e::_PyExc_DeprecationWarning) as *mut PyObject,
         (&raw mut e::_PyExc_PendingDeprecationWarning) as *mut PyObject,
         (&raw mut e::_PyExc_ImportWarning) as *mut PyObject,
         (&raw mut e::_PyExc_ResourceWarning) as *mut PyObject,
@@ -71,8 +72,9 @@ pub unsafe fn warn(category: *mut PyObject, msg: &str) -> crate::err::PyResult<(
             return Ok(());
         }
     }
-    static SEEN: std::sync::Mutex<Vec<(usize, String)>> = std::sync::Mutex::new(Vec::new());
-    let key = (cat as usize, msg.to_owned());
+    // "default": once per (category, message, location).
+    static SEEN: std::sync::Mutex<Vec<(usize, String, String, i32)>> = std::sync::Mutex::new(Vec::new());
+    let key = (cat as usize, msg.to_owned(), file.clone(), line);
     if let Ok(mut seen) = SEEN.lock() {
         if seen.contains(&key) {
             return Ok(());
@@ -80,6 +82,11 @@ pub unsafe fn warn(category: *mut PyObject, msg: &str) -> crate::err::PyResult<(
         seen.push(key);
     }
     let name = typeobject::full_name(cat as *mut PyTypeObject);
-    eprintln!("sys:1: {name}: {msg}");
+    let mut text = format!("{file}:{line}: {name}: {msg}\n");
+    if let Some(src) = crate::objects::traceback::source_line(&file, line) {
+        text.push_str(&format!("  {}\n", src.trim()));
+    }
+    crate::pythonrun::flush_std_streams();
+    eprint!("{text}");
     Ok(())
 }

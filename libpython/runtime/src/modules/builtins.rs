@@ -30,7 +30,7 @@ const fn fastkw(name: &'static CStr, f: FastKw) -> PyMethodDef {
     PyMethodDef { ml_name: name.as_ptr(), ml_meth: Some(unsafe { std::mem::transmute::<FastKw, Unary>(f) }), ml_flags: METH_FASTCALL | METH_KEYWORDS, ml_doc: std::ptr::null() }
 }
 
-static mut METHODS: [PyMethodDef; 36] = [
+static mut METHODS: [PyMethodDef; 37] = [
     meth_o(c"abs", b_abs),
     meth_o(c"all", b_all),
     meth_o(c"any", b_any),
@@ -47,6 +47,7 @@ static mut METHODS: [PyMethodDef; 36] = [
     meth_o(c"hash", b_hash),
     meth_o(c"hex", b_hex),
     meth_o(c"id", b_id),
+    fast(c"input", super::bltin_input::builtin_input),
     fast(c"isinstance", b_isinstance),
     fast(c"issubclass", b_issubclass),
     fast(c"iter", b_iter),
@@ -95,6 +96,7 @@ pub unsafe fn init() -> PyResult<Obj> {
     }
     crate::modules::add_functions(m.as_ptr(), d, (&raw mut METHODS) as *mut PyMethodDef, name.as_ptr())?;
     crate::bltin_eval::register(m.as_ptr(), d)?;
+    super::bltin_input::add_quitters(d)?;
     crate::interp::set_builtins(&Obj::from_borrowed(d));
     crate::interp::set_builtins_module(&m);
     Ok(m)
@@ -275,11 +277,17 @@ unsafe extern "C" fn b_dir(_: *mut PyObject, args: *const *mut PyObject, n: Py_s
             let l = crate::objects::frameobject::locals(f)?;
             call::call_method_obj(l.as_ptr(), "keys", &[])?
         } else {
-            let m = crate::objects::typeslots::lookup_special(a[0], "__dir__")?.ok_or_else(|| raise(exc::type_error(), "object does not provide __dir__"))?;
-            call::vectorcall(m.as_ptr(), &[], null_mut())?
+            return dir_of(a[0]);
         };
         sorted_list(&iter::collect(names.as_ptr())?, null_mut(), false)
     })())
+}
+
+/// `dir(o)`: the sorted list `o.__dir__()` returns (CPython's PyObject_Dir).
+pub unsafe fn dir_of(o: *mut PyObject) -> PyResult<Obj> {
+    let m = crate::objects::typeslots::lookup_special(o, "__dir__")?.ok_or_else(|| raise(exc::type_error(), "object does not provide __dir__"))?;
+    let names = call::vectorcall(m.as_ptr(), &[], null_mut())?;
+    sorted_list(&iter::collect(names.as_ptr())?, null_mut(), false)
 }
 
 unsafe extern "C" fn b_divmod(_: *mut PyObject, args: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
@@ -308,7 +316,11 @@ unsafe extern "C" fn b_hash(_: *mut PyObject, o: *mut PyObject) -> *mut PyObject
 }
 
 unsafe extern "C" fn b_id(_: *mut PyObject, o: *mut PyObject) -> *mut PyObject {
-    ret(Ok(long::from_u64(o as usize as u64)))
+    ret((|| {
+        let id = long::from_u64(o as usize as u64);
+        crate::modules::sys_hooks::audit("builtins.id", &[id.as_ptr()])?;
+        Ok(id)
+    })())
 }
 
 unsafe extern "C" fn b_isinstance(_: *mut PyObject, args: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
@@ -511,8 +523,9 @@ unsafe extern "C" fn b_sorted(_: *mut PyObject, args: *const *mut PyObject, n: P
         }
         unexpected_kw("sort", &kws, &["key", "reverse"])?;
         let key = kw(&kws, "key").filter(|&k| !noneobject::is_none(k)).unwrap_or(null_mut());
+        // An int, as list.sort's `reverse` (Argument Clinic's int converter).
         let reverse = match kw(&kws, "reverse") {
-            Some(r) => proto::is_true(r)?,
+            Some(r) => crate::protocol::number::as_ssize_t(r)? != 0,
             None => false,
         };
         sorted_list(&iter::collect(pos[0])?, key, reverse)

@@ -50,16 +50,7 @@ unsafe fn with_bytes_like<R>(op: *mut PyObject, f: impl FnOnce(&[u8]) -> PyResul
 unsafe fn version_arg(a: &[*mut PyObject], i: usize) -> PyResult<c_int> {
     match a.get(i) {
         None => Ok(marshal::VERSION),
-        Some(&v) => {
-            if !long::check(v) {
-                // The "i" converter: __index__ only, with CPython's message.
-                if !number::has_index(v) {
-                    return Err(raise(exc::type_error(), format!("'{}' object cannot be interpreted as an integer", full_name(type_of(v)))));
-                }
-            }
-            let n = number::as_ssize_t_exc(v, exc::overflow_error())?;
-            c_int::try_from(n).map_err(|_| raise(exc::overflow_error(), "Python int too large to convert to C int"))
-        }
+        Some(&v) => number::c_int_arg(v),
     }
 }
 

@@ -1,9 +1,12 @@
 //! Builtin modules, one file each (CPython's Modules/ and Python/bltinmodule.c, sysmodule.c).
 
+pub mod bltin_input;
 pub mod builtins;
 pub mod marshalmodule;
 pub mod stdio;
 pub mod sys;
+pub mod sys_hooks;
+pub mod sys_info;
 
 use crate::err::PyResult;
 use crate::ffi::*;
@@ -29,4 +32,29 @@ pub unsafe fn args<'a>(args: *const *mut PyObject, n: Py_ssize_t) -> &'a [*mut P
     } else {
         std::slice::from_raw_parts(args, n as usize)
     }
+}
+
+type Unary = unsafe extern "C" fn(*mut PyObject, *mut PyObject) -> *mut PyObject;
+type Fast = unsafe extern "C" fn(*mut PyObject, *const *mut PyObject, Py_ssize_t) -> *mut PyObject;
+type FastKw = unsafe extern "C" fn(*mut PyObject, *const *mut PyObject, Py_ssize_t, *mut PyObject) -> *mut PyObject;
+type VarKw = unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut PyObject) -> *mut PyObject;
+
+/// A method table entry for the (self, arg) conventions (METH_NOARGS, METH_O).
+pub const fn meth(name: &'static CStr, f: Unary, flags: std::ffi::c_int) -> PyMethodDef {
+    PyMethodDef { ml_name: name.as_ptr(), ml_meth: Some(f), ml_flags: flags, ml_doc: std::ptr::null() }
+}
+
+pub const fn fast(name: &'static CStr, f: Fast) -> PyMethodDef {
+    // Safety: METH_FASTCALL makes callers use the three-argument signature.
+    meth(name, unsafe { std::mem::transmute::<Fast, Unary>(f) }, METH_FASTCALL)
+}
+
+pub const fn fast_kw(name: &'static CStr, f: FastKw) -> PyMethodDef {
+    // Safety: METH_FASTCALL | METH_KEYWORDS makes callers use the four-argument signature.
+    meth(name, unsafe { std::mem::transmute::<FastKw, Unary>(f) }, METH_FASTCALL | METH_KEYWORDS)
+}
+
+pub const fn var_kw(name: &'static CStr, f: VarKw) -> PyMethodDef {
+    // Safety: METH_VARARGS | METH_KEYWORDS makes callers pass (self, args, kwargs).
+    meth(name, unsafe { std::mem::transmute::<VarKw, Unary>(f) }, METH_VARARGS | METH_KEYWORDS)
 }

@@ -6,22 +6,11 @@ use crate::exc;
 use crate::ffi::*;
 use crate::object::*;
 use crate::objects::typeobject::{full_name, METHOD_END};
-use crate::objects::{boolobject, dictobject as dict, listobject as list, longobject as long, moduleobject, noneobject, tupleobject as tuple, unicodeobject as str_};
+use crate::objects::{dictobject as dict, listobject as list, longobject as long, moduleobject, noneobject, tupleobject as tuple, unicodeobject as str_};
 use crate::protocol::{call, object as proto};
-use std::ffi::{c_int, CStr};
 use std::ptr::null_mut;
 
-type Fast = unsafe extern "C" fn(*mut PyObject, *const *mut PyObject, Py_ssize_t) -> *mut PyObject;
-type Unary = unsafe extern "C" fn(*mut PyObject, *mut PyObject) -> *mut PyObject;
-
-const fn meth(name: &'static CStr, f: Unary, flags: c_int) -> PyMethodDef {
-    PyMethodDef { ml_name: name.as_ptr(), ml_meth: Some(f), ml_flags: flags, ml_doc: std::ptr::null() }
-}
-
-const fn fast(name: &'static CStr, f: Fast) -> PyMethodDef {
-    // Safety: METH_FASTCALL makes callers use the three-argument signature.
-    PyMethodDef { ml_name: name.as_ptr(), ml_meth: Some(unsafe { std::mem::transmute::<Fast, Unary>(f) }), ml_flags: METH_FASTCALL, ml_doc: std::ptr::null() }
-}
+use crate::modules::{fast, meth};
 
 static mut METHODS: [PyMethodDef; 14] = [
     fast(c"exit", sys_exit),
@@ -46,7 +35,9 @@ pub unsafe fn init(builtins: &Obj) -> PyResult<Obj> {
     let m = moduleobject::new(name.as_ptr())?;
     let d = moduleobject::get_dict(m.as_ptr());
     crate::modules::add_functions(m.as_ptr(), d, (&raw mut METHODS) as *mut PyMethodDef, name.as_ptr())?;
-    for hook in ["excepthook", "displayhook"] {
+    crate::modules::add_functions(m.as_ptr(), d, (&raw mut crate::ceval_trace::SYS_METHODS) as *mut PyMethodDef, name.as_ptr())?;
+    crate::modules::add_functions(m.as_ptr(), d, (&raw mut super::sys_hooks::METHODS) as *mut PyMethodDef, name.as_ptr())?;
+    for hook in ["excepthook", "displayhook", "unraisablehook"] {
         let h = dict::get_item_str(d, hook)?;
         dict::set_item_str(d, &format!("__{hook}__"), h)?;
     }
@@ -67,18 +58,16 @@ pub unsafe fn init(builtins: &Obj) -> PyResult<Obj> {
     dict::set_item_str(d, "_xoptions", dict::new()?.as_ptr())?;
     let version = str_::from_str(&format!("{} (ferric {}) [rustc]", crate::interp::PY_VERSION, env!("CARGO_PKG_VERSION")))?;
     dict::set_item_str(d, "version", version.as_ptr())?;
-    let release = str_::from_str("final")?;
-    let vi = tuple::from_vec(vec![long::from_i64(3), long::from_i64(11), long::from_i64(7), release, long::from_i64(0)])?;
-    dict::set_item_str(d, "version_info", vi.as_ptr())?;
+    super::sys_info::init(d)?;
     for (n, v) in [("hexversion", 0x030B07F0i64), ("api_version", 1013), ("maxsize", isize::MAX as i64), ("maxunicode", 0x10ffff)] {
         dict::set_item_str(d, n, long::from_i64(v).as_ptr())?;
     }
     for (n, v) in [("byteorder", "little"), ("platform", "linux"), ("platlibdir", "lib"), ("abiflags", "")] {
         dict::set_item_str(d, n, str_::from_str(v)?.as_ptr())?;
     }
-    dict::set_item_str(d, "dont_write_bytecode", boolobject::false_())?;
     let exe = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default();
     dict::set_item_str(d, "executable", str_::from_str(&exe)?.as_ptr())?;
+    dict::set_item_str(d, "_base_executable", str_::from_str(&exe)?.as_ptr())?;
     let names = tuple::from_vec(vec![str_::from_str("builtins")?, str_::from_str("marshal")?, str_::from_str("sys")?])?;
     dict::set_item_str(d, "builtin_module_names", names.as_ptr())?;
     crate::interp::set_sysdict(&Obj::from_borrowed(d));
@@ -176,7 +165,9 @@ unsafe extern "C" fn sys_getframe(_: *mut PyObject, args: *const *mut PyObject, 
         if f.is_null() {
             return Err(raise(exc::value_error(), "call stack is not deep enough"));
         }
-        Ok(Obj::from_borrowed(crate::objects::frameobject::get(f)? as *mut PyObject))
+        let fo = Obj::from_borrowed(crate::objects::frameobject::get(f)? as *mut PyObject);
+        super::sys_hooks::audit("sys._getframe", &[fo.as_ptr()])?;
+        Ok(fo)
     })
 }
 
@@ -234,23 +225,31 @@ unsafe extern "C" fn sys_getsizeof(_: *mut PyObject, args: *const *mut PyObject,
     let a = slice(args, n);
     crate::guard::catch_obj(|| {
         crate::protocol::args::check_positional("getsizeof", a.len(), 1, 2)?;
-        let o = a[0];
-        let size = match crate::objects::typeslots::lookup_special(o, "__sizeof__")? {
-            Some(m) => call::vectorcall(m.as_ptr(), &[], null_mut())?,
-            None => {
-                if a.len() == 2 {
-                    return Ok(Obj::from_borrowed(a[1]));
-                }
-                return Err(raise(exc::type_error(), format!("Type {} doesn't define __sizeof__", full_name(type_of(o)))));
+        match getsizeof(a[0]) {
+            Ok(n) => Ok(long::from_i64(n)),
+            // The default replaces only the TypeError of a type without __sizeof__.
+            Err(_) if a.len() == 2 && err::exception_matches(exc::type_error()) => {
+                err::clear();
+                Ok(Obj::from_borrowed(a[1]))
             }
-        };
-        let mut n = long::as_c_long(size.as_ptr())?;
-        if n < 0 {
-            return Err(raise(exc::value_error(), "__sizeof__() should return >= 0"));
+            Err(e) => Err(e),
         }
-        if (*type_of(o)).tp_flags & Py_TPFLAGS_HAVE_GC != 0 {
-            n += std::mem::size_of::<PyGC_Head>() as i64;
-        }
-        Ok(long::from_i64(n))
     })
+}
+
+/// `sys.getsizeof(o)` without a default (CPython's _PySys_GetSizeOf): `__sizeof__()` plus
+/// the GC head.
+pub unsafe fn getsizeof(o: *mut PyObject) -> PyResult<i64> {
+    let size = match crate::objects::typeslots::lookup_special(o, "__sizeof__")? {
+        Some(m) => call::vectorcall(m.as_ptr(), &[], null_mut())?,
+        None => return Err(raise(exc::type_error(), format!("Type {} doesn't define __sizeof__", full_name(type_of(o))))),
+    };
+    let mut n = long::as_c_long(size.as_ptr())?;
+    if n < 0 {
+        return Err(raise(exc::value_error(), "__sizeof__() should return >= 0"));
+    }
+    if (*type_of(o)).tp_flags & Py_TPFLAGS_HAVE_GC != 0 {
+        n += std::mem::size_of::<PyGC_Head>() as i64;
+    }
+    Ok(n)
 }

@@ -36,7 +36,7 @@ pub static mut PyBaseObject_Type: PyTypeObject = PyTypeObject {
 
 static mut OBJECT_GETSET: [PyGetSetDef; 2] = [getset(c"__class__", Some(object_get_class), None), GETSET_END];
 
-static mut OBJECT_METHODS: [PyMethodDef; 6] = [
+static mut OBJECT_METHODS: [PyMethodDef; 9] = [
     PyMethodDef {
         ml_name: c"__init_subclass__".as_ptr(),
         ml_meth: Some(object_init_subclass),
@@ -55,6 +55,9 @@ static mut OBJECT_METHODS: [PyMethodDef; 6] = [
         ml_flags: METH_NOARGS,
         ml_doc: c"Size of object in memory, in bytes.".as_ptr(),
     },
+    typeobject::method(c"__getstate__", crate::objects::object_reduce::object_getstate as *const (), METH_NOARGS, c"Helper for pickle."),
+    typeobject::method(c"__reduce__", crate::objects::object_reduce::object_reduce as *const (), METH_NOARGS, c"Helper for pickle."),
+    typeobject::method(c"__reduce_ex__", crate::objects::object_reduce::object_reduce_ex as *const (), METH_O, c"Helper for pickle."),
     PyMethodDef {
         ml_name: c"__dir__".as_ptr(),
         ml_meth: Some(object_dir),
@@ -170,7 +173,7 @@ unsafe extern "C" fn object_init(op: *mut PyObject, args: *mut PyObject, kwds: *
         if (*tp).tp_new.map(|f| f as usize) == Some(object_new as *const () as usize) {
             raise(
                 exc::type_error(),
-                format!("{}() takes no arguments", typeobject::type_qualname_str(tp).unwrap_or_default()),
+                format!("{}() takes no arguments", typeobject::full_name(tp)),
             );
             return -1;
         }
@@ -187,7 +190,7 @@ pub unsafe extern "C" fn object_new(tp: *mut PyTypeObject, args: *mut PyObject, 
         if (*tp).tp_init.map(|f| f as usize) == Some(object_init as *const () as usize) {
             raise(
                 exc::type_error(),
-                format!("{}() takes no arguments", typeobject::type_qualname_str(tp).unwrap_or_default()),
+                format!("{}() takes no arguments", typeobject::full_name(tp)),
             );
             return null_mut();
         }
@@ -208,7 +211,7 @@ unsafe fn abstract_error(tp: *mut PyTypeObject) -> crate::err::ErrSet {
             if let Ok(it) = crate::protocol::iter::collect(am) {
                 for m in it {
                     if let Ok(s) = str_::as_str(m.as_ptr()) {
-                        methods.push(format!("'{s}'"));
+                        methods.push(s.to_string());
                     }
                 }
             }

@@ -653,11 +653,11 @@ unsafe fn iter_rows<const N: usize>(rows: Vec<[i32; N]>, keep_first: usize, none
 }
 
 unsafe extern "C" fn code_lines(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
-    crate::guard::catch_obj(|| iter_rows(lines(op), 2, |line| line < 0))
+    crate::guard::catch_obj(|| crate::objects::code_iters::wrap(iter_rows(lines(op), 2, |line| line < 0)?, false))
 }
 
 unsafe extern "C" fn code_positions(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
-    crate::guard::catch_obj(|| iter_rows(positions(op), 0, |v| v == -1))
+    crate::guard::catch_obj(|| crate::objects::code_iters::wrap(iter_rows(positions(op), 0, |v| v == -1)?, true))
 }
 
 unsafe fn int_arg(func: &str, name: &str, v: *mut PyObject) -> PyResult<c_int> {
@@ -1062,4 +1062,37 @@ pub unsafe fn lnotab(op: *mut PyObject) -> Vec<u8> {
 
 pub unsafe fn ready_type() -> PyResult<()> {
     typeobject::ready(code_type())
+}
+
+/// The line of the code unit at `index`, from `_co_linearray` (one entry per code unit,
+/// built on first use as CPython's `_PyCode_CreateLineArray`): tracing asks for it on every
+/// instruction, where walking `co_linetable` would cost a scan each time.
+pub unsafe fn line_at_index(co: *mut PyCodeObject, index: c_int) -> PyResult<c_int> {
+    if (*co)._co_linearray.is_null() {
+        let rows = lines(co as *mut PyObject);
+        let n = size_of_var(co as *mut PyObject) as usize;
+        let wide = rows.iter().any(|r| r[2] > i16::MAX as i32);
+        let size = if wide { 4 } else { 2 };
+        let p = crate::mem::calloc(n.max(1), size) as *mut u8;
+        if p.is_null() {
+            return Err(crate::objects::exceptions::no_memory());
+        }
+        for [start, end, line] in rows {
+            for unit in (start / 2)..(end / 2).min(n as i32) {
+                // Safety: `unit < n`, and the array has `n` entries of `size` bytes.
+                if wide {
+                    *(p as *mut i32).add(unit as usize) = line;
+                } else {
+                    *(p as *mut i16).add(unit as usize) = line as i16;
+                }
+            }
+        }
+        (*co)._co_linearray = p as *mut std::ffi::c_char;
+        (*co)._co_linearray_entry_size = size as i16;
+    }
+    if index < 0 || index as isize >= size_of_var(co as *mut PyObject) {
+        return Ok(-1);
+    }
+    let p = (*co)._co_linearray;
+    Ok(if (*co)._co_linearray_entry_size == 4 { *(p as *const i32).add(index as usize) } else { *(p as *const i16).add(index as usize) as c_int })
 }

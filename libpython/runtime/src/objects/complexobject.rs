@@ -124,27 +124,27 @@ pub unsafe fn ready_type() -> PyResult<()> {
 
 /// errno as complexobject.c uses it: EDOM for division by zero, ERANGE for overflow.
 #[derive(PartialEq, Clone, Copy)]
-enum Errno {
+pub enum Errno {
     Ok,
     Dom,
 }
 
 const C_1: Py_complex = Py_complex { real: 1.0, imag: 0.0 };
 
-fn c_sum(a: Py_complex, b: Py_complex) -> Py_complex {
+pub fn c_sum(a: Py_complex, b: Py_complex) -> Py_complex {
     Py_complex { real: a.real + b.real, imag: a.imag + b.imag }
 }
 
-fn c_diff(a: Py_complex, b: Py_complex) -> Py_complex {
+pub fn c_diff(a: Py_complex, b: Py_complex) -> Py_complex {
     Py_complex { real: a.real - b.real, imag: a.imag - b.imag }
 }
 
-fn c_prod(a: Py_complex, b: Py_complex) -> Py_complex {
+pub fn c_prod(a: Py_complex, b: Py_complex) -> Py_complex {
     Py_complex { real: a.real * b.real - a.imag * b.imag, imag: a.real * b.imag + a.imag * b.real }
 }
 
 /// Smith's algorithm: scale by whichever part of the divisor is larger in magnitude.
-fn c_quot(a: Py_complex, b: Py_complex, errno: &mut Errno) -> Py_complex {
+pub fn c_quot(a: Py_complex, b: Py_complex, errno: &mut Errno) -> Py_complex {
     let abs_breal = b.real.abs();
     let abs_bimag = b.imag.abs();
     if abs_breal >= abs_bimag {
@@ -166,7 +166,7 @@ fn c_quot(a: Py_complex, b: Py_complex, errno: &mut Errno) -> Py_complex {
     }
 }
 
-fn c_pow(a: Py_complex, b: Py_complex, errno: &mut Errno) -> Py_complex {
+pub fn c_pow(a: Py_complex, b: Py_complex, errno: &mut Errno) -> Py_complex {
     if b.real == 0.0 && b.imag == 0.0 {
         return C_1;
     }
@@ -210,7 +210,7 @@ fn c_powi(x: Py_complex, n: i64, errno: &mut Errno) -> Py_complex {
 }
 
 /// `_Py_c_abs`: infinity wins over NaN (C99); None when a finite value overflows.
-fn c_abs(z: Py_complex) -> Option<f64> {
+pub fn c_abs(z: Py_complex) -> Option<f64> {
     if !z.real.is_finite() || !z.imag.is_finite() {
         if z.real.is_infinite() {
             return Some(z.real.abs());

@@ -28,7 +28,8 @@ pub struct EnumObject {
     pub en_longindex: *mut PyObject,
 }
 
-static mut ENUM_METHODS: [PyMethodDef; 2] = [method(c"__reduce__", enum_reduce as *const (), METH_NOARGS, REDUCE_DOC), METHOD_END];
+static mut ENUM_METHODS: [PyMethodDef; 3] = [
+    method(c"__class_getitem__", crate::objects::genericaliasobject::class_getitem as *const (), METH_O | METH_CLASS, c"See PEP 585"),method(c"__reduce__", enum_reduce as *const (), METH_NOARGS, REDUCE_DOC), METHOD_END];
 
 #[no_mangle]
 pub static mut PyEnum_Type: PyTypeObject = PyTypeObject {

@@ -195,7 +195,8 @@ static mut GROUP_MEMBERS: [PyMemberDef; 3] = [
     MEMBER_END,
 ];
 
-static mut BASE_GETSET: [PyGetSetDef; 5] = [
+static mut BASE_GETSET: [PyGetSetDef; 6] = [
+    getset(c"__dict__", Some(crate::objects::typenew::subtype_get_dict), Some(crate::objects::typenew::generic_set_dict)),
     getset(c"args", Some(exc_get_args), Some(exc_set_args)),
     getset(c"__traceback__", Some(exc_get_traceback), Some(exc_set_traceback)),
     getset(c"__context__", Some(exc_get_context), Some(exc_set_context)),
@@ -203,7 +204,9 @@ static mut BASE_GETSET: [PyGetSetDef; 5] = [
     GETSET_END,
 ];
 
-static mut BASE_METHODS: [PyMethodDef; 3] = [
+static mut BASE_METHODS: [PyMethodDef; 5] = [
+    PyMethodDef { ml_name: c"__reduce__".as_ptr(), ml_meth: Some(exc_reduce), ml_flags: METH_NOARGS, ml_doc: std::ptr::null() },
+    PyMethodDef { ml_name: c"__setstate__".as_ptr(), ml_meth: Some(exc_setstate), ml_flags: METH_O, ml_doc: std::ptr::null() },
     PyMethodDef {
         ml_name: c"with_traceback".as_ptr(),
         ml_meth: Some(exc_with_traceback),
@@ -424,10 +427,39 @@ pub unsafe fn ready_types() -> PyResult<()> {
         ])?
         .into_ptr();
     }
+    _PyExc_OSError.tp_getset = (&raw mut OSERROR_GETSET) as *mut PyGetSetDef;
     for (_, t) in all_types() {
         typeobject::ready(t)?;
     }
     Ok(())
+}
+
+static mut OSERROR_GETSET: [PyGetSetDef; 2] = [getset(c"characters_written", Some(oserror_written_get), Some(oserror_written_set)), GETSET_END];
+
+/// `characters_written` exists once set (BlockingIOError's third argument or assignment).
+unsafe extern "C" fn oserror_written_get(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    let w = (*(op as *mut PyOSErrorObject)).written;
+    if w == -1 {
+        raise(exc::attribute_error(), "characters_written");
+        return null_mut();
+    }
+    crate::objects::longobject::from_i64(w as i64).into_ptr()
+}
+
+unsafe extern "C" fn oserror_written_set(op: *mut PyObject, v: *mut PyObject, _: *mut c_void) -> c_int {
+    let e = op as *mut PyOSErrorObject;
+    if v.is_null() {
+        if (*e).written == -1 {
+            raise(exc::attribute_error(), "characters_written");
+            return -1;
+        }
+        (*e).written = -1;
+        return 0;
+    }
+    crate::guard::catch_int(|| {
+        (*e).written = crate::protocol::number::as_ssize_t_exc(v, exc::value_error())?;
+        Ok(())
+    })
 }
 
 // ---- BaseException -------------------------------------------------------------------------
@@ -530,14 +562,18 @@ unsafe fn init_fields(op: *mut PyObject, args: *mut PyObject, kwds: *mut PyObjec
         set(&raw mut (*(op as *mut PySystemExitObject)).code, code);
     } else if typeobject::is_subtype(tp, &raw mut _PyExc_NameError) {
         check_kwargs(tp, kwds, &["name"])?;
+        // Fields not given stay NULL (read as None), so later code can tell them unset.
         let name = kw("name")?;
-        set(&raw mut (*(op as *mut PyNameErrorObject)).name, if name.is_null() { noneobject::none() } else { name });
+        xincref(name);
+        xsetref(&raw mut (*(op as *mut PyNameErrorObject)).name, name);
     } else if typeobject::is_subtype(tp, &raw mut _PyExc_AttributeError) {
         check_kwargs(tp, kwds, &["name", "obj"])?;
         let e = op as *mut PyAttributeErrorObject;
         let (name, obj) = (kw("name")?, kw("obj")?);
-        set(&raw mut (*e).name, if name.is_null() { noneobject::none() } else { name });
-        set(&raw mut (*e).obj, if obj.is_null() { noneobject::none() } else { obj });
+        xincref(name);
+        xsetref(&raw mut (*e).name, name);
+        xincref(obj);
+        xsetref(&raw mut (*e).obj, obj);
     } else if typeobject::is_subtype(tp, &raw mut _PyExc_ImportError) {
         check_kwargs(tp, kwds, &["name", "path"])?;
         let e = op as *mut PyImportErrorObject;
@@ -552,8 +588,13 @@ unsafe fn init_fields(op: *mut PyObject, args: *mut PyObject, kwds: *mut PyObjec
         if (2..=5).contains(&n) {
             set(&raw mut (*e).myerrno, arg(0));
             set(&raw mut (*e).strerror, arg(1));
-            if n >= 3 {
-                set(&raw mut (*e).filename, arg(2));
+            let third = if n >= 3 { arg(2) } else { null_mut() };
+            let written = tp == &raw mut _PyExc_BlockingIOError && !third.is_null() && crate::protocol::number::has_index(third);
+            if written {
+                // BlockingIOError's third argument is the number of characters written.
+                (*e).written = crate::protocol::number::as_ssize_t_exc(third, exc::value_error())?;
+            } else if !third.is_null() && !noneobject::is_none(third) {
+                set(&raw mut (*e).filename, third);
                 // With a filename, args is narrowed to (errno, strerror) as in CPython.
                 let two = tuple::from_slice(&tuple::items(args)[..2])?;
                 xsetref(&raw mut (*raw(op)).args, two.into_ptr());
@@ -841,6 +882,28 @@ unsafe extern "C" fn UnicodeError_str(op: *mut PyObject) -> *mut PyObject {
             }
         };
         str_::from_str(&s)
+    })
+}
+
+/// `(type, args)`, or `(type, args, __dict__)` once the instance has a dict.
+unsafe extern "C" fn exc_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let e = op as *mut PyBaseExceptionObject;
+    let tp = type_of(op) as *mut PyObject;
+    crate::guard::catch_obj(|| if (*e).dict.is_null() { tuple::pack(&[tp, args_of(op)]) } else { tuple::pack(&[tp, args_of(op), (*e).dict]) })
+}
+
+/// Restores attributes from a dict (None: nothing to do).
+unsafe extern "C" fn exc_setstate(op: *mut PyObject, state: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        if !noneobject::is_none(state) {
+            if !crate::objects::dictobject::check(state) {
+                return Err(raise(exc::type_error(), "state is not a dictionary"));
+            }
+            for (k, v) in crate::objects::dictobject::entries(state) {
+                crate::protocol::object::setattr(op, k, v)?;
+            }
+        }
+        Ok(Obj::from_borrowed(noneobject::none()))
     })
 }
 

@@ -50,9 +50,12 @@ pub(crate) fn parse_for(spec: &str, type_name: Option<&str>) -> PyResult<Spec> {
         s.alternate = true;
         i += 1;
     }
-    if i < cs.len() && cs[i] == '0' {
+    // A leading '0' asks for zero fill unless a fill was given; it implies '=' alignment
+    // only when no alignment was given.
+    let fill_given = cs.len() >= 2 && is_align(cs[1]);
+    if i < cs.len() && cs[i] == '0' && !fill_given {
+        s.fill = '0';
         if s.align.is_none() {
-            s.fill = '0';
             s.align = Some('=');
         }
         i += 1;
@@ -91,7 +94,20 @@ pub(crate) fn parse_for(spec: &str, type_name: Option<&str>) -> PyResult<Spec> {
     if i < cs.len() {
         s.ty = Some(cs[i]);
     }
+    check_grouping(&s, s.ty.unwrap_or('\0'))?;
     Ok(s)
+}
+
+/// The separator check CPython's parser does once it knows the type.
+pub(crate) fn check_grouping(s: &Spec, ty: char) -> PyResult<()> {
+    if let Some(g) = s.grouping {
+        let ok = matches!(ty, 'd' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F' | '\0') || (g == '_' && matches!(ty, 'b' | 'o' | 'x' | 'X'));
+        if !ok {
+            let t = if (ty as u32) > 32 && (ty as u32) < 128 { format!("'{ty}'") } else { format!("'\\x{:x}'", ty as u32) };
+            return Err(raise(exc::value_error(), format!("Cannot specify '{g}' with {t}.")));
+        }
+    }
+    Ok(())
 }
 
 /// Scientific notation with CPython's exponent style (at least two digits).
@@ -171,7 +187,7 @@ fn group(int_part: &str, sep: char) -> String {
 }
 
 pub fn format(x: f64, spec_text: &str) -> PyResult<Obj> {
-    let spec = parse(spec_text)?;
+    let spec = parse_for(spec_text, Some("float"))?;
     let ty = spec.ty;
     if let Some(t) = ty {
         if !matches!(t, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') {
@@ -214,7 +230,7 @@ pub fn format(x: f64, spec_text: &str) -> PyResult<Obj> {
         }
     };
     // 'z' turns a result that rounds to negative zero into a positive one (PEP 682).
-    if spec.no_neg_zero && neg && !body.chars().any(|c| c.is_ascii_digit() && c != '0') {
+    if spec.no_neg_zero && neg && x.is_finite() && !body.chars().any(|c| c.is_ascii_digit() && c != '0') {
         neg = false;
     }
     // Grouping applies to the integer part of fixed notation.

@@ -196,7 +196,8 @@ unsafe extern "C" fn frame_sizeof(op: *mut PyObject, _: *mut PyObject) -> *mut P
 
 unsafe fn lineno(fo: *mut PyFrameObject) -> c_int {
     let f = (*fo).f_frame;
-    if f.is_null() || owns_frame(fo) {
+    // Set while a trace function runs, and for frames whose eval has finished.
+    if f.is_null() || owns_frame(fo) || (*fo).f_lineno != 0 {
         return (*fo).f_lineno;
     }
     line_of(f)
@@ -258,6 +259,25 @@ unsafe extern "C" fn get_locals(op: *mut PyObject, _: *mut c_void) -> *mut PyObj
     crate::guard::catch_obj(|| locals(frame_of(op)?))
 }
 
+/// Visits each fast local with its name, its slot, and whether the slot holds the
+/// variable's cell (once MAKE_CELL or COPY_FREE_VARS has run) rather than its value.
+unsafe fn for_each_local(f: *mut Frame, mut visit: impl FnMut(*mut PyObject, *mut *mut PyObject, bool) -> PyResult<()>) -> PyResult<()> {
+    let co = (*f).f_code;
+    let names = (*co).co_localsplusnames;
+    let kinds = crate::objects::bytesobject::as_slice((*co).co_localspluskinds);
+    let lp = frame::localsplus(f);
+    let started = frame::lasti(f) >= 0;
+    for i in 0..(*co).co_nlocalsplus as usize {
+        let name = crate::objects::tupleobject::get_item(names, i as Py_ssize_t);
+        let slot = lp.add(i);
+        let v = *slot;
+        let kind = kinds[i];
+        let is_cell = !v.is_null() && (kind & CO_FAST_FREE != 0 || (kind & CO_FAST_CELL != 0 && started)) && crate::objects::cellobject::check(v);
+        visit(name, slot, is_cell)?;
+    }
+    Ok(())
+}
+
 /// `f_locals`: the namespace of module and class frames; for function frames a dict made
 /// from the fast locals and cells (CPython's PyFrame_FastToLocals), kept in `f_locals`.
 pub unsafe fn locals(f: *mut Frame) -> PyResult<Obj> {
@@ -269,18 +289,8 @@ pub unsafe fn locals(f: *mut Frame) -> PyResult<Obj> {
         (*f).f_locals = dict::new()?.into_ptr();
     }
     let d = (*f).f_locals;
-    let names = (*co).co_localsplusnames;
-    let kinds = crate::objects::bytesobject::as_slice((*co).co_localspluskinds);
-    let lp = frame::localsplus(f);
-    let started = frame::lasti(f) >= 0;
-    for i in 0..(*co).co_nlocalsplus as usize {
-        let name = crate::objects::tupleobject::get_item(names, i as Py_ssize_t);
-        let mut v = *lp.add(i);
-        let kind = kinds[i];
-        // Cells hold the value, once MAKE_CELL (or COPY_FREE_VARS) has run.
-        if !v.is_null() && (kind & CO_FAST_FREE != 0 || (kind & CO_FAST_CELL != 0 && started)) && crate::objects::cellobject::check(v) {
-            v = crate::objects::cellobject::get(v);
-        }
+    for_each_local(f, |name, slot, is_cell| {
+        let v = if is_cell { crate::objects::cellobject::get(*slot) } else { *slot };
         if v.is_null() {
             if dict::get_item(d, name)?.is_some() {
                 dict::del_item(d, name)?;
@@ -288,8 +298,52 @@ pub unsafe fn locals(f: *mut Frame) -> PyResult<Obj> {
         } else {
             dict::set_item(d, name, v)?;
         }
-    }
+        Ok(())
+    })?;
     Ok(Obj::from_borrowed(d))
+}
+
+/// PyFrame_LocalsToFast with clear: values a trace function stored in `f_locals` go back
+/// into the fast locals and cells. Errors are swallowed, as CPython does.
+pub unsafe fn locals_to_fast(f: *mut Frame) {
+    let co = (*f).f_code;
+    let d = (*f).f_locals;
+    if d.is_null() || (*co).co_flags & CO_OPTIMIZED == 0 {
+        return;
+    }
+    let (t, v, tb) = crate::err::fetch();
+    let _ = for_each_local(f, |name, slot, is_cell| {
+        // Borrowed from the dict.
+        let value = match dict::get_item(d, name) {
+            Ok(Some(v)) => v,
+            _ => {
+                crate::err::clear();
+                null_mut()
+            }
+        };
+        let old = *slot;
+        if is_cell {
+            if crate::objects::cellobject::get(old) != value {
+                crate::objects::cellobject::set(old, value);
+            }
+        } else if value != old {
+            let value = if value.is_null() {
+                // The compiler may have proven the variable bound here: None, as CPython.
+                let msg = format!("assigning None to unbound local {}", crate::protocol::object::repr_string(name).unwrap_or_default());
+                if crate::report::warn(exc::runtime_warning(), &msg).is_err() {
+                    crate::report::write_unraisable("Exception ignored in", null_mut());
+                }
+                noneobject::none()
+            } else {
+                value
+            };
+            incref(value);
+            *slot = value;
+            xdecref(old);
+        }
+        Ok(())
+    });
+    crate::err::restore(t, v, tb);
 }
 
 unsafe extern "C" fn get_lineno(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {

@@ -66,7 +66,11 @@ static mut WM_MEMBERS: [PyMemberDef; 3] = [
     PyMemberDef { name: std::ptr::null(), type_: 0, offset: 0, flags: 0, doc: std::ptr::null() },
 ];
 
-static mut WM_GETSET: [PyGetSetDef; 2] = [getset(c"__isabstractmethod__", Some(wm_isabstract), None), GETSET_END];
+static mut WM_GETSET: [PyGetSetDef; 3] = [
+    getset(c"__isabstractmethod__", Some(wm_isabstract), None),
+    getset(c"__dict__", Some(crate::objects::typenew::subtype_get_dict), Some(crate::objects::typenew::generic_set_dict)),
+    GETSET_END,
+];
 
 pub unsafe fn new_staticmethod(callable: *mut PyObject) -> PyResult<Obj> {
     new_wrapping(&raw mut PyStaticMethod_Type, callable)
@@ -124,6 +128,13 @@ unsafe extern "C" fn wm_init(op: *mut PyObject, args: *mut PyObject, kwds: *mut 
         let c = tuple::get_item(args, 0);
         incref(c);
         xsetref(&raw mut (*(op as *mut WrappingMethod)).callable, c);
+        // As functools.wraps (3.10+): the wrapped callable's names and doc show through.
+        for attr in ["__module__", "__name__", "__qualname__", "__doc__"] {
+            let name = crate::objects::unicodeobject::intern(attr)?;
+            if let Some(v) = crate::protocol::object::lookup_attr(c, name)? {
+                crate::protocol::object::setattr(op, name, v.as_ptr())?;
+            }
+        }
         Ok(())
     })
 }

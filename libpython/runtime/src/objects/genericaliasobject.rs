@@ -59,6 +59,7 @@ pub static mut Py_GenericAliasType: PyTypeObject = PyTypeObject {
     tp_doc: c"Represent a PEP 585 generic type\n\nE.g. for t = list[int], t.__origin__ is list and t.__args__ is (int,).".as_ptr(),
     tp_traverse: Some(ga_traverse),
     tp_richcompare: Some(ga_richcompare),
+    tp_as_number: &raw mut crate::objects::unionobject::UNIONABLE_AS_NUMBER,
     tp_weaklistoffset: offset_of!(GenericAliasObject, weakreflist) as _,
     tp_methods: (&raw mut GA_METHODS) as *mut PyMethodDef,
     tp_members: (&raw mut GA_MEMBERS) as *mut PyMemberDef,
@@ -128,7 +129,7 @@ unsafe extern "C" fn ga_traverse(op: *mut PyObject, visit: visitproc, arg: *mut 
 
 /// CPython's `ga_repr_item`: `...`, a generic alias's repr, `module.qualname` of a class
 /// (just `qualname` for builtins), else `repr()`.
-unsafe fn repr_item(p: *mut PyObject) -> PyResult<String> {
+pub unsafe fn repr_item(p: *mut PyObject) -> PyResult<String> {
     if p == crate::objects::sliceobject::ellipsis() {
         return Ok("...".to_string());
     }
@@ -266,22 +267,27 @@ unsafe extern "C" fn ga_getattro(op: *mut PyObject, name: *mut PyObject) -> *mut
     proto::PyObject_GenericGetAttr(op, name)
 }
 
+/// `__parameters__` of an alias or union: the arguments with `__typing_subst__` (type
+/// variables), each once.
+pub unsafe fn make_parameters(args: *mut PyObject) -> PyResult<Obj> {
+    let mut params: Vec<*mut PyObject> = Vec::new();
+    let subst = str_::from_str("__typing_subst__")?;
+    for &a in tuple::items(args) {
+        if typeobject::is_type(a) {
+            continue;
+        }
+        if proto::lookup_attr(type_of(a) as *mut PyObject, subst.as_ptr())?.is_some() && !params.contains(&a) {
+            params.push(a);
+        }
+    }
+    tuple::from_slice(&params)
+}
+
 unsafe extern "C" fn ga_parameters(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
     crate::guard::catch_obj(|| {
         let ga = op as *mut GenericAliasObject;
         if (*ga).parameters.is_null() {
-            // Type variables are the arguments with `__typing_subst__`, each once.
-            let mut params: Vec<*mut PyObject> = Vec::new();
-            let subst = str_::from_str("__typing_subst__")?;
-            for &a in tuple::items((*ga).args) {
-                if typeobject::is_type(a) {
-                    continue;
-                }
-                if proto::lookup_attr(type_of(a) as *mut PyObject, subst.as_ptr())?.is_some() && !params.contains(&a) {
-                    params.push(a);
-                }
-            }
-            (*ga).parameters = tuple::from_slice(&params)?.into_ptr();
+            (*ga).parameters = make_parameters((*ga).args)?.into_ptr();
         }
         Ok(Obj::from_borrowed((*ga).parameters))
     })

@@ -71,7 +71,8 @@ static mut CORO_METHODS: [PyMethodDef; 4] = [
     method(c"close", Some(gen_close_method), METH_NOARGS),
     METHOD_END,
 ];
-static mut ASYNC_GEN_METHODS: [PyMethodDef; 4] = [
+static mut ASYNC_GEN_METHODS: [PyMethodDef; 5] = [
+    typeobject::method(c"__class_getitem__", crate::objects::genericaliasobject::class_getitem as *const (), METH_O | METH_CLASS, c"See PEP 585"),
     method(c"asend", Some(async_gen_asend), METH_O),
     method(c"athrow", Some(unsafe_fastcall(async_gen_athrow)), METH_FASTCALL),
     method(c"aclose", Some(async_gen_aclose), METH_NOARGS),
@@ -106,13 +107,12 @@ static mut CORO_GETSET: [PyGetSetDef; 9] = [
     getset(c"cr_origin", Some(get_origin), None),
     GETSET_END,
 ];
-static mut ASYNC_GEN_GETSET: [PyGetSetDef; 8] = [
+static mut ASYNC_GEN_GETSET: [PyGetSetDef; 7] = [
     getset(c"__name__", Some(get_name), Some(set_name)),
     getset(c"__qualname__", Some(get_qualname), Some(set_qualname)),
     getset(c"ag_code", Some(get_code), None),
     getset(c"ag_frame", Some(get_frame), None),
     getset(c"ag_running", Some(get_running_async), None),
-    getset(c"ag_suspended", Some(get_suspended), None),
     getset(c"ag_await", Some(get_yieldfrom), None),
     GETSET_END,
 ];

@@ -8,18 +8,32 @@ use crate::objects::longobject as long;
 use crate::objects::unicodeobject as str_;
 
 
-/// CPython's limit on decimal conversions of huge ints (sys.int_info.default_max_str_digits).
+/// CPython's default limit on decimal conversions of huge ints (sys.int_info.default_max_str_digits).
 pub const MAX_STR_DIGITS: usize = 4300;
+
+/// The limit in force (`sys.set_int_max_str_digits`); 0 means none.
+static LIMIT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(MAX_STR_DIGITS);
+
+pub fn max_str_digits() -> usize {
+    LIMIT.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+pub fn set_max_str_digits(n: usize) {
+    LIMIT.store(n, std::sync::atomic::Ordering::Relaxed);
+}
+
+fn limit_error() -> crate::err::ErrSet {
+    let max = max_str_digits();
+    raise(exc::value_error(), format!("Exceeds the limit ({max} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"))
+}
 
 /// Decimal text of any int, by repeated division of the 30-bit digits by 10^9.
 pub unsafe fn to_decimal(op: *mut PyObject) -> PyResult<String> {
     let ds = long::digits(op);
     // Cheap pre-check on the bit length: more than the limit's digits for sure.
-    if ds.len() > 1 && (ds.len() as u64 - 1) * 30 * 30103 / 100000 > MAX_STR_DIGITS as u64 + 2 {
-        return Err(raise(
-            exc::value_error(),
-            format!("Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"),
-        ));
+    let max = max_str_digits();
+    if max > 0 && ds.len() > 1 && (ds.len() as u64 - 1) * 30 * 30103 / 100000 > max as u64 + 2 {
+        return Err(limit_error());
     }
     let mut mag: Vec<u32> = ds.to_vec();
     let mut chunks: Vec<u32> = Vec::new();
@@ -46,11 +60,8 @@ pub unsafe fn to_decimal(op: *mut PyObject) -> PyResult<String> {
     for c in chunks.iter().rev() {
         s.push_str(&format!("{c:09}"));
     }
-    if s.len() - (long::is_negative(op) as usize) > MAX_STR_DIGITS {
-        return Err(raise(
-            exc::value_error(),
-            format!("Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"),
-        ));
+    if max > 0 && s.len() - (long::is_negative(op) as usize) > max {
+        return Err(limit_error());
     }
     Ok(s)
 }
@@ -178,12 +189,13 @@ pub unsafe fn from_bytes_obj(b: *mut PyObject, base: u32) -> PyResult<Obj> {
 
 /// CPython's limit on decimal strings (other bases are unlimited).
 fn check_digit_limit(ndigits: usize, base: u32) -> PyResult<()> {
-    if base != 10 && base != 0 || ndigits <= MAX_STR_DIGITS {
+    let max = max_str_digits();
+    if base != 10 && base != 0 || max == 0 || ndigits <= max {
         return Ok(());
     }
     Err(raise(
         exc::value_error(),
-        format!("Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion: value has {ndigits} digits; use sys.set_int_max_str_digits() to increase the limit"),
+        format!("Exceeds the limit ({max} digits) for integer string conversion: value has {ndigits} digits; use sys.set_int_max_str_digits() to increase the limit"),
     ))
 }
 

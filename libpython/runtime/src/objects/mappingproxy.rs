@@ -25,7 +25,8 @@ const fn m(name: &'static std::ffi::CStr, f: unsafe extern "C" fn(*mut PyObject,
     PyMethodDef { ml_name: name.as_ptr(), ml_meth: Some(f), ml_flags: flags, ml_doc: doc.as_ptr() }
 }
 
-static mut MP_METHODS: [PyMethodDef; 7] = [
+static mut MP_METHODS: [PyMethodDef; 8] = [
+    typeobject::method(c"__class_getitem__", crate::objects::genericaliasobject::class_getitem as *const (), METH_O | METH_CLASS, c"See PEP 585"),
     PyMethodDef {
         ml_name: c"get".as_ptr(),
         ml_meth: Some(unsafe { std::mem::transmute::<*const (), unsafe extern "C" fn(*mut PyObject, *mut PyObject) -> *mut PyObject>(mp_get as *const ()) }),

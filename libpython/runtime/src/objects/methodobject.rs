@@ -96,7 +96,7 @@ unsafe extern "C" fn cfunction_vectorcall(
 ) -> *mut PyObject {
     let f = callable as *mut PyCFunctionObject;
     let nargs = nargsf & !PY_VECTORCALL_ARGUMENTS_OFFSET;
-    let name = || display_name((*f).m_ml, (*f).m_self);
+    let name = || function_str(f);
     let cls = if (*(*f).m_ml).ml_flags & METH_METHOD != 0 { (*(callable as *mut PyCMethodObject)).mm_class } else { null_mut() };
     // C functions count against the recursion limit, as CPython's cfunction_vectorcall_*.
     crate::guard::catch_obj(|| {
@@ -107,7 +107,18 @@ unsafe extern "C" fn cfunction_vectorcall(
     })
 }
 
-/// The name CPython puts in argument errors: `len` for module functions, `list.append`
+/// The name in argument errors (CPython's `_PyObject_FunctionStr`): the qualified name,
+/// after `module.` unless the module is `builtins`.
+unsafe fn function_str(f: *mut PyCFunctionObject) -> String {
+    let q = display_name((*f).m_ml, (*f).m_self);
+    let m = (*f).m_module;
+    match (!m.is_null() && str_::check(m)).then(|| str_::as_str(m).ok()).flatten() {
+        Some(m) if m != "builtins" => format!("{m}.{q}"),
+        _ => q,
+    }
+}
+
+/// The qualified name: `len` for module functions, `list.append`
 /// for methods.
 pub unsafe fn display_name(ml: *mut PyMethodDef, self_: *mut PyObject) -> String {
     let name = CStr::from_ptr((*ml).ml_name).to_string_lossy().into_owned();

@@ -36,9 +36,70 @@ pub static mut PyModule_Type: PyTypeObject = PyTypeObject {
     tp_dictoffset: std::mem::offset_of!(PyModuleObject, md_dict) as _,
     tp_alloc: Some(typeobject::PyType_GenericAlloc),
     tp_new: Some(crate::objects::baseobject::object_new_passthrough),
+    tp_init: Some(module_init),
+    tp_members: (&raw mut MODULE_MEMBERS) as *mut PyMemberDef,
+    tp_methods: (&raw mut MODULE_METHODS) as *mut PyMethodDef,
     tp_free: Some(crate::objects::baseobject::object_gc_free),
+    tp_doc: c"module(name, doc=None)\n--\n\nCreate a module object.\n\nThe name must be a string; the optional doc argument can have any type.".as_ptr(),
     ..PyTypeObject::EMPTY
 };
+
+static mut MODULE_MEMBERS: [PyMemberDef; 2] = [
+    PyMemberDef {
+        name: c"__dict__".as_ptr(),
+        type_: crate::objects::descrobject::T_OBJECT,
+        offset: std::mem::offset_of!(PyModuleObject, md_dict) as _,
+        flags: crate::objects::descrobject::READONLY,
+        doc: std::ptr::null(),
+    },
+    PyMemberDef { name: std::ptr::null(), type_: 0, offset: 0, flags: 0, doc: std::ptr::null() },
+];
+
+static mut MODULE_METHODS: [PyMethodDef; 2] = [
+    typeobject::method(c"__dir__", module_dir as *const (), METH_NOARGS, c"__dir__() -> list\nspecialized dir() implementation"),
+    typeobject::METHOD_END,
+];
+
+/// `module(name, doc=None)`: fills the dict as a new module's.
+unsafe extern "C" fn module_init(op: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> c_int {
+    crate::guard::catch_int(|| {
+        let a = crate::protocol::args::bind("module", args, kwds, &["name", "doc"], 1)?;
+        let name = a[0].unwrap_or(null_mut());
+        if !str_::check(name) {
+            return Err(crate::err::raise(crate::exc::type_error(), format!("module() argument 'name' must be str, not {}", typeobject::full_name(type_of(name)))));
+        }
+        let md = op as *mut PyModuleObject;
+        if (*md).md_dict.is_null() {
+            (*md).md_dict = dict::new()?.into_ptr();
+        }
+        let d = (*md).md_dict;
+        dict::set_item_str(d, "__name__", name)?;
+        dict::set_item_str(d, "__doc__", a[1].unwrap_or(noneobject::none()))?;
+        for k in ["__package__", "__loader__", "__spec__"] {
+            dict::set_item_str(d, k, noneobject::none())?;
+        }
+        incref(name);
+        xsetref(&raw mut (*md).md_name, name);
+        Ok(())
+    })
+}
+
+/// `module.__dir__()`: the dict's own `__dir__` if it has one, else its keys.
+unsafe extern "C" fn module_dir(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let d = crate::protocol::object::getattr_str(op, "__dict__")?;
+        if !dict::check(d.as_ptr()) {
+            let name = name_string(op).unwrap_or_else(|| "?".into());
+            return Err(crate::err::raise(crate::exc::type_error(), format!("<module '{name}'>.__dict__ is not a dictionary")));
+        }
+        let f = dict::get_item_str(d.as_ptr(), "__dir__")?;
+        if !f.is_null() {
+            return crate::protocol::call::vectorcall(f, &[], null_mut());
+        }
+        let keys: Vec<*mut PyObject> = dict::entries(d.as_ptr()).into_iter().map(|e| e.0).collect();
+        crate::objects::listobject::from_slice(&keys)
+    })
+}
 
 #[no_mangle]
 pub static mut PyModuleDef_Type: PyTypeObject = PyTypeObject {
@@ -128,9 +189,46 @@ unsafe extern "C" fn module_traverse(op: *mut PyObject, visit: visitproc, arg: *
     0
 }
 
+/// The repr importlib's `_module_repr` gives: from `__spec__` when there is one, else
+/// from `__file__` or `__loader__`.
 unsafe extern "C" fn module_repr(op: *mut PyObject) -> *mut PyObject {
-    let name = name_string(op).unwrap_or_else(|| "?".into());
-    crate::guard::ret_obj(str_::from_str(&format!("<module '{name}'>")))
+    crate::guard::catch_obj(|| {
+        use crate::protocol::object::{lookup_attr, repr_string};
+        let attr = |o: *mut PyObject, n: &str| -> PyResult<Option<Obj>> { lookup_attr(o, str_::intern(n)?).map(|v| v.filter(|v| !noneobject::is_none(v.as_ptr()))) };
+        let text = if let Some(spec) = attr(op, "__spec__")? {
+            let name = match attr(spec.as_ptr(), "name")? {
+                Some(n) => repr_string(n.as_ptr())?,
+                None => "'?'".into(),
+            };
+            match attr(spec.as_ptr(), "origin")? {
+                None => match attr(spec.as_ptr(), "loader")? {
+                    None => format!("<module {name}>"),
+                    Some(l) => format!("<module {name} ({})>", repr_string(l.as_ptr())?),
+                },
+                Some(origin) => {
+                    let located = attr(spec.as_ptr(), "has_location")?.map(|h| crate::protocol::object::is_true(h.as_ptr())).transpose()?.unwrap_or(false);
+                    if located {
+                        format!("<module {name} from {}>", repr_string(origin.as_ptr())?)
+                    } else {
+                        format!("<module {name} ({})>", str_::as_str(crate::protocol::object::str(origin.as_ptr())?.as_ptr())?)
+                    }
+                }
+            }
+        } else {
+            let name = match attr(op, "__name__")? {
+                Some(n) => repr_string(n.as_ptr())?,
+                None => "'?'".into(),
+            };
+            match attr(op, "__file__")? {
+                Some(f) => format!("<module {name} from {}>", repr_string(f.as_ptr())?),
+                None => match attr(op, "__loader__")? {
+                    Some(l) => format!("<module {name} ({})>", repr_string(l.as_ptr())?),
+                    None => format!("<module {name}>"),
+                },
+            }
+        };
+        str_::from_str(&text)
+    })
 }
 
 /// Module attribute lookup, with `__getattr__` (PEP 562) and CPython's error message.

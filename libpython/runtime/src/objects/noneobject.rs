@@ -34,11 +34,22 @@ pub static mut _PyNotImplemented_Type: PyTypeObject = PyTypeObject {
     tp_basicsize: 0,
     tp_dealloc: Some(singleton_dealloc),
     tp_repr: Some(notimplemented_repr),
+    tp_as_number: &raw mut NOTIMPLEMENTED_AS_NUMBER,
     tp_hash: Some(crate::protocol::object::hash_pointer_slot),
     tp_flags: Py_TPFLAGS_DEFAULT,
     tp_new: Some(notimplemented_new),
     ..PyTypeObject::EMPTY
 };
+
+static mut NOTIMPLEMENTED_AS_NUMBER: PyNumberMethods = PyNumberMethods { nb_bool: Some(notimplemented_bool), ..PyNumberMethods::EMPTY };
+
+/// True, with 3.9+'s DeprecationWarning.
+unsafe extern "C" fn notimplemented_bool(_: *mut PyObject) -> std::ffi::c_int {
+    match crate::report::warn(crate::exc::deprecation_warning(), "NotImplemented should not be used in a boolean context") {
+        Ok(()) => 1,
+        Err(_) => -1,
+    }
+}
 
 #[inline(always)]
 pub fn none() -> *mut PyObject {

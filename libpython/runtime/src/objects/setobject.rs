@@ -83,7 +83,8 @@ const SIZEOF_DOC: &std::ffi::CStr = c"S.__sizeof__() -> size of S in memory, in 
 const SYMDIFF_DOC: &std::ffi::CStr = c"Return the symmetric difference of two sets as a new set.\n\n(i.e. all elements that are in exactly one of the sets.)";
 const UNION_DOC: &std::ffi::CStr = c"Return the union of sets as a new set.\n\n(i.e. all elements that are in either set.)";
 
-static mut SET_METHODS: [PyMethodDef; 22] = [
+static mut SET_METHODS: [PyMethodDef; 23] = [
+    typeobject::method(c"__class_getitem__", crate::objects::genericaliasobject::class_getitem as *const (), METH_O | METH_CLASS, c"See PEP 585"),
     method(c"add", set_add_method as *const (), METH_O, c"Add an element to a set.\n\nThis has no effect if the element is already present."),
     method(c"clear", set_clear_method as *const (), METH_NOARGS, c"Remove all elements from this set."),
     method(c"__contains__", set_direct_contains as *const (), METH_O | METH_COEXIST, CONTAINS_DOC),
@@ -108,7 +109,8 @@ static mut SET_METHODS: [PyMethodDef; 22] = [
     METHOD_END,
 ];
 
-static mut FROZENSET_METHODS: [PyMethodDef; 12] = [
+static mut FROZENSET_METHODS: [PyMethodDef; 13] = [
+    typeobject::method(c"__class_getitem__", crate::objects::genericaliasobject::class_getitem as *const (), METH_O | METH_CLASS, c"See PEP 585"),
     method(c"__contains__", set_direct_contains as *const (), METH_O | METH_COEXIST, CONTAINS_DOC),
     method(c"copy", frozenset_copy as *const (), METH_NOARGS, COPY_DOC),
     method(c"difference", set_difference_multi as *const (), METH_VARARGS, DIFF_DOC),

@@ -150,7 +150,8 @@ pub unsafe fn init_type(tp: *mut PyTypeObject, desc: *mut PyStructSequence_Desc,
     (*tp).tp_doc = (*desc).doc;
     (*tp).tp_base = tuple::tuple_type();
     (*tp).tp_methods = (&raw mut STRUCTSEQ_METHODS) as *mut PyMethodDef;
-    (*tp).tp_new = Some(structseq_new);
+    // Types that forbid instances (`sys.flags`) get no `tp_new`, as type_ready leaves them.
+    (*tp).tp_new = if flags & Py_TPFLAGS_DISALLOW_INSTANTIATION != 0 { None } else { Some(structseq_new) };
     (*tp).tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | flags;
     (*tp).tp_traverse = Some(structseq_traverse);
     (*tp).tp_members = members_for(desc);

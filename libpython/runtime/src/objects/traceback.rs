@@ -28,6 +28,20 @@ static mut TB_GETSET: [PyGetSetDef; 3] = [
     GETSET_END,
 ];
 
+static mut TB_METHODS: [PyMethodDef; 2] = [
+    typeobject::method(c"__dir__", tb_dir as *const (), METH_NOARGS, c""),
+    typeobject::METHOD_END,
+];
+
+/// Only the four `tb_*` attributes, as CPython's `tb_dir`.
+unsafe extern "C" fn tb_dir(_op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let names: Vec<Obj> = ["tb_frame", "tb_next", "tb_lasti", "tb_lineno"].iter().map(|n| str_::from_str(n)).collect::<PyResult<_>>()?;
+        let ptrs: Vec<*mut PyObject> = names.iter().map(|n| n.as_ptr()).collect();
+        crate::objects::listobject::from_slice(&ptrs)
+    })
+}
+
 #[no_mangle]
 pub static mut PyTraceBack_Type: PyTypeObject = PyTypeObject {
     ob_base: immortal_var_head(&raw mut typeobject::PyType_Type, 0),
@@ -38,6 +52,7 @@ pub static mut PyTraceBack_Type: PyTypeObject = PyTypeObject {
     tp_flags: Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
     tp_traverse: Some(tb_traverse),
     tp_clear: Some(tb_clear),
+    tp_methods: (&raw mut TB_METHODS) as *mut PyMethodDef,
     tp_members: (&raw mut TB_MEMBERS) as *mut PyMemberDef,
     tp_getset: (&raw mut TB_GETSET) as *mut PyGetSetDef,
     tp_new: Some(tb_new),
@@ -172,7 +187,7 @@ unsafe extern "C" fn get_lineno(op: *mut PyObject, _: *mut c_void) -> *mut PyObj
 
 /// The source line `lineno` of `filename`, without its newline; None for `<string>`-like
 /// names and unreadable files (CPython then prints no source).
-fn source_line(filename: &str, lineno: c_int) -> Option<String> {
+pub fn source_line(filename: &str, lineno: c_int) -> Option<String> {
     if filename.starts_with('<') && filename.ends_with('>') {
         return None;
     }
@@ -210,17 +225,26 @@ unsafe fn display_line(out: &mut String, tb: *mut PyTracebackObject) -> PyResult
     }
     let start = char_offset(&line, start_col as usize);
     let mut end = char_offset(&line, end_col as usize);
+    let mut anchors = None;
     if start_line != end_line {
         // A multi-line expression is marked to the line's last non-blank character.
         end = line.trim_end().chars().count();
+    } else if start < end {
+        let segment: String = line.chars().skip(start).take(end - start).collect();
+        anchors = crate::objects::traceback_anchors::anchors(&segment).map(|(l, r)| (l + start, r + start));
     }
     let stripped_len = stripped.chars().count();
-    if end.saturating_sub(start) == stripped_len {
+    if end.saturating_sub(start) == stripped_len && anchors.is_none() {
         return Ok(());
     }
     out.push_str("    ");
     for col in indent_chars..end {
-        out.push(if col < start { ' ' } else { '^' });
+        out.push(match anchors {
+            _ if col < start => ' ',
+            Some((l, r)) if (l..r).contains(&col) => '^',
+            Some(_) => '~',
+            None => '^',
+        });
     }
     out.push('\n');
     Ok(())

@@ -56,7 +56,7 @@ unsafe fn type_new_impl(metatype: *mut PyTypeObject, args: *mut PyObject, kwds: 
 
     let ns = dict::copy(ns)?;
     let slots = slots_of(ns.as_ptr())?;
-    let (add_dict, add_weak, slot_names) = layout(base, slots.as_ref().map(|s| s.as_slice()))?;
+    let (add_dict, add_weak, slot_names) = layout(base, str_::as_str(name)?, slots.as_ref().map(|s| s.as_slice()))?;
 
     let alloc = (*metatype).tp_alloc.unwrap_or(typeobject::PyType_GenericAlloc);
     let t = Obj::from_owned(alloc(metatype, slot_names.len() as Py_ssize_t))?;
@@ -316,8 +316,17 @@ unsafe fn slots_of(ns: *mut PyObject) -> PyResult<Option<Vec<Obj>>> {
     Ok(Some(names))
 }
 
-/// Decides `__dict__`/`__weakref__` and the slot members (mangled names left to the compiler).
-unsafe fn layout(base: *mut PyTypeObject, slots: Option<&[Obj]>) -> PyResult<(bool, bool, Vec<Obj>)> {
+/// `__x` inside class `_C` is `_C__x`, as the compiler mangles private names.
+pub fn mangle(class_name: &str, name: &str) -> Option<String> {
+    let stripped = class_name.trim_start_matches('_');
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') || stripped.is_empty() {
+        return None;
+    }
+    Some(format!("_{stripped}{name}"))
+}
+
+/// Decides `__dict__`/`__weakref__` and the slot members (private names mangled, sorted).
+unsafe fn layout(base: *mut PyTypeObject, class_name: &str, slots: Option<&[Obj]>) -> PyResult<(bool, bool, Vec<Obj>)> {
     let may_add_dict = (*base).tp_dictoffset == 0;
     let may_add_weak = (*base).tp_weaklistoffset == 0 && (*base).tp_itemsize == 0;
     let Some(slots) = slots else {
@@ -345,7 +354,10 @@ unsafe fn layout(base: *mut PyTypeObject, slots: Option<&[Obj]>) -> PyResult<(bo
                     format!("nonempty __slots__ not supported for subtype of '{}'", typeobject::full_name(base)),
                 ));
             }
-            names.push(s.clone());
+            match mangle(class_name, text) {
+                Some(m) => names.push(str_::from_str(&m)?),
+                None => names.push(s.clone()),
+            }
         }
     }
     names.sort_by(|a, b| str_::compare(a.as_ptr(), b.as_ptr()));

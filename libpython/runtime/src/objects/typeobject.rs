@@ -21,6 +21,7 @@ pub static mut PyType_Type: PyTypeObject = PyTypeObject {
     tp_call: Some(type_call),
     tp_getattro: Some(type_getattro),
     tp_setattro: Some(type_setattro),
+    tp_as_number: &raw mut crate::objects::unionobject::UNIONABLE_AS_NUMBER,
     tp_flags: Py_TPFLAGS_DEFAULT
         | Py_TPFLAGS_HAVE_GC
         | Py_TPFLAGS_BASETYPE
@@ -32,6 +33,7 @@ pub static mut PyType_Type: PyTypeObject = PyTypeObject {
     tp_weaklistoffset: std::mem::offset_of!(PyTypeObject, tp_weaklist) as _,
     tp_getset: (&raw mut TYPE_GETSET) as *mut PyGetSetDef,
     tp_methods: (&raw mut TYPE_METHODS) as *mut PyMethodDef,
+    tp_members: (&raw mut crate::objects::type_attrs::TYPE_MEMBERS) as *mut PyMemberDef,
     tp_dictoffset: std::mem::offset_of!(PyTypeObject, tp_dict) as _,
     tp_alloc: Some(PyType_GenericAlloc),
     tp_new: Some(crate::objects::typenew::type_new),
@@ -41,7 +43,7 @@ pub static mut PyType_Type: PyTypeObject = PyTypeObject {
     ..PyTypeObject::EMPTY
 };
 
-static mut TYPE_GETSET: [PyGetSetDef; 9] = [
+static mut TYPE_GETSET: [PyGetSetDef; 12] = [
     getset(c"__dict__", Some(type_get_dict), None),
     getset(c"__name__", Some(type_get_name), None),
     getset(c"__qualname__", Some(type_get_qualname), None),
@@ -50,10 +52,13 @@ static mut TYPE_GETSET: [PyGetSetDef; 9] = [
     getset(c"__bases__", Some(type_get_bases), None),
     getset(c"__base__", Some(type_get_base), None),
     getset(c"__doc__", Some(type_get_doc), None),
+    getset(c"__text_signature__", Some(crate::objects::type_attrs::get_text_signature), None),
+    getset(c"__abstractmethods__", Some(crate::objects::type_attrs::get_abstractmethods), Some(crate::objects::type_attrs::set_abstractmethods)),
+    getset(c"__annotations__", Some(crate::objects::type_attrs::get_annotations), Some(crate::objects::type_attrs::set_annotations)),
     GETSET_END,
 ];
 
-static mut TYPE_METHODS: [PyMethodDef; 3] = [
+static mut TYPE_METHODS: [PyMethodDef; 7] = [
     PyMethodDef {
         ml_name: c"mro".as_ptr(),
         ml_meth: Some(type_mro_method),
@@ -66,6 +71,15 @@ static mut TYPE_METHODS: [PyMethodDef; 3] = [
         ml_flags: METH_O,
         ml_doc: c"Check if a class is a subclass of this class.".as_ptr(),
     },
+    method(c"__instancecheck__", crate::objects::type_attrs::type_instancecheck as *const (), METH_O, c"Check if an object is an instance."),
+    method(c"__subclasses__", crate::objects::type_attrs::type_subclasses as *const (), METH_NOARGS, c"Return a list of immediate subclasses."),
+    method(c"__dir__", crate::objects::type_attrs::type_dir as *const (), METH_NOARGS, c"Specialized __dir__ implementation for types."),
+    method(
+        c"__prepare__",
+        crate::objects::type_attrs::type_prepare as *const (),
+        METH_FASTCALL | METH_KEYWORDS | METH_CLASS,
+        c"__prepare__() -> dict\nused to create the namespace for the class statement",
+    ),
     METHOD_END,
 ];
 
@@ -235,14 +249,6 @@ unsafe fn ready_inner(tp: *mut PyTypeObject) -> PyResult<()> {
         inherit_slots(tp, b);
     }
     // A class that defines __eq__ but not __hash__ is unhashable, as in CPython.
-    if (*tp).tp_hash.is_none() {
-        let hash_name = str_::intern("__hash__")?;
-        if dict::get_item_str_known_hash((*tp).tp_dict, hash_name).is_null() {
-            if (*tp).tp_richcompare.is_some() || base.is_null() {
-                // object defines tp_hash itself; only reached for types with richcompare
-            }
-        }
-    }
     if (*tp).tp_hash.is_none() && (*tp).tp_richcompare.is_some() {
         (*tp).tp_hash = Some(crate::protocol::object::hash_not_implemented);
         let hash_name = str_::intern("__hash__")?;
@@ -251,6 +257,9 @@ unsafe fn ready_inner(tp: *mut PyTypeObject) -> PyResult<()> {
         }
     }
     set_doc(tp)?;
+    for &b in tuple::items((*tp).tp_bases) {
+        crate::objects::type_attrs::add_subclass(b as *mut PyTypeObject, tp)?;
+    }
     Ok(())
 }
 
@@ -599,6 +608,7 @@ unsafe extern "C" fn type_dealloc(op: *mut PyObject) {
         return; // static types are immortal; a stray decref from C must not free them
     }
     crate::gc::untrack(op);
+    crate::objects::type_attrs::remove_from_bases(tp);
     crate::objects::weakrefobject::clear_weakrefs(op);
     type_clear(op);
     let et = op as *mut PyHeapTypeObject;

@@ -271,6 +271,18 @@ unsafe extern "C" fn tp_new_wrapper(self_: *mut PyObject, args: *mut PyObject, k
                 format!("{}.__new__({}): {} is not a subtype of {}", full_name(tp), full_name(sub), full_name(sub), full_name(tp)),
             ));
         }
+        // Refuse unsafe uses such as object.__new__(dict): the most derived static base of
+        // the subtype must be allocated by this very `tp_new`.
+        let mut static_base = sub;
+        while !static_base.is_null() && (*static_base).tp_new.map(|f| f as usize) == Some(slot_tp_new as *const () as usize) {
+            static_base = (*static_base).tp_base;
+        }
+        if !static_base.is_null() && (*static_base).tp_new.map(|f| f as usize) != (*tp).tp_new.map(|f| f as usize) {
+            return Err(raise(
+                exc::type_error(),
+                format!("{}.__new__({}) is not safe, use {}.__new__()", full_name(tp), full_name(sub), full_name(static_base)),
+            ));
+        }
         let Some(new) = (*tp).tp_new else {
             return Err(raise(exc::type_error(), format!("cannot create '{}' instances", full_name(tp))));
         };
@@ -854,7 +866,9 @@ pub unsafe extern "C" fn slot_tp_new(tp: *mut PyTypeObject, args: *mut PyObject,
 unsafe extern "C" fn slot_tp_finalize(s: *mut PyObject) {
     let saved = err::fetch();
     if call_special(s, "__del__", &[]).is_err() {
-        crate::report::write_unraisable("Exception ignored in", s);
+        // CPython names the `__del__` function, not the instance.
+        let del = str_::intern("__del__").map(|n| crate::objects::typeobject::lookup(type_of(s), n)).unwrap_or(null_mut());
+        crate::report::write_unraisable("Exception ignored in", if del.is_null() { s } else { del });
     }
     err::restore(saved.0, saved.1, saved.2);
 }

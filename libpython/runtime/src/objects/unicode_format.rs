@@ -53,23 +53,11 @@ fn parse_str_spec(spec: &str, type_name: &str) -> PyResult<(Spec, bool)> {
     Ok((s, sign_given))
 }
 
-/// The separator check CPython's parser does once it knows the type.
-fn check_grouping(s: &Spec, ty: char) -> PyResult<()> {
-    if let Some(g) = s.grouping {
-        let ok = matches!(ty, 'd' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F') || (g == '_' && matches!(ty, 'b' | 'o' | 'x' | 'X'));
-        if !ok {
-            let t = if (ty as u32) > 32 && (ty as u32) < 128 { format!("'{ty}'") } else { format!("'\\x{:x}'", ty as u32) };
-            return Err(raise(exc::value_error(), format!("Cannot specify '{g}' with {t}.")));
-        }
-    }
-    Ok(())
-}
-
 /// `format(s, spec)` for a str `s`.
 pub unsafe fn format_str(value: *mut PyObject, spec_text: &str) -> PyResult<Obj> {
     let (spec, sign_given) = parse_str_spec(spec_text, &type_name(value))?;
     let ty = spec.ty.unwrap_or('s');
-    check_grouping(&spec, ty)?;
+    float_format::check_grouping(&spec, ty)?;
     if ty != 's' {
         let t = if (ty as u32) > 32 && (ty as u32) < 128 { format!("'{ty}'") } else { format!("'\\x{:x}'", ty as u32) };
         return Err(raise(exc::value_error(), format!("Unknown format code {t} for object of type '{}'", type_name(value))));

@@ -32,6 +32,7 @@ pub static mut PyUnicode_Type: PyTypeObject = PyTypeObject {
     tp_flags: Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_UNICODE_SUBCLASS | _Py_TPFLAGS_MATCH_SELF,
     tp_doc: c"str(object='') -> str\nstr(bytes_or_buffer[, encoding[, errors]]) -> str".as_ptr(),
     tp_richcompare: Some(unicode_richcompare),
+    tp_iter: Some(crate::objects::unicode_iter::unicode_iter),
     tp_methods: (&raw mut crate::objects::unicode_methods::UNICODE_METHODS) as *mut PyMethodDef,
     tp_new: Some(unicode_new),
     tp_free: Some(crate::objects::baseobject::object_free),

@@ -49,7 +49,7 @@ unsafe fn check_class(cls: *mut PyObject, msg: &str) -> PyResult<()> {
     Ok(())
 }
 
-unsafe fn recursive_isinstance(inst: *mut PyObject, cls: *mut PyObject) -> PyResult<bool> {
+pub unsafe fn recursive_isinstance(inst: *mut PyObject, cls: *mut PyObject) -> PyResult<bool> {
     if typeobject::is_type(cls) {
         if typeobject::is_subtype(type_of(inst), cls as *mut PyTypeObject) {
             return Ok(true);
@@ -77,6 +77,7 @@ pub unsafe fn is_instance(inst: *mut PyObject, cls: *mut PyObject) -> PyResult<b
     if typeobject::is_type(cls) && type_of(cls) == typeobject::type_type() {
         return recursive_isinstance(inst, cls);
     }
+    let cls = if crate::objects::unionobject::check(cls) { crate::objects::unionobject::args(cls) } else { cls };
     if tuple::check(cls) {
         crate::ceval_guard::enter_recursive_call(" in __instancecheck__")?;
         let mut r = Ok(false);
@@ -109,6 +110,7 @@ pub unsafe fn is_subclass(derived: *mut PyObject, cls: *mut PyObject) -> PyResul
     if typeobject::is_type(cls) && type_of(cls) == typeobject::type_type() && typeobject::is_type(derived) {
         return Ok(typeobject::is_subtype(derived as *mut PyTypeObject, cls as *mut PyTypeObject));
     }
+    let cls = if crate::objects::unionobject::check(cls) { crate::objects::unionobject::args(cls) } else { cls };
     if tuple::check(cls) {
         for &c in tuple::items(cls) {
             if is_subclass(derived, c)? {

@@ -216,6 +216,15 @@ pub unsafe fn index(op: *mut PyObject) -> PyResult<Obj> {
 }
 
 /// PyNumber_AsSsize_t: `exc` NULL clamps on overflow, otherwise raises it.
+/// Argument Clinic's `int` converter: `__index__` only, a C int, CPython's messages.
+pub unsafe fn c_int_arg(v: *mut PyObject) -> PyResult<std::ffi::c_int> {
+    if !long::check(v) && !has_index(v) {
+        return Err(raise(exc::type_error(), format!("'{}' object cannot be interpreted as an integer", crate::objects::typeobject::full_name(type_of(v)))));
+    }
+    let n = as_ssize_t_exc(v, exc::overflow_error())?;
+    std::ffi::c_int::try_from(n).map_err(|_| raise(exc::overflow_error(), "Python int too large to convert to C int"))
+}
+
 pub unsafe fn as_ssize_t_exc(op: *mut PyObject, exc_type: *mut PyObject) -> PyResult<isize> {
     let v = index(op)?;
     match long::as_i64(v.as_ptr()) {

@@ -70,15 +70,28 @@ impl ReprGuard {
     }
 }
 
+/// Py_ReprEnter: true when `op` is already being repr'd on this thread (else it is marked).
+pub unsafe fn repr_enter(op: *mut PyObject) -> bool {
+    let stack = &mut *(&raw mut REPR_STACK);
+    if stack.contains(&(op as usize)) {
+        return true;
+    }
+    stack.push(op as usize);
+    false
+}
+
+/// Py_ReprLeave: unmarks `op`.
+pub unsafe fn repr_leave(op: *mut PyObject) {
+    let stack = &mut *(&raw mut REPR_STACK);
+    if let Some(pos) = stack.iter().rposition(|&p| p == op as usize) {
+        stack.remove(pos);
+    }
+}
+
 impl Drop for ReprGuard {
     fn drop(&mut self) {
         // Safety: the stack is touched only under the GIL.
-        unsafe {
-            let stack = &mut *(&raw mut REPR_STACK);
-            if let Some(pos) = stack.iter().rposition(|&p| p == self.0 as usize) {
-                stack.remove(pos);
-            }
-        }
+        unsafe { repr_leave(self.0) }
     }
 }
 
@@ -273,14 +286,41 @@ pub unsafe fn getattr(op: *mut PyObject, name: *mut PyObject) -> PyResult<Obj> {
             format!("attribute name must be string, not '{}'", full_name(type_of(name))),
         ));
     }
-    if let Some(f) = (*tp).tp_getattro {
-        return Obj::from_owned(f(op, name));
-    }
-    if let Some(f) = (*tp).tp_getattr {
+    let r = if let Some(f) = (*tp).tp_getattro {
+        f(op, name)
+    } else if let Some(f) = (*tp).tp_getattr {
         let s = str_::as_utf8_ptr(name)?;
-        return Obj::from_owned(f(op, s as *mut _));
+        f(op, s as *mut _)
+    } else {
+        return Err(no_attribute(op, name));
+    };
+    if r.is_null() {
+        set_attribute_error_context(op, name);
     }
-    Err(no_attribute(op, name))
+    Obj::from_owned(r)
+}
+
+/// Gives a pending AttributeError that has neither `name` nor `obj` yet the attribute and
+/// the object it was looked up on, as CPython 3.11's PyObject_GetAttr does for suggestions.
+pub unsafe fn set_attribute_error_context(op: *mut PyObject, name: *mut PyObject) {
+    if !err::exception_matches(exc::attribute_error()) {
+        return;
+    }
+    let (mut t, mut v, mut tb) = err::fetch();
+    let _ = crate::objects::exceptions::normalize(&mut t, &mut v, &mut tb);
+    if !v.is_null() && crate::objects::exceptions::given_exception_matches(v, exc::attribute_error()) {
+        let e = v as *mut crate::objects::exceptions::PyAttributeErrorObject;
+        if (*e).name.is_null() && (*e).obj.is_null() {
+            let set = |field: &str, x: *mut PyObject| str_::intern(field).and_then(|f| setattr(v, f, x));
+            if set("name", name).is_err() || set("obj", op).is_err() {
+                xdecref(t);
+                xdecref(v);
+                xdecref(tb);
+                return;
+            }
+        }
+    }
+    err::restore(t, v, tb);
 }
 
 pub unsafe fn getattr_str(op: *mut PyObject, name: &str) -> PyResult<Obj> {
@@ -454,11 +494,7 @@ pub unsafe fn generic_setattr_with_dict(op: *mut PyObject, name: *mut PyObject, 
                 None => {
                     let n = str_::as_str(name)?;
                     if descr_is_null_or_plain(tp, name) {
-                        return Err(crate::objects::exceptions::attribute_error_with(
-                            format!("'{}' object has no attribute '{n}'", full_name(tp)),
-                            op,
-                            name,
-                        ));
+                        return Err(raise(exc::attribute_error(), format!("'{}' object has no attribute '{n}'", full_name(tp))));
                     }
                     return Err(raise(
                         exc::attribute_error(),
@@ -469,20 +505,30 @@ pub unsafe fn generic_setattr_with_dict(op: *mut PyObject, name: *mut PyObject, 
         }
         if (*dslot).is_null() {
             if value.is_null() {
-                return Err(no_attribute(op, name));
+                return Err(missing_on_delete(op, name));
             }
             *dslot = dict::new()?.into_ptr();
         }
         let d = *dslot;
         if value.is_null() {
             if !dict::del_item(d, name)? {
-                return Err(no_attribute(op, name));
+                return Err(missing_on_delete(op, name));
             }
             Ok(())
         } else {
             dict::set_item(d, name, value)
         }
     })
+}
+
+/// `del o.x` of a missing attribute (3.11 gives this error no `name`/`obj`).
+unsafe fn missing_on_delete(op: *mut PyObject, name: *mut PyObject) -> err::ErrSet {
+    let n = str_::as_str(name).unwrap_or("?");
+    if typeobject::is_type(op) {
+        raise(exc::attribute_error(), format!("type object '{}' has no attribute '{n}'", full_name(op as *mut PyTypeObject)))
+    } else {
+        raise(exc::attribute_error(), format!("'{}' object has no attribute '{n}'", full_name(type_of(op))))
+    }
 }
 
 unsafe fn descr_is_null_or_plain(tp: *mut PyTypeObject, name: *mut PyObject) -> bool {

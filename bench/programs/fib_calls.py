@@ -1,0 +1,6 @@
+# Recursive Python calls: frame creation and argument binding.
+def fib(n):
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+
+
+print(fib(27))
