@@ -494,10 +494,10 @@ unsafe extern "C" fn bytearray_init(op: *mut PyObject, args: *mut PyObject, kwds
 }
 
 #[no_mangle]
-pub static mut PyByteArrayIter_Type: PyTypeObject = methods::iter_type(c"bytearray_iterator");
+pub static mut PyByteArrayIter_Type: PyTypeObject = crate::objects::indexiter::iter_type(c"bytearray_iterator");
 
 unsafe extern "C" fn bytearray_iter(op: *mut PyObject) -> *mut PyObject {
-    crate::guard::catch_obj(|| methods::new_iter(op, &raw mut PyByteArrayIter_Type))
+    crate::guard::catch_obj(|| crate::objects::indexiter::new_iter(op, &raw mut PyByteArrayIter_Type))
 }
 
 // ---- the mutating methods -------------------------------------------------------------------

@@ -82,10 +82,10 @@ unsafe extern "C" fn bytes_str(op: *mut PyObject) -> *mut PyObject {
 }
 
 #[no_mangle]
-pub static mut PyBytesIter_Type: PyTypeObject = methods::iter_type(c"bytes_iterator");
+pub static mut PyBytesIter_Type: PyTypeObject = crate::objects::indexiter::iter_type(c"bytes_iterator");
 
 unsafe extern "C" fn bytes_iter(op: *mut PyObject) -> *mut PyObject {
-    crate::guard::catch_obj(|| methods::new_iter(op, &raw mut PyBytesIter_Type))
+    crate::guard::catch_obj(|| crate::objects::indexiter::new_iter(op, &raw mut PyBytesIter_Type))
 }
 
 /// `bytes(source=b'', encoding=..., errors=...)`, as CPython's bytes_new.

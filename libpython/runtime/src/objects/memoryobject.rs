@@ -10,6 +10,7 @@ use crate::ffi::*;
 use crate::object::*;
 use crate::objects::typeobject::{self, full_name, getset, method, GETSET_END, METHOD_END};
 use crate::objects::{boolobject, bytesobject as bytes, floatobject, longobject as long, noneobject, tupleobject as tuple};
+use crate::objects::indexiter::IndexIterObject;
 use crate::protocol::buffer::{self as buf, Buffer};
 use std::ffi::{c_char, c_int, c_void};
 use std::ptr::null_mut;
@@ -838,24 +839,23 @@ unsafe extern "C" fn memory_hash(op: *mut PyObject) -> Py_hash_t {
     })
 }
 
+/// memory_iterator: the positional iterator's fields, then the length and item format
+/// fixed when it was made.
 #[repr(C)]
 struct MemIterObject {
-    ob_base: PyObject,
-    it_index: Py_ssize_t,
-    it_seq: *mut PyObject,
+    base: IndexIterObject,
     it_length: Py_ssize_t,
     it_fmt: u8,
 }
 
-#[no_mangle]
-pub static mut _PyMemoryIter_Type: PyTypeObject = PyTypeObject {
+static mut _PyMemoryIter_Type: PyTypeObject = PyTypeObject {
     ob_base: immortal_var_head(&raw mut typeobject::PyType_Type, 0),
     tp_name: c"memory_iterator".as_ptr(),
     tp_basicsize: std::mem::size_of::<MemIterObject>() as _,
-    tp_dealloc: Some(memiter_dealloc),
+    tp_dealloc: Some(crate::objects::indexiter::iter_dealloc),
     tp_getattro: Some(crate::protocol::object::PyObject_GenericGetAttr),
     tp_flags: Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
-    tp_traverse: Some(memiter_traverse),
+    tp_traverse: Some(crate::objects::indexiter::iter_traverse),
     tp_iter: Some(crate::objects::iterobject::self_iter),
     tp_iternext: Some(memiter_next),
     tp_free: Some(crate::objects::baseobject::object_gc_free),
@@ -872,50 +872,28 @@ unsafe extern "C" fn memory_iter(op: *mut PyObject) -> *mut PyObject {
             return Err(raise(exc::not_implemented_error(), "multi-dimensional sub-views are not implemented"));
         }
         let fmt = format_char(v)?;
-        let it = crate::gc::alloc(std::mem::size_of::<MemIterObject>());
-        if it.is_null() {
-            return Err(crate::objects::exceptions::no_memory());
-        }
-        typeobject::init_object(it, &raw mut _PyMemoryIter_Type);
-        let mi = it as *mut MemIterObject;
-        incref(op);
-        (*mi).it_seq = op;
-        (*mi).it_index = 0;
+        let it = crate::objects::indexiter::new_iter_sized(op, &raw mut _PyMemoryIter_Type, std::mem::size_of::<MemIterObject>())?;
+        let mi = it.as_ptr() as *mut MemIterObject;
         (*mi).it_length = buf::dims(v).0[0];
         (*mi).it_fmt = fmt;
-        crate::gc::track(it);
-        Ok(Obj::from_owned_nonnull(it))
+        Ok(it)
     })
-}
-
-unsafe extern "C" fn memiter_dealloc(op: *mut PyObject) {
-    crate::gc::untrack(op);
-    xdecref((*(op as *mut MemIterObject)).it_seq);
-    crate::gc::free(op);
-}
-
-unsafe extern "C" fn memiter_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
-    let s = (*(op as *mut MemIterObject)).it_seq;
-    match visit {
-        Some(f) if !s.is_null() => f(s, arg),
-        _ => 0,
-    }
 }
 
 unsafe extern "C" fn memiter_next(op: *mut PyObject) -> *mut PyObject {
     let mi = op as *mut MemIterObject;
-    let s = (*mi).it_seq;
+    let s = (*mi).base.it_seq;
     if s.is_null() {
         return null_mut();
     }
-    if (*mi).it_index >= (*mi).it_length {
-        (*mi).it_seq = null_mut();
+    if (*mi).base.it_index >= (*mi).it_length {
+        (*mi).base.it_seq = null_mut();
         decref(s);
         return null_mut();
     }
     crate::guard::catch_obj(|| {
-        let p = item_address(view(s)?, (*mi).it_index)?;
-        (*mi).it_index += 1;
+        let p = item_address(view(s)?, (*mi).base.it_index)?;
+        (*mi).base.it_index += 1;
         unpack((*mi).it_fmt, p)
     })
 }

@@ -26,6 +26,7 @@ pub mod funcobject;
 pub mod functionobject;
 pub mod genericaliasobject;
 pub mod genobject;
+pub mod indexiter;
 pub mod iterobject;
 pub mod list_sort;
 pub mod listobject;
