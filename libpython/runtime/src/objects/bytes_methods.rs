@@ -600,7 +600,7 @@ pub unsafe fn hex_sep(sep: *mut PyObject) -> PyResult<Option<u8>> {
     if n != 1 {
         return Err(raise(exc::value_error(), "sep must be length 1."));
     }
-    let c = if str_::check(sep) { str_::read_char(sep, 0) } else { Buffer::get(sep)?[0] as u32 };
+    let c = if str_::check(sep) { str_::read_char(sep, 0) } else { Buffer::get(sep)?.first().copied().unwrap_or(0) as u32 };
     if c > 127 {
         return Err(raise(exc::value_error(), "sep must be ASCII."));
     }

@@ -259,6 +259,10 @@ pub unsafe fn to_contiguous(dst: *mut u8, v: &Py_buffer, len: isize, order: u8) 
     }
     let (shape, _) = dims(v);
     let item = v.itemsize as usize;
+    // Never write past `len`, whatever an inconsistent exporter claims.
+    if shape.iter().try_fold(v.itemsize, |acc, &d| acc.checked_mul(d.max(0))) != Some(len) {
+        return Err(raise(exc::buffer_error(), "PyBuffer_ToContiguous: shape and itemsize do not match len"));
+    }
     let mut off = 0;
     for_each_index(&shape, if order == b'F' { b'F' } else { b'C' }, |idx| {
         std::ptr::copy_nonoverlapping(item_pointer(v, idx), dst.add(off), item);
