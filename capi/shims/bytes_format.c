@@ -75,7 +75,8 @@ FERRIC_API PyObject *PyBytes_FromFormatV(const char *format, va_list vargs) {
         case 's': {
             const char *s = va_arg(vargs, const char *);
             size_t len = strlen(s);
-            if (prec >= 0 && (size_t)prec < len) len = (size_t)prec;
+            /* A precision of 0 (or none) leaves the text whole, as CPython. */
+            if (prec > 0 && (size_t)prec < len) len = (size_t)prec;
             ferric_buf_append(&b, s, len);
             f++;
             continue;

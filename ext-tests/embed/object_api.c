@@ -476,6 +476,7 @@ static void bytearray_checks(void) {
     show("DecodeEscape trailing", PyBytes_DecodeEscape("a\\", 2, NULL, 0, NULL));
     show("FromFormat", PyBytes_FromFormat("%d|%i|%u|%ld|%lu|%zd|%zu|%x|%c|%s|%.2s|%%|%5d", -1, 2, 3u, -4L, 5UL, (Py_ssize_t)-6, (size_t)7, 255, 'A', "str", "abc", 9));
     show("FromFormat lld", PyBytes_FromFormat("%lld %llu", -8LL, 9ULL));
+    show("FromFormat prec 0", PyBytes_FromFormat("[%.0s|%10s|%p]", "whole", "w", NULL));
     show("FromFormat unknown", PyBytes_FromFormat("a%qb %d", 1));
     show("FromFormat c range", PyBytes_FromFormat("%c", 300));
     _PyBytesWriter w;
