@@ -139,3 +139,15 @@ t("fmt nan", lambda: (b"%f" % float("nan"), b"%5.1f" % float("-inf"), b"%05f" % 
 t("fmt %s none", lambda: b"%s" % None)
 t("fmt mapping not used", lambda: b"abc" % {b"a": 1})
 t("fmt mapping args tuple", lambda: b"%s" % ({b"a": 1},))
+
+# which operations give back the same exact bytes object, as CPython
+b = b"abc"
+print(b[:] is b, b[0:3] is b, b[::1] is b, b[::-1] is b, bytes(b) is b, b * 1 is b, b"".join([b]) is b)
+print(b.strip() is b, b.lstrip(b"x") is b, b.replace(b"z", b"y") is b, b.center(2) is b, b.ljust(3) is b, b.zfill(1) is b)
+print(b.split()[0] is b, b.split(b",")[0] is b, b.partition(b",")[0] is b, b.rpartition(b",")[2] is b, b.removeprefix(b"z") is b, b.translate(None) is b)
+print(b.expandtabs() is b, b.lower() is b, b.__bytes__() is b, (b + b"") is b, (b"" + b) is b, b.splitlines()[0] is b)
+ba = bytearray(b"abc")
+print(ba[:] is ba, ba.strip() is ba, ba.split()[0] is ba, ba.copy() is ba, (ba * 1) is ba)
+class B(bytes): pass
+s = B(b"x")
+print(s[:] is s, bytes(s) is s, s.strip() is s, type(s[:]).__name__, type(s.strip()).__name__)

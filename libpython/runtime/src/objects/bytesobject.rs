@@ -207,6 +207,9 @@ unsafe extern "C" fn bytes_subscript(op: *mut PyObject, key: *mut PyObject) -> *
     if crate::objects::sliceobject::check(key) {
         return crate::guard::catch_obj(|| {
             let (start, step, n) = crate::objects::sliceobject::indices_for(key, size_of_var(op))?;
+            if start == 0 && step == 1 && n == size_of_var(op) && check_exact(op) {
+                return Ok(Obj::from_borrowed(op));
+            }
             let b = as_slice(op);
             let v: Vec<u8> = (0..n).map(|i| b[(start + i * step) as usize]).collect();
             from_slice(&v)
