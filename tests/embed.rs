@@ -69,6 +69,12 @@ fn ferric_lib_and_work_dirs() -> (String, PathBuf) {
         .map(|(_, p)| p)
         .expect("libpython3_11.so not built");
     let lib_dir = newest.parent().unwrap().to_str().unwrap().to_owned();
+    // The program needs the SONAME (libpython3.11.so.1.0) beside the library it is linked
+    // against; deps/ has none, and without it the loader would pick the system's CPython.
+    let soname = newest.parent().unwrap().join("libpython3.11.so.1.0");
+    if std::fs::read_link(&soname).is_err() && !soname.exists() {
+        let _ = std::os::unix::fs::symlink("libpython3_11.so", &soname);
+    }
     let work = dir.join("embed-test");
     std::fs::create_dir_all(&work).unwrap();
     (lib_dir, work)

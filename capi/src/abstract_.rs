@@ -252,3 +252,59 @@ pub unsafe extern "C" fn PyIter_Next(op: *mut PyObject) -> *mut PyObject {
 
 // ---- isinstance / issubclass ---------------------------------------------------------------
 
+
+/// A NULL-terminated array of NUL-terminated copies of the bytes items of a sequence (for
+/// _posixsubprocess); free it with _Py_FreeCharPArray.
+#[no_mangle]
+pub unsafe extern "C" fn _PySequence_BytesToCharpArray(seq: *mut PyObject) -> *mut *mut std::ffi::c_char {
+    crate::rt::guard::catch(std::ptr::null_mut(), || {
+        let r = (|| -> crate::rt::err::PyResult<*mut *mut std::ffi::c_char> {
+            let n = crate::rt::protocol::sequence::size(seq)? as usize;
+            let array = crate::memory::PyMem_Malloc((n + 1) * std::mem::size_of::<*mut std::ffi::c_char>()) as *mut *mut std::ffi::c_char;
+            if array.is_null() {
+                return Err(crate::rt::objects::exceptions::no_memory());
+            }
+            for i in 0..=n {
+                *array.add(i) = std::ptr::null_mut();
+            }
+            for i in 0..n {
+                let item = crate::rt::protocol::sequence::get_item(seq, i as isize);
+                let copied = item.and_then(|it| {
+                    let mut data = std::ptr::null_mut();
+                    if crate::bytesobject::PyBytes_AsStringAndSize(it.as_ptr(), &mut data, std::ptr::null_mut()) < 0 {
+                        return Err(crate::rt::err::ErrSet::assume_set());
+                    }
+                    let len = crate::rt::object::size_of_var(it.as_ptr()) as usize + 1;
+                    let p = crate::memory::PyMem_Malloc(len) as *mut std::ffi::c_char;
+                    if p.is_null() {
+                        return Err(crate::rt::objects::exceptions::no_memory());
+                    }
+                    std::ptr::copy_nonoverlapping(data, p, len);
+                    Ok(p)
+                });
+                match copied {
+                    Ok(p) => *array.add(i) = p,
+                    Err(e) => {
+                        _Py_FreeCharPArray(array);
+                        return Err(e);
+                    }
+                }
+            }
+            Ok(array)
+        })();
+        r.unwrap_or(std::ptr::null_mut())
+    })
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn _Py_FreeCharPArray(array: *const *mut std::ffi::c_char) {
+    if array.is_null() {
+        return;
+    }
+    let mut i = 0;
+    while !(*array.add(i)).is_null() {
+        crate::memory::PyMem_Free(*array.add(i) as *mut std::ffi::c_void);
+        i += 1;
+    }
+    crate::memory::PyMem_Free(array as *mut std::ffi::c_void);
+}

@@ -7,6 +7,7 @@
 #![allow(non_snake_case, clippy::missing_safety_doc)]
 
 pub mod abstract_;
+pub mod bytearrayobject;
 pub mod bytesobject;
 pub mod ceval;
 pub mod codeobject;
@@ -21,11 +22,14 @@ pub mod import;
 pub mod listobject;
 pub mod longobject;
 pub mod marshal;
+pub mod memoryobject;
 pub mod memory;
 pub mod moduleobject;
 pub mod object;
 pub mod object_extras;
+pub mod pybuffer;
 pub mod pylifecycle;
+pub mod pystrhex;
 pub mod pythonrun;
 pub mod pystate_modules;
 pub mod setobject;
@@ -36,6 +40,7 @@ pub mod typeslots;
 pub mod unicodeobject;
 
 pub use ferric_runtime as rt;
+pub(crate) use bytearrayobject::PyByteArray_FromStringAndSize;
 
 /// `BadInternalCall` for NULL arguments where CPython checks them.
 #[inline]

@@ -51,3 +51,44 @@ pub fn catch_obj(f: impl FnOnce() -> PyResult<Obj>) -> *mut PyObject {
 pub fn catch_int(f: impl FnOnce() -> PyResult<()>) -> c_int {
     catch(-1, || ret_int(f()))
 }
+
+// ---- method wrappers: `extern "C"` METH_* functions around Rust methods ---------------------
+
+/// METH_NOARGS wrappers: `$name(self, NULL)` calls `$f(self)` (`$f` a function or closure).
+macro_rules! noargs {
+    ($($name:ident => $f:expr),* $(,)?) => {$(
+        unsafe extern "C" fn $name(op: *mut $crate::ffi::PyObject, _: *mut $crate::ffi::PyObject) -> *mut $crate::ffi::PyObject {
+            // Safety: called by the method machinery with a live self.
+            $crate::guard::catch_obj(|| unsafe { ($f)(op) })
+        }
+    )*};
+}
+/// METH_O wrappers: `$f(self, arg)`.
+macro_rules! onearg {
+    ($($name:ident => $f:expr),* $(,)?) => {$(
+        unsafe extern "C" fn $name(op: *mut $crate::ffi::PyObject, a: *mut $crate::ffi::PyObject) -> *mut $crate::ffi::PyObject {
+            // Safety: called by the method machinery with a live self and argument.
+            $crate::guard::catch_obj(|| unsafe { ($f)(op, a) })
+        }
+    )*};
+}
+/// METH_FASTCALL wrappers: `$f(self, &args)`.
+macro_rules! fastcall {
+    ($($name:ident => $f:expr),* $(,)?) => {$(
+        unsafe extern "C" fn $name(op: *mut $crate::ffi::PyObject, args: *const *mut $crate::ffi::PyObject, n: $crate::ffi::Py_ssize_t) -> *mut $crate::ffi::PyObject {
+            // Safety: METH_FASTCALL passes `n` live arguments at `args`.
+            $crate::guard::catch_obj(|| unsafe { ($f)(op, $crate::modules::args(args, n)) })
+        }
+    )*};
+}
+/// METH_FASTCALL|METH_KEYWORDS wrappers: `$f(self, args, nargs, kwnames)`.
+macro_rules! fastkw {
+    ($($name:ident => $f:expr),* $(,)?) => {$(
+        unsafe extern "C" fn $name(op: *mut $crate::ffi::PyObject, args: *const *mut $crate::ffi::PyObject, n: $crate::ffi::Py_ssize_t, kw: *mut $crate::ffi::PyObject) -> *mut $crate::ffi::PyObject {
+            // Safety: METH_FASTCALL|METH_KEYWORDS passes `n` positional arguments followed by
+            // one per name in `kw`.
+            $crate::guard::catch_obj(|| unsafe { ($f)(op, args, n, kw) })
+        }
+    )*};
+}
+pub(crate) use {fastcall, fastkw, noargs, onearg};

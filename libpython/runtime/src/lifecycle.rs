@@ -33,6 +33,8 @@ pub fn initialize() -> PyResult<()> {
         floatobject::ready_type()?;
         complexobject::ready_type()?;
         bytesobject::ready_type()?;
+        bytearrayobject::ready_type()?;
+        memoryobject::ready_types()?;
         noneobject::ready_types()?;
         descrobject::ready_types()?;
         methodobject::ready_type()?;
@@ -104,6 +106,8 @@ pub fn builtin_types() -> Vec<(&'static str, *mut crate::ffi::PyTypeObject)> {
         ("complex", complexobject::complex_type()),
         ("str", unicodeobject::unicode_type()),
         ("bytes", bytesobject::bytes_type()),
+        ("bytearray", bytearrayobject::bytearray_type()),
+        ("memoryview", memoryobject::memoryview_type()),
         ("tuple", tupleobject::tuple_type()),
         ("list", listobject::list_type()),
         ("dict", dictobject::dict_type()),

@@ -655,10 +655,13 @@ impl Writer {
         } else if code::check(v) {
             self.code(v, flag)?;
         } else if bytes::check(v) {
-            // Other bytes-like objects are written as bytes (only bytes subclasses have a
-            // buffer in Ferric so far).
             self.buf.push(TYPE_STRING | flag);
             self.pstring(bytes::as_slice(v))?;
+        } else if crate::protocol::buffer::has_buffer(v) {
+            // Other bytes-like objects are written as bytes.
+            let data = crate::protocol::buffer::Buffer::contiguous_copy(v)?;
+            self.buf.push(TYPE_STRING | flag);
+            self.pstring(&data)?;
         } else {
             self.buf.push(TYPE_UNKNOWN | flag);
             return Err(WErr::Unmarshallable);

@@ -241,6 +241,7 @@ pub struct PyHeapTypeObject {
 }
 
 #[repr(C)]
+#[derive(Clone, Copy)]
 pub struct PyMethodDef {
     pub ml_name: *const c_char,
     pub ml_meth: PyCFunction,

@@ -206,8 +206,8 @@ unsafe extern "C" fn b_ord(_: *mut PyObject, o: *mut PyObject) -> *mut PyObject 
             }
             return Ok(long::from_i64(str_::read_char(o, 0) as i64));
         }
-        if crate::objects::bytesobject::check(o) {
-            let b = crate::objects::bytesobject::as_slice(o);
+        if crate::objects::bytesobject::check(o) || crate::objects::bytearrayobject::check(o) {
+            let b = crate::objects::bytes_methods::data_of(o);
             if b.len() != 1 {
                 return Err(raise(exc::type_error(), format!("ord() expected a character, but string of length {} found", b.len())));
             }

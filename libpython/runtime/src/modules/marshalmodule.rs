@@ -43,24 +43,8 @@ unsafe fn with_bytes_like<R>(op: *mut PyObject, f: impl FnOnce(&[u8]) -> PyResul
     if bytes::check(op) {
         return f(bytes::as_slice(op));
     }
-    let procs = (*type_of(op)).tp_as_buffer;
-    let get = if procs.is_null() { None } else { (*procs).bf_getbuffer };
-    let Some(get) = get else {
-        return Err(raise(exc::type_error(), format!("a bytes-like object is required, not '{}'", full_name(type_of(op)))));
-    };
-    let mut view: Py_buffer = std::mem::zeroed();
-    // PyBUF_SIMPLE: contiguous bytes.
-    if get(op, &mut view, 0) < 0 {
-        return Err(crate::err::ErrSet::assume_set());
-    }
-    // Safety: a successful getbuffer exports `len` readable bytes at `buf` until released.
-    let data = if view.len > 0 { std::slice::from_raw_parts(view.buf as *const u8, view.len as usize) } else { &[] };
-    let r = f(data);
-    if let Some(release) = (*procs).bf_releasebuffer {
-        release(op, &mut view);
-    }
-    decref(view.obj);
-    r
+    let buf = crate::protocol::buffer::Buffer::get(op)?;
+    f(&buf)
 }
 
 unsafe fn version_arg(a: &[*mut PyObject], i: usize) -> PyResult<c_int> {

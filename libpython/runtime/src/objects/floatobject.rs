@@ -388,6 +388,8 @@ unsafe extern "C" fn float_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds:
                 Obj::from_borrowed(x)
             } else if str_::check(x) {
                 from_string(x)?
+            } else if crate::protocol::buffer::has_buffer(x) && ((*type_of(x)).tp_as_number.is_null() || (*(*type_of(x)).tp_as_number).nb_float.is_none()) {
+                from_bytes_like(x)?
             } else {
                 let nb = (*type_of(x)).tp_as_number;
                 if nb.is_null() || ((*nb).nb_float.is_none() && (*nb).nb_index.is_none()) {
@@ -410,7 +412,19 @@ unsafe extern "C" fn float_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds:
 
 /// float(str): Python's float syntax (underscores between digits, inf/nan words).
 pub unsafe fn from_string(s: *mut PyObject) -> PyResult<Obj> {
-    let text = str_::as_str(s)?;
+    from_text(str_::as_str(s)?, s)
+}
+
+/// float(b) for bytes, bytearray or any bytes-like object: the bytes as Latin-1 text (so
+/// anything not ASCII fails), the error naming the object.
+pub unsafe fn from_bytes_like(b: *mut PyObject) -> PyResult<Obj> {
+    let data = crate::protocol::buffer::Buffer::contiguous_copy(b)?;
+    let text: String = data.iter().map(|&c| c as char).collect();
+    from_text(&text, b)
+}
+
+/// Parses `text`; `shown` is the object the error message shows.
+unsafe fn from_text(text: &str, shown: *mut PyObject) -> PyResult<Obj> {
     let t = text.trim();
     let ok_underscores = !t.starts_with('_') && !t.ends_with('_') && !t.contains("__")
         && t.char_indices().all(|(i, c)| {
@@ -431,7 +445,7 @@ pub unsafe fn from_string(s: *mut PyObject) -> PyResult<Obj> {
             return from_f64(v);
         }
     }
-    let r = crate::protocol::object::repr_string(s)?;
+    let r = crate::protocol::object::repr_string(shown)?;
     Err(raise(exc::value_error(), format!("could not convert string to float: {r}")))
 }
 

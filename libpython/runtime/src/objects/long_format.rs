@@ -151,6 +151,9 @@ pub unsafe extern "C" fn long_new(tp: *mut PyTypeObject, args: *mut PyObject, kw
                     from_str_obj(x, base as u32)?
                 } else if crate::objects::bytesobject::check(x) {
                     from_bytes_obj(x, base as u32)?
+                } else if crate::objects::bytearrayobject::check(x) {
+                    let b = crate::objects::bytesobject::from_slice(crate::objects::bytearrayobject::as_slice(x))?;
+                    from_bytes_obj(b.as_ptr(), base as u32)?
                 } else {
                     return Err(raise(exc::type_error(), "int() can't convert non-string with explicit base"));
                 }

@@ -11,6 +11,7 @@ use crate::exc;
 use crate::ffi::*;
 use crate::object::*;
 use crate::objects::typeobject::{full_name, method, METHOD_END};
+use crate::objects::stringlib;
 use crate::objects::unicode_db as db;
 use crate::objects::unicodeobject as str_;
 use crate::objects::{boolobject, bytesobject, dictobject as dict, listobject as list, longobject as long, noneobject, tupleobject as tuple};
@@ -156,7 +157,7 @@ pub(crate) unsafe fn ssize(v: *mut PyObject) -> PyResult<isize> {
 }
 
 /// PyArg_ParseTuple's count check: `f() takes at least N argument(s) (M given)`.
-fn parse_tuple_count(func: &str, n: usize, min: usize, max: usize) -> PyResult<()> {
+pub(crate) fn parse_tuple_count(func: &str, n: usize, min: usize, max: usize) -> PyResult<()> {
     let (what, lim) = if n < min {
         (if min == max { "exactly" } else { "at least" }, min)
     } else if n > max {
@@ -238,7 +239,7 @@ pub(crate) unsafe fn parse_kw(
 }
 
 /// Clamps (start, end) slice arguments to `len` as ADJUST_INDICES does.
-fn adjust(mut start: isize, mut end: isize, len: isize) -> (isize, isize) {
+pub(crate) fn adjust(mut start: isize, mut end: isize, len: isize) -> (isize, isize) {
     if end > len {
         end = len;
     } else if end < 0 {
@@ -265,7 +266,7 @@ unsafe fn slice_arg(v: Option<*mut PyObject>, default: isize) -> PyResult<isize>
 }
 
 /// The `(sub[, start[, end]])` arguments of find/count/index/startswith.
-unsafe fn find_args(func: &str, a: &[*mut PyObject]) -> PyResult<(*mut PyObject, isize, isize)> {
+pub(crate) unsafe fn find_args(func: &str, a: &[*mut PyObject]) -> PyResult<(*mut PyObject, isize, isize)> {
     parse_tuple_count(func, a.len(), 1, 3)?;
     let start = slice_arg(a.get(1).copied(), 0)?;
     let end = slice_arg(a.get(2).copied(), isize::MAX)?;
@@ -377,39 +378,7 @@ unsafe fn list_of(items: Vec<Obj>) -> PyResult<Obj> {
 
 // ---- wrappers from the C conventions --------------------------------------------------------
 
-macro_rules! noargs {
-    ($($name:ident => $f:path),* $(,)?) => {$(
-        unsafe extern "C" fn $name(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
-            // Safety: called by the method machinery with a live str as self.
-            crate::guard::catch_obj(|| unsafe { $f(op) })
-        }
-    )*};
-}
-macro_rules! onearg {
-    ($($name:ident => $f:path),* $(,)?) => {$(
-        unsafe extern "C" fn $name(op: *mut PyObject, a: *mut PyObject) -> *mut PyObject {
-            // Safety: called by the method machinery with a live self and argument.
-            crate::guard::catch_obj(|| unsafe { $f(op, a) })
-        }
-    )*};
-}
-macro_rules! fastcall {
-    ($($name:ident => $f:path),* $(,)?) => {$(
-        unsafe extern "C" fn $name(op: *mut PyObject, args: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
-            // Safety: METH_FASTCALL passes `n` live arguments at `args`.
-            crate::guard::catch_obj(|| unsafe { $f(op, crate::modules::args(args, n)) })
-        }
-    )*};
-}
-macro_rules! fastkw {
-    ($($name:ident => $f:path),* $(,)?) => {$(
-        unsafe extern "C" fn $name(op: *mut PyObject, args: *const *mut PyObject, n: Py_ssize_t, kw: *mut PyObject) -> *mut PyObject {
-            // Safety: METH_FASTCALL|METH_KEYWORDS passes `n` positional arguments followed by
-            // one per name in `kw`.
-            crate::guard::catch_obj(|| unsafe { $f(op, args, n, kw) })
-        }
-    )*};
-}
+use crate::guard::{fastcall, fastkw, noargs, onearg};
 
 noargs! {
     m_capitalize => capitalize, m_casefold => casefold, m_lower => lower, m_upper => upper,
@@ -614,51 +583,15 @@ unsafe fn isidentifier(op: *mut PyObject) -> PyResult<Obj> {
 }
 
 unsafe fn islower(op: *mut PyObject) -> PyResult<Obj> {
-    let mut cased = false;
-    for c in str_::code_points(op) {
-        if is_upper(c) || is_title(c) {
-            return ret_bool(false);
-        }
-        if is_lower(c) {
-            cased = true;
-        }
-    }
-    ret_bool(cased)
+    ret_bool(stringlib::all_cased(str_::code_points(op), is_lower, |c| is_upper(c) || is_title(c)))
 }
 
 unsafe fn isupper(op: *mut PyObject) -> PyResult<Obj> {
-    let mut cased = false;
-    for c in str_::code_points(op) {
-        if is_lower(c) || is_title(c) {
-            return ret_bool(false);
-        }
-        if is_upper(c) {
-            cased = true;
-        }
-    }
-    ret_bool(cased)
+    ret_bool(stringlib::all_cased(str_::code_points(op), is_upper, |c| is_lower(c) || is_title(c)))
 }
 
 unsafe fn istitle(op: *mut PyObject) -> PyResult<Obj> {
-    let (mut cased, mut prev) = (false, false);
-    for c in str_::code_points(op) {
-        if is_upper(c) || is_title(c) {
-            if prev {
-                return ret_bool(false);
-            }
-            prev = true;
-            cased = true;
-        } else if is_lower(c) {
-            if !prev {
-                return ret_bool(false);
-            }
-            prev = true;
-            cased = true;
-        } else {
-            prev = false;
-        }
-    }
-    ret_bool(cased)
+    ret_bool(stringlib::is_titled(str_::code_points(op), |c| is_upper(c) || is_title(c), is_lower))
 }
 
 // ---- padding ------------------------------------------------------------------------------
@@ -699,9 +632,8 @@ unsafe fn center(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult<Obj> {
     if width <= len {
         return unchanged(op);
     }
-    let marg = width - len;
-    let left = marg / 2 + (marg & width & 1);
-    padded(op, left as usize, (marg - left) as usize, fill)
+    let (left, right) = stringlib::center_margins(len as usize, width as usize);
+    padded(op, left, right, fill)
 }
 
 unsafe fn ljust(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult<Obj> {
@@ -720,45 +652,12 @@ unsafe fn zfill(op: *mut PyObject, w: *mut PyObject) -> PyResult<Obj> {
     if width <= len {
         return unchanged(op);
     }
-    let fill = (width - len) as usize;
-    let mut out: Vec<u32> = Vec::new();
-    grow(&mut out, fill.saturating_add(len as usize))?;
-    out.extend(std::iter::repeat('0' as u32).take(fill));
-    out.extend(str_::code_points(op));
-    if fill < out.len() && (out[fill] == '+' as u32 || out[fill] == '-' as u32) {
-        out[0] = out[fill];
-        out[fill] = '0' as u32;
-    }
-    mk(&out)
+    mk(&stringlib::zero_fill(str_::code_points(op), len as usize, width as usize)?)
 }
 
 unsafe fn expandtabs(op: *mut PyObject, args: *const *mut PyObject, n: Py_ssize_t, kw: *mut PyObject) -> PyResult<Obj> {
-    let a = parse_kw("expandtabs", args, n, kw, &["tabsize"], 0)?;
-    let tabsize = match a[0] {
-        Some(v) => as_c_int(v)? as isize,
-        None => 8,
-    };
-    let mut out = Vec::new();
-    let mut col: usize = 0;
-    for c in str_::code_points(op) {
-        if c == '\t' as u32 {
-            if tabsize > 0 {
-                let incr = tabsize as usize - col % tabsize as usize;
-                col += incr;
-                if out.len().saturating_add(incr) > (isize::MAX as usize) / 4 {
-                    return Err(raise(exc::overflow_error(), "new string is too long"));
-                }
-                grow(&mut out, incr)?;
-                out.extend(std::iter::repeat(' ' as u32).take(incr));
-            }
-        } else {
-            col += 1;
-            out.push(c);
-            if c == '\n' as u32 || c == '\r' as u32 {
-                col = 0;
-            }
-        }
-    }
+    let tabsize = stringlib::tabsize_arg(args, n, kw)?;
+    let out = stringlib::expand_tabs(str_::code_points(op), tabsize)?;
     if !str_::code_points(op).any(|c| c == '\t' as u32) {
         return unchanged(op);
     }
@@ -864,18 +763,7 @@ unsafe fn do_strip(op: *mut PyObject, a: &[*mut PyObject], func: &str, left: boo
         Some(s) => s.contains(&c),
     };
     let s = cps(op);
-    let mut i = 0;
-    let mut j = s.len();
-    if left {
-        while i < j && strip_it(s[i]) {
-            i += 1;
-        }
-    }
-    if right {
-        while j > i && strip_it(s[j - 1]) {
-            j -= 1;
-        }
-    }
+    let (i, j) = stringlib::strip_range(&s, left, right, strip_it);
     if i == 0 && j == s.len() {
         return unchanged(op);
     }
@@ -1066,108 +954,6 @@ unsafe fn split_args(func: &str, args: *const *mut PyObject, n: Py_ssize_t, kw: 
     Ok((sep, if max < 0 { usize::MAX } else { max as usize }))
 }
 
-/// The pieces of str.split as index ranges.
-fn split_ranges(s: &[u32], sep: Option<&[u32]>, max: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let n = s.len();
-    match sep {
-        None => {
-            let mut i = 0;
-            let mut left = max;
-            while left > 0 {
-                while i < n && is_space(s[i]) {
-                    i += 1;
-                }
-                if i == n {
-                    break;
-                }
-                let j = i;
-                i += 1;
-                while i < n && !is_space(s[i]) {
-                    i += 1;
-                }
-                out.push((j, i));
-                left -= 1;
-            }
-            if i < n {
-                while i < n && is_space(s[i]) {
-                    i += 1;
-                }
-                if i != n {
-                    out.push((i, n));
-                }
-            }
-        }
-        Some(sep) => {
-            let mut i = 0;
-            let mut left = max;
-            while left > 0 {
-                match find_in(s, sep, i, n) {
-                    Some(p) => {
-                        out.push((i, p));
-                        i = p + sep.len();
-                        left -= 1;
-                    }
-                    None => break,
-                }
-            }
-            out.push((i, n));
-        }
-    }
-    out
-}
-
-fn rsplit_ranges(s: &[u32], sep: Option<&[u32]>, max: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let n = s.len();
-    match sep {
-        None => {
-            let mut i = n;
-            let mut left = max;
-            while left > 0 {
-                while i > 0 && is_space(s[i - 1]) {
-                    i -= 1;
-                }
-                if i == 0 {
-                    break;
-                }
-                let j = i;
-                i -= 1;
-                while i > 0 && !is_space(s[i - 1]) {
-                    i -= 1;
-                }
-                out.push((i, j));
-                left -= 1;
-            }
-            if i > 0 {
-                while i > 0 && is_space(s[i - 1]) {
-                    i -= 1;
-                }
-                if i != 0 {
-                    out.push((0, i));
-                }
-            }
-        }
-        Some(sep) => {
-            let mut j = n;
-            let mut left = max;
-            while left > 0 {
-                match rfind_in(s, sep, 0, j) {
-                    Some(p) => {
-                        out.push((p + sep.len(), j));
-                        j = p;
-                        left -= 1;
-                    }
-                    None => break,
-                }
-            }
-            out.push((0, j));
-        }
-    }
-    out.reverse();
-    out
-}
-
 unsafe fn pieces(op: *mut PyObject, s: &[u32], ranges: Vec<(usize, usize)>) -> PyResult<Obj> {
     let mut items = Vec::with_capacity(ranges.len());
     for (a, b) in ranges {
@@ -1183,50 +969,21 @@ unsafe fn pieces(op: *mut PyObject, s: &[u32], ranges: Vec<(usize, usize)>) -> P
 unsafe fn split(op: *mut PyObject, args: *const *mut PyObject, n: Py_ssize_t, kw: *mut PyObject) -> PyResult<Obj> {
     let (sep, max) = split_args("split", args, n, kw)?;
     let s = cps(op);
-    let r = split_ranges(&s, sep.as_deref(), max);
+    let r = stringlib::split_ranges(&s, sep.as_deref(), max, false, is_space);
     pieces(op, &s, r)
 }
 
 unsafe fn rsplit(op: *mut PyObject, args: *const *mut PyObject, n: Py_ssize_t, kw: *mut PyObject) -> PyResult<Obj> {
     let (sep, max) = split_args("rsplit", args, n, kw)?;
     let s = cps(op);
-    let r = rsplit_ranges(&s, sep.as_deref(), max);
+    let r = stringlib::split_ranges(&s, sep.as_deref(), max, true, is_space);
     pieces(op, &s, r)
 }
 
 unsafe fn splitlines(op: *mut PyObject, args: *const *mut PyObject, n: Py_ssize_t, kw: *mut PyObject) -> PyResult<Obj> {
-    let a = parse_kw("splitlines", args, n, kw, &["keepends"], 0)?;
-    let keep = match a[0] {
-        None => false,
-        Some(v) => {
-            if crate::objects::floatobject::check(v) {
-                return Err(raise(exc::type_error(), "'float' object cannot be interpreted as an integer"));
-            }
-            as_c_int(v)? != 0
-        }
-    };
+    let keep = stringlib::keepends_arg(args, n, kw)?;
     let s = cps(op);
-    let mut ranges = Vec::new();
-    let mut i = 0;
-    let len = s.len();
-    while i < len {
-        let j = i;
-        while i < len && !is_linebreak(s[i]) {
-            i += 1;
-        }
-        let mut eol = i;
-        if i < len {
-            if s[i] == '\r' as u32 && i + 1 < len && s[i + 1] == '\n' as u32 {
-                i += 2;
-            } else {
-                i += 1;
-            }
-            if keep {
-                eol = i;
-            }
-        }
-        ranges.push((j, eol));
-    }
+    let ranges = stringlib::line_ranges(&s, is_linebreak, keep);
     pieces(op, &s, ranges)
 }
 
@@ -1548,7 +1305,7 @@ pub unsafe fn decode(b: &[u8], encoding: &str, errors: &str) -> PyResult<Obj> {
     mk(&out)
 }
 
-unsafe fn str_arg(func: &str, name: &str, v: Option<*mut PyObject>, default: &'static str) -> PyResult<String> {
+pub(crate) unsafe fn str_arg(func: &str, name: &str, v: Option<*mut PyObject>, default: &'static str) -> PyResult<String> {
     match v {
         None => Ok(default.to_owned()),
         Some(v) if str_::check(v) => Ok(str_::as_str(v)?.to_owned()),
@@ -1570,11 +1327,15 @@ pub unsafe fn str_decode(obj: *mut PyObject, encoding: Option<*mut PyObject>, er
     if str_::check(obj) {
         return Err(raise(exc::type_error(), "decoding str is not supported"));
     }
-    if !bytesobject::check(obj) {
+    if bytesobject::check(obj) {
+        return decode(bytesobject::as_slice(obj), &enc, &errs);
+    }
+    if !crate::protocol::buffer::has_buffer(obj) {
         return Err(raise(
             exc::type_error(),
             format!("decoding to str: need a bytes-like object, {} found", type_name(obj)),
         ));
     }
-    decode(bytesobject::as_slice(obj), &enc, &errs)
+    let buf = crate::protocol::buffer::Buffer::get(obj)?;
+    decode(&buf, &enc, &errs)
 }

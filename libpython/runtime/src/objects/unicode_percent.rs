@@ -1,6 +1,7 @@
 //! `str % args` (printf-style formatting, CPython's PyUnicode_Format): conversions
 //! `s r a d i u o x X e E f F g G c %`, flags `- + space # 0`, `*` width and precision,
-//! `%(key)s` with a mapping, and CPython's errors.
+//! `%(key)s` with a mapping, and CPython's errors. The parser and the numeric conversions
+//! are shared with `bytes % args` (`bytes_format.rs`) through `Flavor`.
 
 use crate::err::{raise, PyResult};
 use crate::exc;
@@ -43,7 +44,7 @@ unsafe fn is_mapping(o: *mut PyObject) -> bool {
 }
 
 /// PyNumber_Check: has __index__, __int__ or __float__.
-unsafe fn is_number(o: *mut PyObject) -> bool {
+pub(crate) unsafe fn is_number(o: *mut PyObject) -> bool {
     let nb = (*type_of(o)).tp_as_number;
     !nb.is_null() && ((*nb).nb_index.is_some() || (*nb).nb_int.is_some() || (*nb).nb_float.is_some())
 }
@@ -80,10 +81,10 @@ unsafe fn format_long(v: *mut PyObject, alt: bool, prec: isize, ty: char) -> PyR
         out.push('0');
         out.push(ty);
     }
+    if prec > i32::MAX as isize - 3 {
+        return Err(raise(exc::overflow_error(), "precision too large"));
+    }
     if prec > digits.len() as isize {
-        if prec as usize > (isize::MAX as usize) / 4 {
-            return Err(crate::objects::exceptions::no_memory());
-        }
         out.extend(std::iter::repeat('0').take(prec as usize - digits.len()));
     }
     out.push_str(digits);
@@ -116,8 +117,7 @@ unsafe fn format_int_arg(v: *mut PyObject, ty: char, flags: u32, prec: isize) ->
     format_long(iobj.as_ptr(), flags & F_ALT != 0, prec, ty)
 }
 
-unsafe fn format_float_arg(v: *mut PyObject, ty: char, flags: u32, prec: isize) -> PyResult<String> {
-    let x = floatobject::as_f64(v)?;
+unsafe fn format_float_arg(x: f64, ty: char, flags: u32, prec: isize) -> PyResult<String> {
     let prec = if prec < 0 { 6 } else { prec };
     let spec = format!("{}.{}{}", if flags & F_ALT != 0 { "#" } else { "" }, prec, ty);
     let body = crate::objects::float_format::format(x.abs(), &spec)?;
@@ -126,16 +126,93 @@ unsafe fn format_float_arg(v: *mut PyObject, ty: char, flags: u32, prec: isize) 
     Ok(if neg { format!("-{body}") } else { body.to_owned() })
 }
 
+/// What differs between `str % args` and `bytes % args`: the text conversions, the type of
+/// `%(key)` keys, which arguments count as a mapping, and the name in one message.
+pub(crate) trait Flavor {
+    /// The body of a non-numeric conversion (`s r a c`, and `b` for bytes); None when `ty`
+    /// is not one of this flavor's conversions.
+    unsafe fn text(&self, ty: char, v: *mut PyObject, prec: isize) -> PyResult<Option<Vec<u32>>>;
+    unsafe fn key(&self, k: &[u32]) -> PyResult<Obj>;
+    /// True when `args` is used as the mapping of `%(key)` conversions.
+    unsafe fn takes_mapping(&self, args: *mut PyObject) -> bool;
+    /// "string" or "bytes", for "not all arguments converted during ... formatting".
+    fn what(&self) -> &'static str;
+    /// The value of a float conversion's argument.
+    unsafe fn float_value(&self, v: *mut PyObject) -> PyResult<f64> {
+        floatobject::as_f64(v)
+    }
+    /// The error for an unknown conversion character `ch` at `index`.
+    fn unsupported(&self, ch: u32, index: usize) -> crate::err::ErrSet {
+        let shown = if (31..=126).contains(&ch) { char::from_u32(ch).unwrap_or('?') } else { '?' };
+        raise(exc::value_error(), format!("unsupported format character '{shown}' (0x{ch:x}) at index {index}"))
+    }
+}
+
+pub(crate) unsafe fn is_mapping_arg(o: *mut PyObject) -> bool {
+    is_mapping(o) && !tuple::check(o)
+}
+
+struct StrFlavor;
+
+impl Flavor for StrFlavor {
+    unsafe fn text(&self, ty: char, v: *mut PyObject, prec: isize) -> PyResult<Option<Vec<u32>>> {
+        Ok(Some(match ty {
+            's' | 'r' | 'a' => {
+                let s = match ty {
+                    's' => proto::str(v)?,
+                    'r' => proto::repr(v)?,
+                    _ => proto::ascii(v)?,
+                };
+                let mut s = cps(s.as_ptr());
+                if prec >= 0 && s.len() > prec as usize {
+                    s.truncate(prec as usize);
+                }
+                s
+            }
+            'c' => {
+                if str_::check(v) {
+                    if str_::len(v) != 1 {
+                        return Err(raise(exc::type_error(), "%c requires int or char"));
+                    }
+                    vec![str_::read_char(v, 0)]
+                } else if long::check(v) || crate::protocol::number::has_index(v) {
+                    let x = crate::protocol::number::index(v)?;
+                    match long::as_i64(x.as_ptr()) {
+                        Some(c) if (0..=0x10ffff).contains(&c) => vec![c as u32],
+                        _ => return Err(raise(exc::overflow_error(), "%c arg not in range(0x110000)")),
+                    }
+                } else {
+                    return Err(raise(exc::type_error(), "%c requires int or char"));
+                }
+            }
+            _ => return Ok(None),
+        }))
+    }
+    unsafe fn key(&self, k: &[u32]) -> PyResult<Obj> {
+        mk(k)
+    }
+    unsafe fn takes_mapping(&self, args: *mut PyObject) -> bool {
+        is_mapping_arg(args) && !str_::check(args)
+    }
+    fn what(&self) -> &'static str {
+        "string"
+    }
+}
+
 /// `fmt % args`.
 pub unsafe fn percent_format(fmt_obj: *mut PyObject, args: *mut PyObject) -> PyResult<Obj> {
-    let f = cps(fmt_obj);
+    mk(&format_units(&cps(fmt_obj), args, &StrFlavor)?)
+}
+
+/// The printf-style engine over code points (bytes are code points below 256).
+pub(crate) unsafe fn format_units(f: &[u32], args: *mut PyObject, flavor: &dyn Flavor) -> PyResult<Vec<u32>> {
     let n = f.len();
     let mut a = if tuple::check(args) {
         Args { args, arglen: size_of_var(args), argidx: 0 }
     } else {
         Args { args, arglen: -1, argidx: -2 }
     };
-    let dict = if is_mapping(args) && !tuple::check(args) && !str_::check(args) { Some(args) } else { None };
+    let dict = if flavor.takes_mapping(args) { Some(args) } else { None };
     let mut held: Option<Obj> = None;
     let mut out: Vec<u32> = Vec::with_capacity(n + 16);
     let mut i = 0;
@@ -177,7 +254,7 @@ pub unsafe fn percent_format(fmt_obj: *mut PyObject, args: *mut PyObject) -> PyR
             if depth > 0 {
                 return Err(raise(exc::value_error(), "incomplete format key"));
             }
-            let key = mk(&f[start..i])?;
+            let key = flavor.key(&f[start..i])?;
             i += 1;
             let v = crate::protocol::sequence::getitem(d, key.as_ptr())?;
             a = Args { args: v.as_ptr(), arglen: -1, argidx: -2 };
@@ -249,64 +326,34 @@ pub unsafe fn percent_format(fmt_obj: *mut PyObject, args: *mut PyObject) -> PyR
         let v = v.as_ptr();
         let mut numeric = false;
         let body: Vec<u32> = match ty {
-            's' | 'r' | 'a' => {
-                let s = match ty {
-                    's' => proto::str(v)?,
-                    'r' => proto::repr(v)?,
-                    _ => proto::ascii(v)?,
-                };
-                let mut s = cps(s.as_ptr());
-                if prec >= 0 && s.len() > prec as usize {
-                    s.truncate(prec as usize);
-                }
-                s
-            }
             'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
                 numeric = true;
                 format_int_arg(v, ty, flags, prec)?.chars().map(|c| c as u32).collect()
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                 numeric = true;
-                format_float_arg(v, ty, flags, prec)?.chars().map(|c| c as u32).collect()
+                format_float_arg(flavor.float_value(v)?, ty, flags, prec)?.chars().map(|c| c as u32).collect()
             }
-            'c' => {
-                if str_::check(v) {
-                    if str_::len(v) != 1 {
-                        return Err(raise(exc::type_error(), "%c requires int or char"));
-                    }
-                    vec![str_::read_char(v, 0)]
-                } else if long::check(v) || crate::protocol::number::has_index(v) {
-                    let x = match crate::protocol::number::index(v) {
-                        Ok(x) => x,
-                        Err(e) => return Err(e),
-                    };
-                    match long::as_i64(x.as_ptr()) {
-                        Some(c) if (0..=0x10ffff).contains(&c) => vec![c as u32],
-                        _ => return Err(raise(exc::overflow_error(), "%c arg not in range(0x110000)")),
-                    }
-                } else {
-                    return Err(raise(exc::type_error(), "%c requires int or char"));
-                }
-            }
-            _ => {
-                let shown = if (31..=126).contains(&ch) { ty } else { '?' };
-                return Err(raise(
-                    exc::value_error(),
-                    format!("unsupported format character '{shown}' (0x{ch:x}) at index {}", i - 1),
-                ));
-            }
+            _ => match flavor.text(ty, v, prec)? {
+                Some(body) => body,
+                None => return Err(flavor.unsupported(ch, i - 1)),
+            },
         };
         crate::objects::unicode_methods::grow(&mut out, (width.max(0) as usize).saturating_add(body.len()))?;
         output(&mut out, &body, width, flags, numeric, ty);
         if dict.is_some() && a.argidx < a.arglen {
-            return Err(raise(exc::type_error(), "not all arguments converted during string formatting"));
+            return Err(not_all_converted(flavor));
         }
     }
     drop(held);
     if a.argidx < a.arglen && dict.is_none() {
-        return Err(raise(exc::type_error(), "not all arguments converted during string formatting"));
+        return Err(not_all_converted(flavor));
     }
-    mk(&out)
+    Ok(out)
+}
+
+fn not_all_converted(flavor: &dyn Flavor) -> crate::err::ErrSet {
+    raise(exc::type_error(), format!("not all arguments converted during {} formatting", flavor.what()))
 }
 
 /// Pads one converted argument as unicode_format_arg_output does.

@@ -8,3 +8,4 @@ pub mod number;
 pub mod object;
 pub mod sequence;
 pub mod abstract_;
+pub mod buffer;

@@ -274,6 +274,11 @@ pub unsafe fn number_long(op: *mut PyObject) -> PyResult<Obj> {
     if crate::objects::bytesobject::check(op) {
         return crate::objects::long_format::from_bytes_obj(op, 10);
     }
+    if crate::protocol::buffer::has_buffer(op) {
+        // Other bytes-like objects are parsed as a bytes copy, as CPython does.
+        let b = crate::objects::bytesobject::from_slice(&crate::protocol::buffer::Buffer::contiguous_copy(op)?)?;
+        return crate::objects::long_format::from_bytes_obj(b.as_ptr(), 10);
+    }
     Err(raise(
         exc::type_error(),
         format!(
