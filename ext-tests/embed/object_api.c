@@ -17,7 +17,11 @@ static void print_error(void) {
     PyErr_Fetch(&t, &v, &tb);
     PyErr_NormalizeException(&t, &v, &tb);
     PyObject *s = v ? PyObject_Str(v) : NULL;
-    printf("!%s: %s\n", t ? ((PyTypeObject *)t)->tp_name : "<no exception>", s ? PyUnicode_AsUTF8(s) : "?");
+    const char *msg = s ? PyUnicode_AsUTF8(s) : "?";
+    /* CPython's PyErr_BadInternalCall names its own source file and line: drop them. */
+    const char *bad = strstr(msg, "bad argument to internal function");
+    if (bad) msg = bad;
+    printf("!%s: %s\n", t ? ((PyTypeObject *)t)->tp_name : "<no exception>", msg);
     Py_XDECREF(s);
     Py_XDECREF(t);
     Py_XDECREF(v);
@@ -1289,6 +1293,205 @@ static void sys_api(void) {
     Py_DECREF(t);
 }
 
+/* The _PyUnicodeWriter the way extensions drive it: Prepare macro, PyUnicode_WRITE into
+ * writer.data, then the Write* calls widening the kind, Finish and Dealloc. */
+static void unicode_writer(void) {
+    _PyUnicodeWriter w;
+    _PyUnicodeWriter_Init(&w);
+    show_int("writer init min_char", w.min_char);
+    show_int("writer init kind", w.kind);
+    w.overallocate = 1;
+    if (_PyUnicodeWriter_Prepare(&w, 10, 127) < 0) print_error();
+    show_int("writer prepared kind", w.kind);
+    show_int("writer prepared size", w.size);
+    show_int("writer prepared maxchar", w.maxchar);
+    const char *abc = "abc";
+    for (int i = 0; i < 3; i++) PyUnicode_WRITE(w.kind, w.data, w.pos++, abc[i]);
+    int rc = _PyUnicodeWriter_WriteChar(&w, 0xe9);
+    show_int("writer writechar latin1", rc);
+    show_int("writer kind after latin1", w.kind);
+    PyObject *omega = S("\xce\xa9mega");
+    rc = _PyUnicodeWriter_WriteStr(&w, omega);
+    show_int("writer writestr ucs2", rc);
+    show_int("writer kind after ucs2", w.kind);
+    PyObject *emoji = S("x\xf0\x9f\x98\x80yz");
+    rc = _PyUnicodeWriter_WriteSubstring(&w, emoji, 1, 3);
+    show_int("writer writesubstring ucs4", rc);
+    show_int("writer kind after ucs4", w.kind);
+    show_int("writer pos", w.pos);
+    rc = _PyUnicodeWriter_WriteSubstring(&w, emoji, 2, 2);
+    show_int("writer empty substring", rc);
+    if (_PyUnicodeWriter_Prepare(&w, 1, 'q') < 0) print_error();
+    PyUnicode_WRITE(w.kind, w.data, w.pos++, 'q');
+    rc = _PyUnicodeWriter_WriteStr(&w, emoji);
+    show_int("writer writestr whole", rc);
+    PyObject *r = _PyUnicodeWriter_Finish(&w);
+    show_int("writer finish length", r ? PyUnicode_GET_LENGTH(r) : -1);
+    show_int("writer finish kind", r ? PyUnicode_KIND(r) : -1);
+    show("writer finish", r);
+
+    /* One str written whole without overallocation is shared, then copied on write. */
+    _PyUnicodeWriter_Init(&w);
+    rc = _PyUnicodeWriter_WriteStr(&w, omega);
+    show_int("writer readonly", w.readonly);
+    show_int("writer readonly shares", w.buffer == omega);
+    show_int("writer readonly size", w.size);
+    r = _PyUnicodeWriter_Finish(&w);
+    show_int("writer readonly finish is same", r == omega);
+    Py_XDECREF(r);
+    _PyUnicodeWriter_Init(&w);
+    rc = _PyUnicodeWriter_WriteStr(&w, omega);
+    rc = _PyUnicodeWriter_WriteChar(&w, '!');
+    show_int("writer copied readonly", w.readonly);
+    show_int("writer copied buffer differs", w.buffer != omega);
+    r = _PyUnicodeWriter_Finish(&w);
+    show("writer copy-on-write", r);
+    show("writer original untouched", Py_NewRef(omega));
+
+    _PyUnicodeWriter_Init(&w);
+    r = _PyUnicodeWriter_Finish(&w);
+    show("writer empty finish", r);
+    _PyUnicodeWriter_Init(&w);
+    rc = _PyUnicodeWriter_WriteChar(&w, 'x');
+    r = _PyUnicodeWriter_Finish(&w);
+    PyObject *x = PyUnicode_FromOrdinal('x');
+    show_int("writer one char is singleton", r == x);
+    Py_XDECREF(x);
+    show("writer one char", r);
+    _PyUnicodeWriter_Init(&w);
+    w.min_length = 40;
+    rc = _PyUnicodeWriter_WriteStr(&w, emoji);
+    show_int("writer min_length size", w.size);
+    rc = _PyUnicodeWriter_WriteChar(&w, 0x20ac);
+    _PyUnicodeWriter_Dealloc(&w);
+    show_int("writer dealloc clears", w.buffer == NULL);
+    Py_DECREF(omega);
+    Py_DECREF(emoji);
+}
+
+static void unicode_api(void) {
+    unicode_writer();
+    PyObject *hw = S("hello world");
+    show("Substring", PyUnicode_Substring(hw, 6, 11));
+    PyObject *whole = PyUnicode_Substring(hw, 0, 100);
+    show_int("Substring whole is same", whole == hw);
+    Py_XDECREF(whole);
+    show("Substring empty", PyUnicode_Substring(hw, 5, 2));
+    show("Substring negative", PyUnicode_Substring(hw, -1, 2));
+
+    PyObject *items = PyList_New(0);
+    PyList_Append(items, S("a"));  /* the list keeps the refs; the leaks are immaterial */
+    PyList_Append(items, S("b"));
+    PyList_Append(items, S("\xc3\xa7"));
+    PyObject *sep = S(", ");
+    show("Join", PyUnicode_Join(sep, items));
+    show("Join NULL sep", PyUnicode_Join(NULL, items));
+    PyObject *bad = PyList_New(0);
+    PyList_Append(bad, S("a"));
+    PyList_Append(bad, I(1));
+    show("Join bad item", PyUnicode_Join(sep, bad));
+    PyObject *five = I(5);
+    show("Join not iterable", PyUnicode_Join(sep, five));
+    show("Join bad sep", PyUnicode_Join(five, items));
+
+    PyObject *spaced = S(" a b  c ");
+    show("Split", PyUnicode_Split(spaced, NULL, -1));
+    PyObject *comma = S(",");
+    PyObject *csv = S("a,b,,c");
+    show("Split sep", PyUnicode_Split(csv, comma, -1));
+    show("Split maxsplit", PyUnicode_Split(csv, comma, 1));
+    PyObject *empty = S("");
+    show("Split empty sep", PyUnicode_Split(csv, empty, -1));
+    show("Split not str", PyUnicode_Split(five, NULL, -1));
+    show("Split sep not str", PyUnicode_Split(csv, five, -1));
+    PyObject *lines = S("a\nb\r\nc\x1d" "d");
+    show("Splitlines", PyUnicode_Splitlines(lines, 0));
+    show("Splitlines keepends", PyUnicode_Splitlines(lines, 1));
+    show("Splitlines not str", PyUnicode_Splitlines(five, 0));
+
+    PyObject *aaa = S("aaa"), *a = S("a"), *bb = S("\xce\xb2\xce\xb2");
+    show("Replace", PyUnicode_Replace(aaa, a, bb, -1));
+    show("Replace count", PyUnicode_Replace(aaa, a, bb, 2));
+    show("Replace not str", PyUnicode_Replace(aaa, five, bb, 2));
+
+    PyObject *hello = S("hello"), *he = S("he"), *lo = S("lo");
+    show_int("Tailmatch prefix", PyUnicode_Tailmatch(hello, he, 0, 5, -1));
+    show_int("Tailmatch suffix", PyUnicode_Tailmatch(hello, lo, 0, 5, 1));
+    show_int("Tailmatch suffix short end", PyUnicode_Tailmatch(hello, lo, 0, 3, 1));
+    show_int("Tailmatch negative start", PyUnicode_Tailmatch(hello, lo, -2, 100, 1));
+    show_int("Tailmatch not str", PyUnicode_Tailmatch(hello, five, 0, 5, 1));
+
+    show_int("FindChar forward", PyUnicode_FindChar(hello, 'l', 0, 5, 1));
+    show_int("FindChar backward", PyUnicode_FindChar(hello, 'l', 0, 5, -1));
+    show_int("FindChar missing", PyUnicode_FindChar(hello, 'z', 0, 5, 1));
+    show_int("FindChar negative start", PyUnicode_FindChar(hello, 'l', -2, 5, 1));
+    show_int("FindChar big end", PyUnicode_FindChar(hello, 'o', 0, 99, 1));
+    show_int("FindChar empty range", PyUnicode_FindChar(hello, 'h', 3, 2, 1));
+    show_int("FindChar wide", PyUnicode_FindChar(bb, 0x3b2, 1, 2, 1));
+
+    PyObject *left = S("abc");
+    PyUnicode_Append(&left, bb);
+    show("Append", Py_NewRef(left));
+    PyUnicode_AppendAndDel(&left, S("!"));
+    show("AppendAndDel", Py_NewRef(left));
+    PyUnicode_Append(&left, five);
+    show_int("Append bad leaves NULL", left == NULL);
+    print_error();
+
+    PyObject *fmt = S("%s-%d-%r");
+    PyObject *fargs = PyTuple_Pack(3, a, five, bb);
+    show("Format", PyUnicode_Format(fmt, fargs));
+    PyObject *dfmt = S("%d");
+    show("Format bad", PyUnicode_Format(dfmt, a));
+    show("Format not str", PyUnicode_Format(five, a));
+
+    PyObject *to = PyUnicode_New(6, 0xffff);
+    show_int("Fill", PyUnicode_Fill(to, 0, 6, 'x'));
+    show_int("Fill clipped", PyUnicode_Fill(to, 4, 10, 'y'));
+    show_int("Fill too wide", PyUnicode_Fill(to, 0, 1, 0x10000));
+    show_int("Fill negative start", PyUnicode_Fill(to, -1, 1, 'x'));
+    PyObject *abw = S("ab\xce\xa9");
+    show_int("CopyCharacters", PyUnicode_CopyCharacters(to, 1, abw, 0, 3));
+    show_int("CopyCharacters clipped", PyUnicode_CopyCharacters(to, 4, abw, 2, 10));
+    show_int("CopyCharacters bad index", PyUnicode_CopyCharacters(to, 7, abw, 0, 1));
+    show_int("CopyCharacters too many", PyUnicode_CopyCharacters(to, 5, abw, 0, 3));
+    show_int("CopyCharacters negative", PyUnicode_CopyCharacters(to, 0, abw, 0, -1));
+    show_int("CopyCharacters not str", PyUnicode_CopyCharacters(to, 0, five, 0, 1));
+    PyObject *asc = PyUnicode_New(3, 127);
+    show_int("Fill ascii", PyUnicode_Fill(asc, 0, 3, '-'));
+    show_int("CopyCharacters narrowing", PyUnicode_CopyCharacters(asc, 0, abw, 0, 3));
+    show_int("CopyCharacters narrowing fits", PyUnicode_CopyCharacters(asc, 0, abw, 0, 2));
+    _PyUnicode_FastCopyCharacters(asc, 2, hello, 4, 1);
+    show("FastCopyCharacters", asc);
+    show_int("WriteChar", PyUnicode_WriteChar(to, 0, 0x3a9));
+    show_int("WriteChar bad index", PyUnicode_WriteChar(to, 6, 'a'));
+    show_int("WriteChar too wide", PyUnicode_WriteChar(to, 0, 0x1f600));
+    show("written", Py_NewRef(to));
+    show_int("WriteChar shared", PyUnicode_WriteChar(to, 0, 'a'));
+    show_int("Resize", PyUnicode_Resize(&to, 3));
+    show("Resized", Py_NewRef(to));
+    show_int("Resize grow", PyUnicode_Resize(&to, 4));
+    show_int("Resize grown length", PyUnicode_GET_LENGTH(to));
+    show_int("Resize negative", PyUnicode_Resize(&to, -1));
+    show_int("Resize to empty", PyUnicode_Resize(&to, 0));
+    show("Resized empty", to);
+    PyObject *hashed = S("hashed");
+    PyObject_Hash(hashed);
+    show_int("WriteChar hashed", PyUnicode_WriteChar(hashed, 0, 'H'));
+    show_int("Fill hashed", PyUnicode_Fill(hashed, 0, 1, 'H'));
+    PyObject *cp = _PyUnicode_Copy(bb);
+    show_int("_PyUnicode_Copy is new", cp != bb);
+    show("_PyUnicode_Copy", cp);
+    show("_PyUnicode_Copy not str", _PyUnicode_Copy(five));
+    PyObject *hello2 = S("hello");
+    show_int("_PyUnicode_Equal", _PyUnicode_Equal(hello, hello2));
+    show_int("_PyUnicode_Equal differ", _PyUnicode_Equal(hello, he));
+    Py_DECREF(hw); Py_DECREF(items); Py_DECREF(sep); Py_DECREF(bad); Py_DECREF(five);
+    Py_DECREF(spaced); Py_DECREF(comma); Py_DECREF(csv); Py_DECREF(empty); Py_DECREF(lines);
+    Py_DECREF(aaa); Py_DECREF(a); Py_DECREF(bb); Py_DECREF(hello); Py_DECREF(he); Py_DECREF(lo);
+    Py_DECREF(fmt); Py_DECREF(fargs); Py_DECREF(dfmt); Py_DECREF(abw); Py_DECREF(hashed); Py_DECREF(hello2);
+}
+
 int main(void) {
     setvbuf(stdout, NULL, _IOLBF, 0);
     Py_Initialize();
@@ -1315,6 +1518,7 @@ int main(void) {
     sets_and_ranges();
     complexes();
     sys_api();
+    unicode_api();
     printf("checks: %d\n", n_checks);
     return Py_FinalizeEx() < 0 ? 120 : 0;
 }
