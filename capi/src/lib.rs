@@ -34,6 +34,7 @@ pub mod tupleobject;
 pub mod typeobject;
 pub mod typeslots;
 pub mod unicodeobject;
+pub mod unicode_codecs;
 pub mod unicode_writer;
 
 pub use ferric_runtime as rt;

@@ -29,11 +29,7 @@ pub unsafe extern "C" fn PyUnicode_FromStringAndSize(s: *const c_char, n: Py_ssi
 }
 #[no_mangle]
 pub unsafe extern "C" fn PyUnicode_DecodeUTF8(s: *const c_char, n: Py_ssize_t, errors: *const c_char) -> *mut PyObject {
-    if !errors.is_null() && CStr::from_ptr(errors).to_bytes() != b"strict" {
-        err::raise(exc::not_implemented_error(), "Ferric: UTF-8 error handlers other than 'strict' are not implemented yet");
-        return null_mut();
-    }
-    PyUnicode_FromStringAndSize(s, n)
+    crate::unicode_codecs::PyUnicode_DecodeUTF8Stateful(s, n, errors, null_mut())
 }
 #[no_mangle]
 pub unsafe extern "C" fn PyUnicode_New(size: Py_ssize_t, maxchar: u32) -> *mut PyObject {

@@ -1436,7 +1436,6 @@ static void unicode_api(void) {
     show("AppendAndDel", Py_NewRef(left));
     PyUnicode_Append(&left, five);
     show_int("Append bad leaves NULL", left == NULL);
-    print_error();
 
     PyObject *fmt = S("%s-%d-%r");
     PyObject *fargs = PyTuple_Pack(3, a, five, bb);
@@ -1492,6 +1491,162 @@ static void unicode_api(void) {
     Py_DECREF(fmt); Py_DECREF(fargs); Py_DECREF(dfmt); Py_DECREF(abw); Py_DECREF(hashed); Py_DECREF(hello2);
 }
 
+/* A UTF-16/32 decode with a byte order in and out: the order it settled on, then the str. */
+static void show_decoded_order(const char *name, PyObject *(*decode)(const char *, Py_ssize_t, const char *, int *),
+                               const char *data, Py_ssize_t n, int bo) {
+    PyObject *r = decode(data, n, NULL, &bo);
+    char label[80];
+    snprintf(label, sizeof label, "%s order", name);
+    show_int(label, bo);
+    show(name, r);
+}
+
+static void unicode_codecs(void) {
+    PyObject *mixed = S("a\xc3\xa9\xce\xa9");  /* aéΩ */
+    PyObject *ascii = S("plain");
+    PyObject *five = I(5);
+    show("AsEncodedString utf-8", PyUnicode_AsEncodedString(mixed, "utf-8", NULL));
+    show("AsEncodedString NULL encoding", PyUnicode_AsEncodedString(mixed, NULL, NULL));
+    show("AsEncodedString latin-1 replace", PyUnicode_AsEncodedString(mixed, "latin-1", "replace"));
+    show("AsEncodedString ascii strict", PyUnicode_AsEncodedString(mixed, "ascii", "strict"));
+    show("AsEncodedString unknown", PyUnicode_AsEncodedString(mixed, "no-such-codec", NULL));
+    show("AsEncodedString bad handler", PyUnicode_AsEncodedString(mixed, "ascii", "nonsense"));
+    show("AsEncodedString not str", PyUnicode_AsEncodedString(five, "utf-8", NULL));
+    show("AsASCIIString", PyUnicode_AsASCIIString(ascii));
+    show("AsASCIIString fails", PyUnicode_AsASCIIString(mixed));
+    show("AsASCIIString not str", PyUnicode_AsASCIIString(five));
+    PyObject *lat = S("caf\xc3\xa9");
+    show("AsLatin1String", PyUnicode_AsLatin1String(lat));
+    show("AsLatin1String fails", PyUnicode_AsLatin1String(mixed));
+    show("AsLatin1String not str", PyUnicode_AsLatin1String(five));
+    PyObject *sur = PyUnicode_DecodeUTF8("a\xff" "b", 3, "surrogateescape");
+    show("DecodeUTF8 surrogateescape", Py_NewRef(sur));
+    show("_PyUnicode_AsUTF8String strict", _PyUnicode_AsUTF8String(sur, NULL));
+    show("_PyUnicode_AsUTF8String surrogateescape", _PyUnicode_AsUTF8String(sur, "surrogateescape"));
+    show("_PyUnicode_AsUTF8String not str", _PyUnicode_AsUTF8String(five, NULL));
+    show("EncodeFSDefault", PyUnicode_EncodeFSDefault(sur));
+    show("EncodeLocale", PyUnicode_EncodeLocale(ascii, NULL));
+    show("EncodeLocale surrogateescape", PyUnicode_EncodeLocale(sur, "surrogateescape"));
+    Py_DECREF(sur);
+
+    show("Decode utf-8", PyUnicode_Decode("a\xc3\xa9", 3, "utf-8", NULL));
+    show("Decode NULL encoding", PyUnicode_Decode("a\xc3\xa9", 3, NULL, NULL));
+    show("Decode latin-1", PyUnicode_Decode("a\xc3\xa9", 3, "latin-1", NULL));
+    show("Decode ascii replace", PyUnicode_Decode("a\xc3\xa9", 3, "ascii", "replace"));
+    show("Decode unknown", PyUnicode_Decode("abc", 3, "no-such-codec", NULL));
+    show("Decode bad utf-8", PyUnicode_Decode("a\xc3(", 3, "utf-8", "strict"));
+    show("DecodeUTF8 replace", PyUnicode_DecodeUTF8("a\xc3(", 3, "replace"));
+    show("DecodeUTF8 ignore", PyUnicode_DecodeUTF8("a\xc3(", 3, "ignore"));
+    show("DecodeUTF8 bad handler", PyUnicode_DecodeUTF8("a\xc3(", 3, "nonsense"));
+    show("DecodeASCII", PyUnicode_DecodeASCII("abc", 3, NULL));
+    show("DecodeASCII error", PyUnicode_DecodeASCII("ab\x80", 3, NULL));
+    show("DecodeASCII backslashreplace", PyUnicode_DecodeASCII("ab\x80", 3, "backslashreplace"));
+    show("DecodeLatin1", PyUnicode_DecodeLatin1("\xe9\xff", 2, NULL));
+    Py_ssize_t consumed = -1;
+    PyObject *r = PyUnicode_DecodeUTF8Stateful("ab\xe2\x82", 4, NULL, &consumed);
+    show_int("DecodeUTF8Stateful consumed", consumed);
+    show("DecodeUTF8Stateful", r);
+    r = PyUnicode_DecodeUTF8Stateful("ab\xe2\x82\xac", 5, NULL, &consumed);
+    show_int("DecodeUTF8Stateful complete consumed", consumed);
+    show("DecodeUTF8Stateful complete", r);
+    show("DecodeUTF8Stateful no consumed", PyUnicode_DecodeUTF8Stateful("ab\xe2\x82", 4, NULL, NULL));
+    r = PyUnicode_DecodeUTF8Stateful("a\xff\xe2", 3, "replace", &consumed);
+    show_int("DecodeUTF8Stateful bad then partial consumed", consumed);
+    show("DecodeUTF8Stateful bad then partial", r);
+
+    show_decoded_order("DecodeUTF16 bom", PyUnicode_DecodeUTF16, "\xff\xfe" "a\0\xa9\x03", 6, 0);
+    show_decoded_order("DecodeUTF16 be bom", PyUnicode_DecodeUTF16, "\xfe\xff\0a\xd8\x3d\xde\x00", 8, 0);
+    show_decoded_order("DecodeUTF16 be", PyUnicode_DecodeUTF16, "\0a\0b", 4, 1);
+    show("DecodeUTF16 NULL order", PyUnicode_DecodeUTF16("a\0b\0", 4, NULL, NULL));
+    show("DecodeUTF16 truncated", PyUnicode_DecodeUTF16("a\0b", 3, NULL, NULL));
+    show("DecodeUTF16 lone low", PyUnicode_DecodeUTF16("\x00\xdc" "a\0", 4, NULL, NULL));
+    show("DecodeUTF16 unexpected end", PyUnicode_DecodeUTF16("a\0\x3d\xd8", 4, NULL, NULL));
+    show("DecodeUTF16 bad pair", PyUnicode_DecodeUTF16("\x3d\xd8" "a\0", 4, NULL, NULL));
+    show("DecodeUTF16 bad pair replace", PyUnicode_DecodeUTF16("\x3d\xd8" "a\0", 4, "replace", NULL));
+    show_decoded_order("DecodeUTF32 bom", PyUnicode_DecodeUTF32, "\xff\xfe\0\0" "a\0\0\0\x00\xf6\x01\x00", 12, 0);
+    show_decoded_order("DecodeUTF32 be", PyUnicode_DecodeUTF32, "\0\0\0a", 4, 1);
+    show("DecodeUTF32 truncated", PyUnicode_DecodeUTF32("a\0\0\0b\0", 6, NULL, NULL));
+    show("DecodeUTF32 surrogate", PyUnicode_DecodeUTF32("\x00\xd8\0\0", 4, NULL, NULL));
+    show("DecodeUTF32 too big", PyUnicode_DecodeUTF32("\0\0\x11\0", 4, NULL, NULL));
+    show("DecodeUTF32 too big ignore", PyUnicode_DecodeUTF32("\0\0\x11\0" "a\0\0\0", 8, "ignore", NULL));
+
+    show("DecodeRawUnicodeEscape", PyUnicode_DecodeRawUnicodeEscape("a\\u03a9\\U0001F600\\n\\", 20, NULL));
+    show("DecodeRawUnicodeEscape truncated", PyUnicode_DecodeRawUnicodeEscape("a\\u03", 5, NULL));
+    show("DecodeRawUnicodeEscape bad digit", PyUnicode_DecodeRawUnicodeEscape("\\u00zz", 6, NULL));
+    show("DecodeRawUnicodeEscape out of range", PyUnicode_DecodeRawUnicodeEscape("\\U00110000", 10, NULL));
+    show("DecodeRawUnicodeEscape replace", PyUnicode_DecodeRawUnicodeEscape("\\u00zz", 6, "replace"));
+
+    show("DecodeFSDefault", PyUnicode_DecodeFSDefault("/tmp/caf\xc3\xa9\xff"));
+    show("DecodeFSDefaultAndSize", PyUnicode_DecodeFSDefaultAndSize("abc\xff", 4));
+    show("DecodeLocale", PyUnicode_DecodeLocale("plain", NULL));
+    show("DecodeLocale surrogateescape", PyUnicode_DecodeLocale("a\xff", "surrogateescape"));
+
+    PyObject *b = PyBytes_FromString("caf\xc3\xa9");
+    show("FromEncodedObject", PyUnicode_FromEncodedObject(b, NULL, NULL));
+    show("FromEncodedObject latin-1", PyUnicode_FromEncodedObject(b, "latin-1", NULL));
+    show("FromEncodedObject str", PyUnicode_FromEncodedObject(ascii, NULL, NULL));
+    show("FromEncodedObject int", PyUnicode_FromEncodedObject(five, NULL, NULL));
+
+    PyObject *out = NULL;
+    int rc = PyUnicode_FSConverter(mixed, &out);
+    show_int("FSConverter str rc", rc);
+    show("FSConverter str", out);
+    out = NULL;
+    rc = PyUnicode_FSConverter(b, &out);
+    show_int("FSConverter bytes rc", rc);
+    show_int("FSConverter bytes same", out == b);
+    rc = PyUnicode_FSConverter(NULL, &out);
+    show_int("FSConverter cleanup rc", rc);
+    show_int("FSConverter cleanup clears", out == NULL);
+    PyObject *nul = PyUnicode_FromStringAndSize("a\0b", 3);
+    rc = PyUnicode_FSConverter(nul, &out);
+    show_int("FSConverter embedded null", rc);
+    rc = PyUnicode_FSConverter(five, &out);
+    show_int("FSConverter int", rc);
+
+    Py_UCS4 buf[8];
+    Py_UCS4 *p = PyUnicode_AsUCS4(mixed, buf, 8, 1);
+    show_int("AsUCS4 returns buffer", p == buf);
+    show_int("AsUCS4 chars", (long long)buf[0] * 1000000 + buf[1] * 1000 + buf[2]);
+    show_int("AsUCS4 nul", buf[3]);
+    p = PyUnicode_AsUCS4(mixed, buf, 3, 1);
+    show_int("AsUCS4 too small", p == NULL);
+    show_int("AsUCS4 too small nul", buf[0]);
+    p = PyUnicode_AsUCS4(mixed, buf, 3, 0);
+    show_int("AsUCS4 exact no nul", p == buf);
+    Py_UCS4 *copy = PyUnicode_AsUCS4Copy(mixed);
+    show_int("AsUCS4Copy", copy ? (long long)copy[2] * 10 + copy[3] : -1);
+    PyMem_Free(copy);
+    wchar_t wbuf[8];
+    show_int("AsWideChar size query", PyUnicode_AsWideChar(mixed, NULL, 0));
+    Py_ssize_t n = PyUnicode_AsWideChar(mixed, wbuf, 8);
+    show_int("AsWideChar", n);
+    show_int("AsWideChar chars", (long long)wbuf[2] * 10 + wbuf[3]);
+    wbuf[2] = 7;
+    n = PyUnicode_AsWideChar(mixed, wbuf, 2);
+    show_int("AsWideChar short", n);
+    show_int("AsWideChar short untouched", wbuf[2]);
+    show_int("AsWideChar not str", PyUnicode_AsWideChar(five, wbuf, 8));
+    Py_ssize_t wsize = -1;
+    wchar_t *ws = PyUnicode_AsWideCharString(mixed, &wsize);
+    show_int("AsWideCharString size", wsize);
+    show_int("AsWideCharString chars", ws ? (long long)ws[2] * 10 + ws[3] : -1);
+    PyMem_Free(ws);
+    ws = PyUnicode_AsWideCharString(nul, NULL);
+    show_int("AsWideCharString embedded null", ws == NULL);
+    ws = PyUnicode_AsWideCharString(five, &wsize);
+    show_int("AsWideCharString not str", ws == NULL);
+    ws = PyUnicode_AsWideCharString(nul, &wsize);
+    show_int("AsWideCharString with size", wsize);
+    PyMem_Free(ws);
+    show("FromWideChar", PyUnicode_FromWideChar(L"a\u00e9\u03a9\U0001F600", -1));
+    show("FromWideChar sized", PyUnicode_FromWideChar(L"abc", 2));
+    show("FromWideChar empty", PyUnicode_FromWideChar(NULL, 0));
+    wchar_t badw[2] = {0x110000, 0};
+    show("FromWideChar out of range", PyUnicode_FromWideChar(badw, 1));
+    Py_DECREF(mixed); Py_DECREF(ascii); Py_DECREF(five); Py_DECREF(lat); Py_DECREF(b); Py_DECREF(nul);
+}
+
 int main(void) {
     setvbuf(stdout, NULL, _IOLBF, 0);
     Py_Initialize();
@@ -1519,6 +1674,7 @@ int main(void) {
     complexes();
     sys_api();
     unicode_api();
+    unicode_codecs();
     printf("checks: %d\n", n_checks);
     return Py_FinalizeEx() < 0 ? 120 : 0;
 }
