@@ -126,3 +126,40 @@ out += ["];",
         "    Some(&CASE[i].1[which])",
         "}", ""]
 open("libpython/runtime/src/objects/unicode_db.rs", "a").write("\n".join(out))
+
+# Digit and numeric values of the characters that are not decimal digits (those come from
+# DECIMAL_ZEROS): what Py_UNICODE_TODIGIT and Py_UNICODE_TONUMERIC give.
+digits = []
+numerics = []
+for cp in range(sys.maxunicode + 1):
+    c = chr(cp)
+    if c.isdecimal():
+        continue
+    d = unicodedata.digit(c, None)
+    if d is not None:
+        digits.append((cp, d))
+    n = unicodedata.numeric(c, None)
+    if n is not None:
+        numerics.append((cp, n))
+out = ["", "/// Digit values of the digits that are not decimal (superscripts, circled digits...).",
+       "pub static DIGITS: [(u32, u8); %d] = [" % len(digits)]
+out += ["    (0x%X, %d)," % r for r in digits]
+out += ["];",
+        "",
+        "/// Numeric values of the numeric characters that are not decimal digits.",
+        "pub static NUMERICS: [(u32, f64); %d] = [" % len(numerics)]
+out += ["    (0x%X, %r)," % (cp, float(n)) for cp, n in numerics]
+out += ["];",
+        "",
+        "/// The digit value of `cp` (decimal digits included), as Py_UNICODE_TODIGIT.",
+        "pub fn digit_value(cp: u32) -> Option<u32> {",
+        "    if let Some(d) = char::from_u32(cp).and_then(decimal_value) { return Some(d); }",
+        "    DIGITS.binary_search_by_key(&cp, |e| e.0).ok().map(|i| DIGITS[i].1 as u32)",
+        "}",
+        "",
+        "/// The numeric value of `cp` (decimal digits included), as Py_UNICODE_TONUMERIC.",
+        "pub fn numeric_value(cp: u32) -> Option<f64> {",
+        "    if let Some(d) = char::from_u32(cp).and_then(decimal_value) { return Some(d as f64); }",
+        "    NUMERICS.binary_search_by_key(&cp, |e| e.0).ok().map(|i| NUMERICS[i].1)",
+        "}", ""]
+open("libpython/runtime/src/objects/unicode_db.rs", "a").write("\n".join(out))

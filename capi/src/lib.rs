@@ -35,6 +35,7 @@ pub mod typeobject;
 pub mod typeslots;
 pub mod unicodeobject;
 pub mod unicode_codecs;
+pub mod unicodectype;
 pub mod unicode_writer;
 
 pub use ferric_runtime as rt;

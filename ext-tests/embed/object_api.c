@@ -1647,6 +1647,41 @@ static void unicode_codecs(void) {
     Py_DECREF(mixed); Py_DECREF(ascii); Py_DECREF(five); Py_DECREF(lat); Py_DECREF(b); Py_DECREF(nul);
 }
 
+/* The character-property functions behind the Py_UNICODE_IS and Py_UNICODE_TO macros. */
+static void unicode_ctype(void) {
+    static const Py_UCS4 chars[] = {'a', 'A', ' ', '5', 0x7f, 0xa0, 0xb2, 0xbd, 0x1c5, 0x3a9, 0x3c9, 0x661,
+                                    0x2028, 0x2155, 0x2460, 0x216b, 0x4e94, 0x1f600, 0xd800, 0x10fffe};
+    for (size_t i = 0; i < sizeof chars / sizeof chars[0]; i++) {
+        Py_UCS4 c = chars[i];
+        char line[200];
+        snprintf(line, sizeof line,
+                 "alpha=%d decimal=%d digit=%d numeric=%d lower=%d upper=%d title=%d space=%d printable=%d "
+                 "todecimal=%d todigit=%d tonumeric=%g",
+                 _PyUnicode_IsAlpha(c), _PyUnicode_IsDecimalDigit(c), _PyUnicode_IsDigit(c),
+                 _PyUnicode_IsNumeric(c), _PyUnicode_IsLowercase(c), _PyUnicode_IsUppercase(c),
+                 _PyUnicode_IsTitlecase(c), _PyUnicode_IsWhitespace(c), _PyUnicode_IsPrintable(c),
+                 _PyUnicode_ToDecimalDigit(c), _PyUnicode_ToDigit(c), _PyUnicode_ToNumeric(c));
+        char name[40];
+        snprintf(name, sizeof name, "ctype U+%04X", (unsigned)c);
+        show_str(name, line);
+    }
+    /* Every code point, folded into one checksum per function family. */
+    unsigned long long flags_sum = 0, value_sum = 0;
+    double numeric_sum = 0;
+    for (Py_UCS4 c = 0; c < 0x110000; c++) {
+        unsigned bits = _PyUnicode_IsAlpha(c) | _PyUnicode_IsDecimalDigit(c) << 1 | _PyUnicode_IsDigit(c) << 2 |
+                        _PyUnicode_IsNumeric(c) << 3 | _PyUnicode_IsLowercase(c) << 4 | _PyUnicode_IsUppercase(c) << 5 |
+                        _PyUnicode_IsTitlecase(c) << 6 | _PyUnicode_IsWhitespace(c) << 7 | _PyUnicode_IsPrintable(c) << 8;
+        flags_sum = flags_sum * 1000003 + bits;
+        value_sum = value_sum * 1000003 + (unsigned)(_PyUnicode_ToDecimalDigit(c) + 1) * 16 + (unsigned)(_PyUnicode_ToDigit(c) + 1);
+        double v = _PyUnicode_ToNumeric(c);
+        if (v != -1.0) numeric_sum += v * (double)(c % 7 + 1);
+    }
+    show_int("ctype flags checksum", (long long)flags_sum);
+    show_int("ctype values checksum", (long long)value_sum);
+    show_double("ctype numeric checksum", numeric_sum);
+}
+
 int main(void) {
     setvbuf(stdout, NULL, _IOLBF, 0);
     Py_Initialize();
@@ -1675,6 +1710,7 @@ int main(void) {
     sys_api();
     unicode_api();
     unicode_codecs();
+    unicode_ctype();
     printf("checks: %d\n", n_checks);
     return Py_FinalizeEx() < 0 ? 120 : 0;
 }
