@@ -3,6 +3,13 @@
 import sys, unicodedata
 
 assert sys.version_info[:2] == (3, 11), "generate with python3.11"
+
+
+def table(doc, name, ty, rows, fmt):
+    """The lines of a documented `pub static` array of `rows`, each formatted by `fmt`."""
+    return (["", "/// " + doc, "pub static %s: [%s; %d] = [" % (name, ty, len(rows))]
+            + ["    " + fmt % r + "," for r in rows] + ["];"])
+
 zeros = [cp for cp in range(sys.maxunicode + 1)
          if unicodedata.category(chr(cp)) == "Nd" and unicodedata.decimal(chr(cp)) == 0]
 # Every Nd run is ten consecutive code points 0..9; check that so the lookup can rely on it.
@@ -36,11 +43,9 @@ for cp in range(sys.maxunicode + 2):
     elif not np and start is not None:
         ranges.append((start, cp))
         start = None
-out = ["", "/// Ranges [start, end) of code points that are not printable (repr escapes them).",
-       "pub static NONPRINTABLE: [(u32, u32); %d] = [" % len(ranges)]
-out += ["    (0x%X, 0x%X)," % r for r in ranges]
-out += ["];",
-        "",
+out = table("Ranges [start, end) of code points that are not printable (repr escapes them).",
+            "NONPRINTABLE", "(u32, u32)", ranges, "(0x%X, 0x%X)")
+out += ["",
         "pub fn is_printable(c: char) -> bool {",
         "    let cp = c as u32;",
         "    let i = NONPRINTABLE.partition_point(|&(s, _)| s <= cp);",
@@ -141,16 +146,11 @@ for cp in range(sys.maxunicode + 1):
     n = unicodedata.numeric(c, None)
     if n is not None:
         numerics.append((cp, n))
-out = ["", "/// Digit values of the digits that are not decimal (superscripts, circled digits...).",
-       "pub static DIGITS: [(u32, u8); %d] = [" % len(digits)]
-out += ["    (0x%X, %d)," % r for r in digits]
-out += ["];",
-        "",
-        "/// Numeric values of the numeric characters that are not decimal digits.",
-        "pub static NUMERICS: [(u32, f64); %d] = [" % len(numerics)]
-out += ["    (0x%X, %r)," % (cp, float(n)) for cp, n in numerics]
-out += ["];",
-        "",
+out = table("Digit values of the digits that are not decimal (superscripts, circled digits...).",
+            "DIGITS", "(u32, u8)", digits, "(0x%X, %d)")
+out += table("Numeric values of the numeric characters that are not decimal digits.",
+             "NUMERICS", "(u32, f64)", [(cp, float(n)) for cp, n in numerics], "(0x%X, %r)")
+out += ["",
         "/// The digit value of `cp` (decimal digits included), as Py_UNICODE_TODIGIT.",
         "pub fn digit_value(cp: u32) -> Option<u32> {",
         "    if let Some(d) = char::from_u32(cp).and_then(decimal_value) { return Some(d); }",

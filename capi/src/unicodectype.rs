@@ -4,46 +4,28 @@
 use crate::rt::objects::unicode_db as db;
 use std::ffi::c_int;
 
-fn has(ch: u32, flag: u16) -> c_int {
-    (db::props(ch) & flag != 0) as c_int
+/// `extern "C" fn name(ch) -> int`: whether the character has the database flag.
+macro_rules! flag_fns {
+    ($($name:ident => $flag:ident,)*) => {$(
+        #[no_mangle]
+        pub extern "C" fn $name(ch: u32) -> c_int {
+            (db::props(ch) & db::$flag != 0) as c_int
+        }
+    )*};
 }
 
-#[no_mangle]
-pub extern "C" fn _PyUnicode_IsAlpha(ch: u32) -> c_int {
-    has(ch, db::ALPHA)
+flag_fns! {
+    _PyUnicode_IsAlpha => ALPHA,
+    _PyUnicode_IsDecimalDigit => DECIMAL,
+    _PyUnicode_IsDigit => DIGIT,
+    _PyUnicode_IsNumeric => NUMERIC,
+    _PyUnicode_IsLowercase => LOWER,
+    _PyUnicode_IsUppercase => UPPER,
+    _PyUnicode_IsTitlecase => TITLE,
+    _PyUnicode_IsWhitespace => SPACE,
+    _PyUnicode_IsLinebreak => LINEBREAK,
 }
-#[no_mangle]
-pub extern "C" fn _PyUnicode_IsDecimalDigit(ch: u32) -> c_int {
-    has(ch, db::DECIMAL)
-}
-#[no_mangle]
-pub extern "C" fn _PyUnicode_IsDigit(ch: u32) -> c_int {
-    has(ch, db::DIGIT)
-}
-#[no_mangle]
-pub extern "C" fn _PyUnicode_IsNumeric(ch: u32) -> c_int {
-    has(ch, db::NUMERIC)
-}
-#[no_mangle]
-pub extern "C" fn _PyUnicode_IsLowercase(ch: u32) -> c_int {
-    has(ch, db::LOWER)
-}
-#[no_mangle]
-pub extern "C" fn _PyUnicode_IsUppercase(ch: u32) -> c_int {
-    has(ch, db::UPPER)
-}
-#[no_mangle]
-pub extern "C" fn _PyUnicode_IsTitlecase(ch: u32) -> c_int {
-    has(ch, db::TITLE)
-}
-#[no_mangle]
-pub extern "C" fn _PyUnicode_IsWhitespace(ch: u32) -> c_int {
-    has(ch, db::SPACE)
-}
-#[no_mangle]
-pub extern "C" fn _PyUnicode_IsLinebreak(ch: u32) -> c_int {
-    has(ch, db::LINEBREAK)
-}
+
 #[no_mangle]
 pub extern "C" fn _PyUnicode_IsPrintable(ch: u32) -> c_int {
     char::from_u32(ch).map(db::is_printable).unwrap_or(false) as c_int
