@@ -36,6 +36,7 @@ pub mod typeslots;
 pub mod unicodeobject;
 pub mod unicode_codecs;
 pub mod unicodectype;
+pub mod unicode_errors;
 pub mod unicode_writer;
 
 pub use ferric_runtime as rt;

@@ -1682,6 +1682,64 @@ static void unicode_ctype(void) {
     show_double("ctype numeric checksum", numeric_sum);
 }
 
+typedef int (*set_index_fn)(PyObject *, Py_ssize_t);
+typedef int (*get_index_fn)(PyObject *, Py_ssize_t *);
+
+/* Sets start, end and reason of a Unicode error, then shows it and the getters' view. */
+static void edit_unicode_error(const char *what, PyObject *e, set_index_fn set_start, set_index_fn set_end,
+                               int (*set_reason)(PyObject *, const char *), get_index_fn get_start,
+                               get_index_fn get_end, Py_ssize_t start, Py_ssize_t end, const char *reason) {
+    char name[80];
+    snprintf(name, sizeof name, "%s set start/end/reason", what);
+    int rc = set_start(e, start) * 100 + set_end(e, end) * 10;
+    rc += reason ? set_reason(e, reason) : 0;
+    show_int(name, rc);
+    snprintf(name, sizeof name, "%s edited", what);
+    show(name, PyObject_Str(e));
+    Py_ssize_t v = -1, w = -1;
+    rc = get_start(e, &v);
+    rc = rc * 10 + get_end(e, &w);
+    snprintf(name, sizeof name, "%s get start/end rc", what);
+    show_int(name, rc);
+    snprintf(name, sizeof name, "%s get start*100+end", what);
+    show_int(name, v * 100 + w);
+}
+
+/* UnicodeDecodeError/UnicodeEncodeError built and edited from C, as codec error handlers do. */
+static void unicode_errors(void) {
+    PyObject *e = PyUnicodeDecodeError_Create("utf-8", "ab\xff\xfe", 4, 2, 3, "invalid start byte");
+    show("DecodeError_Create", PyObject_Str(e));
+    show_int("DecodeError type", Py_IS_TYPE(e, (PyTypeObject *)PyExc_UnicodeDecodeError));
+    edit_unicode_error("DecodeError", e, PyUnicodeDecodeError_SetStart, PyUnicodeDecodeError_SetEnd,
+                       PyUnicodeDecodeError_SetReason, PyUnicodeDecodeError_GetStart, PyUnicodeDecodeError_GetEnd,
+                       1, 4, "made up");
+    /* Out-of-range indices are stored as given and clipped by the getters. */
+    edit_unicode_error("DecodeError clipped", e, PyUnicodeDecodeError_SetStart, PyUnicodeDecodeError_SetEnd,
+                       PyUnicodeDecodeError_SetReason, PyUnicodeDecodeError_GetStart, PyUnicodeDecodeError_GetEnd,
+                       10, 0, NULL);
+    show("DecodeError_GetObject", PyUnicodeDecodeError_GetObject(e));
+    show("DecodeError_GetEncoding", PyUnicodeDecodeError_GetEncoding(e));
+    show("DecodeError_GetReason", PyUnicodeDecodeError_GetReason(e));
+    show("DecodeError start attr", PyObject_GetAttrString(e, "start"));
+    Py_DECREF(e);
+    show("DecodeError_Create end past data", PyUnicodeDecodeError_Create("utf-8", "ab", 2, 0, 5, "x"));
+
+    PyObject *s = S("a\xce\xa9" "b");
+    PyObject *ee = PyObject_CallFunction(PyExc_UnicodeEncodeError, "sOnns", "ascii", s, (Py_ssize_t)1, (Py_ssize_t)2, "nope");
+    show("EncodeError", PyObject_Str(ee));
+    edit_unicode_error("EncodeError", ee, PyUnicodeEncodeError_SetStart, PyUnicodeEncodeError_SetEnd,
+                       PyUnicodeEncodeError_SetReason, PyUnicodeEncodeError_GetStart, PyUnicodeEncodeError_GetEnd,
+                       0, 3, "still no");
+    show("EncodeError_GetObject", PyUnicodeEncodeError_GetObject(ee));
+    show("EncodeError_GetEncoding", PyUnicodeEncodeError_GetEncoding(ee));
+    show("EncodeError_GetReason", PyUnicodeEncodeError_GetReason(ee));
+    show("EncodeError reason attr", PyObject_GetAttrString(ee, "reason"));
+    Py_ssize_t v = -1;
+    show_int("DecodeError_GetStart on encode error", PyUnicodeDecodeError_GetStart(ee, &v));
+    Py_DECREF(ee);
+    Py_DECREF(s);
+}
+
 int main(void) {
     setvbuf(stdout, NULL, _IOLBF, 0);
     Py_Initialize();
@@ -1711,6 +1769,7 @@ int main(void) {
     unicode_api();
     unicode_codecs();
     unicode_ctype();
+    unicode_errors();
     printf("checks: %d\n", n_checks);
     return Py_FinalizeEx() < 0 ? 120 : 0;
 }
