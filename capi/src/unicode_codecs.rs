@@ -359,6 +359,49 @@ pub unsafe extern "C" fn PyUnicode_FromWideChar(w: *const libc_wchar, size: Py_s
     catch_obj(|| str_::from_code_points(&cps))
 }
 
+// ---- the deprecated Py_UNICODE (wchar_t) API ------------------------------------------------
+
+/// A wchar_t copy cached on the str (freed with it), as CPython 3.11 keeps in `wstr`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_AsUnicodeAndSize(s: *mut PyObject, size: *mut Py_ssize_t) -> *mut libc_wchar {
+    if want_str(s).is_err() {
+        return null_mut();
+    }
+    let a = s as *mut PyASCIIObject;
+    if (*a).wstr.is_null() {
+        let w = ucs4_into(s, null_mut(), 0, true);
+        if w.is_null() {
+            return null_mut();
+        }
+        (*a).wstr = w as *mut _;
+        if !str_::is_compact_ascii(s) {
+            (*(s as *mut PyCompactUnicodeObject)).wstr_length = str_::len(s);
+        }
+    }
+    if !size.is_null() {
+        *size = str_::len(s);
+    }
+    (*a).wstr as *mut libc_wchar
+}
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_AsUnicode(s: *mut PyObject) -> *mut libc_wchar {
+    PyUnicode_AsUnicodeAndSize(s, null_mut())
+}
+#[no_mangle]
+pub unsafe extern "C" fn _PyUnicode_AsUnicode(s: *mut PyObject) -> *const libc_wchar {
+    PyUnicode_AsUnicodeAndSize(s, null_mut())
+}
+/// Only with characters: `PyUnicode_FromUnicode(NULL, n)` made a string to fill through its
+/// wchar_t buffer, a not-ready legacy string Ferric does not have.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_FromUnicode(u: *const libc_wchar, size: Py_ssize_t) -> *mut PyObject {
+    if u.is_null() && size > 0 {
+        err::raise(exc::system_error(), "Ferric: PyUnicode_FromUnicode(NULL, size) is not supported; use PyUnicode_New()");
+        return null_mut();
+    }
+    PyUnicode_FromWideChar(u, size)
+}
+
 /// C's wchar_t on the Linux targets Ferric builds for.
 #[allow(non_camel_case_types)]
 type libc_wchar = i32;

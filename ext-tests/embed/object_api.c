@@ -1642,6 +1642,17 @@ static void unicode_codecs(void) {
     show("FromWideChar", PyUnicode_FromWideChar(L"a\u00e9\u03a9\U0001F600", -1));
     show("FromWideChar sized", PyUnicode_FromWideChar(L"abc", 2));
     show("FromWideChar empty", PyUnicode_FromWideChar(NULL, 0));
+    /* The deprecated Py_UNICODE API: a wchar_t copy cached on the str. */
+    Py_ssize_t usize = -1;
+    Py_UNICODE *u = PyUnicode_AsUnicodeAndSize(mixed, &usize);
+    show_int("AsUnicodeAndSize size", usize);
+    show_int("AsUnicodeAndSize chars", u ? (long long)u[1] * 10 + u[3] : -1);
+    show_int("AsUnicode cached", PyUnicode_AsUnicode(mixed) == u);
+    u = PyUnicode_AsUnicode(ascii);
+    show_int("AsUnicode ascii", u ? (long long)u[0] * 10 + u[5] : -1);
+    show_int("AsUnicode not str", PyUnicode_AsUnicode(five) == NULL);
+    show("FromUnicode", PyUnicode_FromUnicode(L"x\u00e9", 2));
+    show("FromUnicode empty", PyUnicode_FromUnicode(NULL, 0));
     wchar_t badw[2] = {0x110000, 0};
     show("FromWideChar out of range", PyUnicode_FromWideChar(badw, 1));
     Py_DECREF(mixed); Py_DECREF(ascii); Py_DECREF(five); Py_DECREF(lat); Py_DECREF(b); Py_DECREF(nul);

@@ -153,6 +153,12 @@ pub unsafe fn is_ascii(op: *mut PyObject) -> bool {
     state(op) & STATE_ASCII != 0
 }
 
+/// ASCII text right after a PyASCIIObject header (no PyCompactUnicodeObject fields).
+#[inline(always)]
+pub unsafe fn is_compact_ascii(op: *mut PyObject) -> bool {
+    is_ascii(op) && state(op) & STATE_COMPACT != 0
+}
+
 #[inline(always)]
 pub unsafe fn kind(op: *mut PyObject) -> u32 {
     (state(op) >> STATE_KIND_SHIFT) & 0b111
@@ -503,7 +509,7 @@ pub unsafe fn repr_string(op: *mut PyObject) -> String {
 
 // ---- slots ---------------------------------------------------------------------------------
 
-/// Frees the UTF-8 copy and, for the legacy (non-compact) strings instances of str
+/// Frees the UTF-8 and wchar_t copies and, for the legacy (non-compact) strings instances of str
 /// subclasses are, the separate character buffer; then the object. Heap subclasses come here
 /// through subtype_dealloc, which drops the type reference itself.
 unsafe extern "C" fn unicode_dealloc(op: *mut PyObject) {
@@ -517,6 +523,11 @@ unsafe extern "C" fn unicode_dealloc(op: *mut PyObject) {
     }
     if !buf.is_null() {
         crate::mem::free(buf);
+    }
+    // The wchar_t copy made by the deprecated PyUnicode_AsUnicode, always its own block.
+    let wstr = (*(op as *mut PyASCIIObject)).wstr;
+    if !wstr.is_null() {
+        crate::mem::free(wstr as *mut _);
     }
     let tp = type_of(op);
     if let Some(free) = (*tp).tp_free {
