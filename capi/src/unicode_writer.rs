@@ -58,7 +58,9 @@ unsafe fn prepare(w: &mut _PyUnicodeWriter, length: isize, maxchar: u32) -> PyRe
     let newlen = w.pos + length;
     let maxchar = maxchar.max(w.min_char);
     if w.buffer.is_null() {
-        w.buffer = str_::new_raw(grown(w, newlen) as usize, maxchar)?.into_ptr();
+        // PyUnicode_New(0, ...) is the empty singleton whatever the maxchar, as in CPython.
+        let n = grown(w, newlen) as usize;
+        w.buffer = if n == 0 { str_::empty() } else { str_::new_raw(n, maxchar)? }.into_ptr();
     } else if newlen > w.size {
         // Growing always moves (a readonly buffer must be copied anyway).
         rebuffer(w, grown(w, newlen), maxchar.max(w.maxchar))?;
@@ -86,7 +88,7 @@ pub unsafe extern "C" fn _PyUnicodeWriter_PrepareInternal(w: *mut _PyUnicodeWrit
 #[no_mangle]
 pub unsafe extern "C" fn _PyUnicodeWriter_PrepareKindInternal(w: *mut _PyUnicodeWriter, kind: c_int) -> c_int {
     let maxchar = match kind {
-        1 => 0x7f,
+        1 => 0xff,
         2 => 0xffff,
         4 => 0x10ffff,
         _ => {
@@ -196,6 +198,14 @@ pub unsafe extern "C" fn _PyUnicodeWriter_WriteASCIIString(w: *mut _PyUnicodeWri
     catch_int(|| {
         let w = &mut *w;
         let bytes = std::slice::from_raw_parts(s as *const u8, n);
+        if w.buffer.is_null() && w.overallocate == 0 {
+            // As WriteStr: the text may be the whole result, so it becomes the buffer.
+            w.buffer = str_::from_utf8(bytes)?.into_ptr();
+            w.readonly = 1;
+            update(w);
+            w.pos += n as isize;
+            return Ok(());
+        }
         if n as isize > w.size - w.pos {
             prepare(w, n as isize, 0x7f)?;
         }

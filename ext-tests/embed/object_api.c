@@ -1358,6 +1358,24 @@ static void unicode_writer(void) {
     show_int("writer one char is singleton", r == x);
     Py_XDECREF(x);
     show("writer one char", r);
+    /* PrepareKind, then ASCII text shared as a read-only buffer and copied on write. */
+    _PyUnicodeWriter_Init(&w);
+    w.overallocate = 1;
+    rc = _PyUnicodeWriter_WriteASCIIString(&w, "xyz", -1);
+    show_int("writer ascii overallocated", rc);
+    show_int("writer ascii size", w.size);
+    if (_PyUnicodeWriter_PrepareKind(&w, PyUnicode_2BYTE_KIND) < 0) print_error();
+    show_int("writer preparekind kind", w.kind);
+    show_int("writer preparekind maxchar", w.maxchar);
+    if (_PyUnicodeWriter_Prepare(&w, 1, 0x3a9) < 0) print_error();
+    PyUnicode_WRITE(w.kind, w.data, w.pos++, 0x3a9);
+    show("writer preparekind result", _PyUnicodeWriter_Finish(&w));
+    _PyUnicodeWriter_Init(&w);
+    rc = _PyUnicodeWriter_WriteASCIIString(&w, "abcdef", 4);
+    show_int("writer ascii readonly", w.readonly);
+    rc = _PyUnicodeWriter_WriteASCIIString(&w, "gh", 2);
+    show_int("writer ascii copied", w.readonly);
+    show("writer ascii result", _PyUnicodeWriter_Finish(&w));
     _PyUnicodeWriter_Init(&w);
     w.min_length = 40;
     rc = _PyUnicodeWriter_WriteStr(&w, emoji);
