@@ -14,12 +14,13 @@ use crate::unicodeobject::internal_str;
 use std::ffi::{c_char, c_int, CStr};
 use std::ptr::null_mut;
 
-/// A C string argument that may be NULL (then `default`).
-unsafe fn opt<'a>(p: *const c_char, default: &'a str) -> PyResult<&'a str> {
+/// A C string argument that may be NULL (then `default`); names that are not UTF-8 are
+/// read lossily (they then match no codec or handler, and the error names them).
+unsafe fn opt<'a>(p: *const c_char, default: &'a str) -> PyResult<std::borrow::Cow<'a, str>> {
     if p.is_null() {
-        return Ok(default);
+        return Ok(default.into());
     }
-    std::str::from_utf8(CStr::from_ptr(p).to_bytes()).map_err(|_| err::raise(exc::unicode_decode_error(), "invalid name"))
+    Ok(CStr::from_ptr(p).to_string_lossy())
 }
 
 /// The `size` bytes at `s` (NULL with size 0 is an empty input).
@@ -48,7 +49,7 @@ unsafe fn want_str(op: *mut PyObject) -> PyResult<()> {
 pub unsafe extern "C" fn PyUnicode_AsEncodedString(s: *mut PyObject, encoding: *const c_char, errors: *const c_char) -> *mut PyObject {
     catch_obj(|| {
         want_str(s)?;
-        meth::encode(s, opt(encoding, "utf-8")?, opt(errors, "strict")?)
+        meth::encode(s, &opt(encoding, "utf-8")?, &opt(errors, "strict")?)
     })
 }
 #[no_mangle]
@@ -69,7 +70,7 @@ pub unsafe extern "C" fn PyUnicode_AsLatin1String(s: *mut PyObject) -> *mut PyOb
 pub unsafe extern "C" fn _PyUnicode_AsUTF8String(s: *mut PyObject, errors: *const c_char) -> *mut PyObject {
     catch_obj(|| {
         want_str(s)?;
-        meth::encode(s, "utf-8", opt(errors, "strict")?)
+        meth::encode(s, "utf-8", &opt(errors, "strict")?)
     })
 }
 #[no_mangle]
@@ -89,7 +90,7 @@ pub unsafe extern "C" fn PyUnicode_EncodeLocale(s: *mut PyObject, errors: *const
 
 /// The locale codecs take only these two handlers (CPython's get_error_handler_wide).
 unsafe fn locale_errors(errors: *const c_char) -> PyResult<&'static str> {
-    match opt(errors, "strict")? {
+    match &*opt(errors, "strict")? {
         "strict" => Ok("strict"),
         "surrogateescape" => Ok("surrogateescape"),
         other => Err(err::raise(exc::value_error(), format!("unsupported error handler for the locale codec: {other}"))),
@@ -105,11 +106,11 @@ pub unsafe extern "C" fn PyUnicode_Decode(
     encoding: *const c_char,
     errors: *const c_char,
 ) -> *mut PyObject {
-    catch_obj(|| meth::decode(input(s, size)?, opt(encoding, "utf-8")?, opt(errors, "strict")?))
+    catch_obj(|| meth::decode(input(s, size)?, &opt(encoding, "utf-8")?, &opt(errors, "strict")?))
 }
 #[no_mangle]
 pub unsafe extern "C" fn PyUnicode_DecodeASCII(s: *const c_char, size: Py_ssize_t, errors: *const c_char) -> *mut PyObject {
-    catch_obj(|| meth::decode(input(s, size)?, "ascii", opt(errors, "strict")?))
+    catch_obj(|| meth::decode(input(s, size)?, "ascii", &opt(errors, "strict")?))
 }
 #[no_mangle]
 pub unsafe extern "C" fn PyUnicode_DecodeLatin1(s: *const c_char, size: Py_ssize_t, _errors: *const c_char) -> *mut PyObject {
@@ -130,7 +131,7 @@ pub unsafe extern "C" fn PyUnicode_DecodeUTF8Stateful(
             data = &data[..data.len() - codecs::utf8_incomplete_tail(data)];
             *consumed = data.len() as Py_ssize_t;
         }
-        meth::decode(data, "utf-8", opt(errors, "strict")?)
+        meth::decode(data, "utf-8", &opt(errors, "strict")?)
     })
 }
 #[no_mangle]
@@ -162,7 +163,7 @@ unsafe fn decode_wide(
 ) -> *mut PyObject {
     catch_obj(|| {
         let bo = if byteorder.is_null() { 0 } else { *byteorder };
-        let d = f(input(s, size)?, opt(errors, "strict")?, bo, false)?;
+        let d = f(input(s, size)?, &opt(errors, "strict")?, bo, false)?;
         if !byteorder.is_null() && bo == 0 {
             *byteorder = d.byteorder;
         }
@@ -171,7 +172,7 @@ unsafe fn decode_wide(
 }
 #[no_mangle]
 pub unsafe extern "C" fn PyUnicode_DecodeRawUnicodeEscape(s: *const c_char, size: Py_ssize_t, errors: *const c_char) -> *mut PyObject {
-    catch_obj(|| codecs::decode_raw_unicode_escape(input(s, size)?, opt(errors, "strict")?))
+    catch_obj(|| codecs::decode_raw_unicode_escape(input(s, size)?, &opt(errors, "strict")?))
 }
 #[no_mangle]
 pub unsafe extern "C" fn PyUnicode_DecodeFSDefaultAndSize(s: *const c_char, size: Py_ssize_t) -> *mut PyObject {
@@ -197,7 +198,7 @@ pub unsafe extern "C" fn PyUnicode_FromEncodedObject(obj: *mut PyObject, encodin
             if b.is_empty() {
                 return Ok(str_::empty());
             }
-            return meth::decode(b, opt(encoding, "utf-8")?, opt(errors, "strict")?);
+            return meth::decode(b, &opt(encoding, "utf-8")?, &opt(errors, "strict")?);
         }
         if str_::check(obj) {
             return Err(err::raise(exc::type_error(), "decoding str is not supported"));
