@@ -3,6 +3,13 @@
 import sys, unicodedata
 
 assert sys.version_info[:2] == (3, 11), "generate with python3.11"
+
+
+def table(doc, name, ty, rows, fmt):
+    """The lines of a documented `pub static` array of `rows`, each formatted by `fmt`."""
+    return (["", "/// " + doc, "pub static %s: [%s; %d] = [" % (name, ty, len(rows))]
+            + ["    " + fmt % r + "," for r in rows] + ["];"])
+
 zeros = [cp for cp in range(sys.maxunicode + 1)
          if unicodedata.category(chr(cp)) == "Nd" and unicodedata.decimal(chr(cp)) == 0]
 # Every Nd run is ten consecutive code points 0..9; check that so the lookup can rely on it.
@@ -36,11 +43,9 @@ for cp in range(sys.maxunicode + 2):
     elif not np and start is not None:
         ranges.append((start, cp))
         start = None
-out = ["", "/// Ranges [start, end) of code points that are not printable (repr escapes them).",
-       "pub static NONPRINTABLE: [(u32, u32); %d] = [" % len(ranges)]
-out += ["    (0x%X, 0x%X)," % r for r in ranges]
-out += ["];",
-        "",
+out = table("Ranges [start, end) of code points that are not printable (repr escapes them).",
+            "NONPRINTABLE", "(u32, u32)", ranges, "(0x%X, 0x%X)")
+out += ["",
         "pub fn is_printable(c: char) -> bool {",
         "    let cp = c as u32;",
         "    let i = NONPRINTABLE.partition_point(|&(s, _)| s <= cp);",
@@ -124,5 +129,37 @@ out += ["];",
         "pub fn case_map(cp: u32, which: usize) -> Option<&'static [u32; 3]> {",
         "    let i = CASE.binary_search_by_key(&cp, |e| e.0).ok()?;",
         "    Some(&CASE[i].1[which])",
+        "}", ""]
+open("libpython/runtime/src/objects/unicode_db.rs", "a").write("\n".join(out))
+
+# Digit and numeric values of the characters that are not decimal digits (those come from
+# DECIMAL_ZEROS): what Py_UNICODE_TODIGIT and Py_UNICODE_TONUMERIC give.
+digits = []
+numerics = []
+for cp in range(sys.maxunicode + 1):
+    c = chr(cp)
+    if c.isdecimal():
+        continue
+    d = unicodedata.digit(c, None)
+    if d is not None:
+        digits.append((cp, d))
+    n = unicodedata.numeric(c, None)
+    if n is not None:
+        numerics.append((cp, n))
+out = table("Digit values of the digits that are not decimal (superscripts, circled digits...).",
+            "DIGITS", "(u32, u8)", digits, "(0x%X, %d)")
+out += table("Numeric values of the numeric characters that are not decimal digits.",
+             "NUMERICS", "(u32, f64)", [(cp, float(n)) for cp, n in numerics], "(0x%X, %r)")
+out += ["",
+        "/// The digit value of `cp` (decimal digits included), as Py_UNICODE_TODIGIT.",
+        "pub fn digit_value(cp: u32) -> Option<u32> {",
+        "    if let Some(d) = char::from_u32(cp).and_then(decimal_value) { return Some(d); }",
+        "    DIGITS.binary_search_by_key(&cp, |e| e.0).ok().map(|i| DIGITS[i].1 as u32)",
+        "}",
+        "",
+        "/// The numeric value of `cp` (decimal digits included), as Py_UNICODE_TONUMERIC.",
+        "pub fn numeric_value(cp: u32) -> Option<f64> {",
+        "    if let Some(d) = char::from_u32(cp).and_then(decimal_value) { return Some(d as f64); }",
+        "    NUMERICS.binary_search_by_key(&cp, |e| e.0).ok().map(|i| NUMERICS[i].1)",
         "}", ""]
 open("libpython/runtime/src/objects/unicode_db.rs", "a").write("\n".join(out))

@@ -38,6 +38,10 @@ pub mod tupleobject;
 pub mod typeobject;
 pub mod typeslots;
 pub mod unicodeobject;
+pub mod unicode_codecs;
+pub mod unicodectype;
+pub mod unicode_errors;
+pub mod unicode_writer;
 
 pub use ferric_runtime as rt;
 pub(crate) use bytearrayobject::PyByteArray_FromStringAndSize;

@@ -17,7 +17,11 @@ static void print_error(void) {
     PyErr_Fetch(&t, &v, &tb);
     PyErr_NormalizeException(&t, &v, &tb);
     PyObject *s = v ? PyObject_Str(v) : NULL;
-    printf("!%s: %s\n", t ? ((PyTypeObject *)t)->tp_name : "<no exception>", s ? PyUnicode_AsUTF8(s) : "?");
+    const char *msg = s ? PyUnicode_AsUTF8(s) : "?";
+    /* CPython's PyErr_BadInternalCall names its own source file and line: drop them. */
+    const char *bad = strstr(msg, "bad argument to internal function");
+    if (bad) msg = bad;
+    printf("!%s: %s\n", t ? ((PyTypeObject *)t)->tp_name : "<no exception>", msg);
     Py_XDECREF(s);
     Py_XDECREF(t);
     Py_XDECREF(v);
@@ -1431,6 +1435,482 @@ static void sys_api(void) {
     Py_DECREF(t);
 }
 
+/* The _PyUnicodeWriter the way extensions drive it: Prepare macro, PyUnicode_WRITE into
+ * writer.data, then the Write* calls widening the kind, Finish and Dealloc. */
+static void unicode_writer(void) {
+    _PyUnicodeWriter w;
+    _PyUnicodeWriter_Init(&w);
+    show_int("writer init min_char", w.min_char);
+    show_int("writer init kind", w.kind);
+    w.overallocate = 1;
+    if (_PyUnicodeWriter_Prepare(&w, 10, 127) < 0) print_error();
+    show_int("writer prepared kind", w.kind);
+    show_int("writer prepared size", w.size);
+    show_int("writer prepared maxchar", w.maxchar);
+    const char *abc = "abc";
+    for (int i = 0; i < 3; i++) PyUnicode_WRITE(w.kind, w.data, w.pos++, abc[i]);
+    int rc = _PyUnicodeWriter_WriteChar(&w, 0xe9);
+    show_int("writer writechar latin1", rc);
+    show_int("writer kind after latin1", w.kind);
+    PyObject *omega = S("\xce\xa9mega");
+    rc = _PyUnicodeWriter_WriteStr(&w, omega);
+    show_int("writer writestr ucs2", rc);
+    show_int("writer kind after ucs2", w.kind);
+    PyObject *emoji = S("x\xf0\x9f\x98\x80yz");
+    rc = _PyUnicodeWriter_WriteSubstring(&w, emoji, 1, 3);
+    show_int("writer writesubstring ucs4", rc);
+    show_int("writer kind after ucs4", w.kind);
+    show_int("writer pos", w.pos);
+    rc = _PyUnicodeWriter_WriteSubstring(&w, emoji, 2, 2);
+    show_int("writer empty substring", rc);
+    if (_PyUnicodeWriter_Prepare(&w, 1, 'q') < 0) print_error();
+    PyUnicode_WRITE(w.kind, w.data, w.pos++, 'q');
+    rc = _PyUnicodeWriter_WriteStr(&w, emoji);
+    show_int("writer writestr whole", rc);
+    PyObject *r = _PyUnicodeWriter_Finish(&w);
+    show_int("writer finish length", r ? PyUnicode_GET_LENGTH(r) : -1);
+    show_int("writer finish kind", r ? PyUnicode_KIND(r) : -1);
+    show("writer finish", r);
+
+    /* One str written whole without overallocation is shared, then copied on write. */
+    _PyUnicodeWriter_Init(&w);
+    rc = _PyUnicodeWriter_WriteStr(&w, omega);
+    show_int("writer readonly", w.readonly);
+    show_int("writer readonly shares", w.buffer == omega);
+    show_int("writer readonly size", w.size);
+    r = _PyUnicodeWriter_Finish(&w);
+    show_int("writer readonly finish is same", r == omega);
+    Py_XDECREF(r);
+    _PyUnicodeWriter_Init(&w);
+    rc = _PyUnicodeWriter_WriteStr(&w, omega);
+    rc = _PyUnicodeWriter_WriteChar(&w, '!');
+    show_int("writer copied readonly", w.readonly);
+    show_int("writer copied buffer differs", w.buffer != omega);
+    r = _PyUnicodeWriter_Finish(&w);
+    show("writer copy-on-write", r);
+    show("writer original untouched", Py_NewRef(omega));
+
+    _PyUnicodeWriter_Init(&w);
+    r = _PyUnicodeWriter_Finish(&w);
+    show("writer empty finish", r);
+    _PyUnicodeWriter_Init(&w);
+    rc = _PyUnicodeWriter_WriteChar(&w, 'x');
+    r = _PyUnicodeWriter_Finish(&w);
+    PyObject *x = PyUnicode_FromOrdinal('x');
+    show_int("writer one char is singleton", r == x);
+    Py_XDECREF(x);
+    show("writer one char", r);
+    /* PrepareKind, then ASCII text shared as a read-only buffer and copied on write. */
+    _PyUnicodeWriter_Init(&w);
+    w.overallocate = 1;
+    rc = _PyUnicodeWriter_WriteASCIIString(&w, "xyz", -1);
+    show_int("writer ascii overallocated", rc);
+    show_int("writer ascii size", w.size);
+    if (_PyUnicodeWriter_PrepareKind(&w, PyUnicode_2BYTE_KIND) < 0) print_error();
+    show_int("writer preparekind kind", w.kind);
+    show_int("writer preparekind maxchar", w.maxchar);
+    if (_PyUnicodeWriter_Prepare(&w, 1, 0x3a9) < 0) print_error();
+    PyUnicode_WRITE(w.kind, w.data, w.pos++, 0x3a9);
+    show("writer preparekind result", _PyUnicodeWriter_Finish(&w));
+    _PyUnicodeWriter_Init(&w);
+    rc = _PyUnicodeWriter_WriteASCIIString(&w, "abcdef", 4);
+    show_int("writer ascii readonly", w.readonly);
+    rc = _PyUnicodeWriter_WriteASCIIString(&w, "gh", 2);
+    show_int("writer ascii copied", w.readonly);
+    show("writer ascii result", _PyUnicodeWriter_Finish(&w));
+    _PyUnicodeWriter_Init(&w);
+    w.min_length = 40;
+    rc = _PyUnicodeWriter_WriteStr(&w, emoji);
+    show_int("writer min_length size", w.size);
+    rc = _PyUnicodeWriter_WriteChar(&w, 0x20ac);
+    _PyUnicodeWriter_Dealloc(&w);
+    show_int("writer dealloc clears", w.buffer == NULL);
+    Py_DECREF(omega);
+    Py_DECREF(emoji);
+}
+
+static void unicode_api(void) {
+    unicode_writer();
+    PyObject *hw = S("hello world");
+    show("Substring", PyUnicode_Substring(hw, 6, 11));
+    PyObject *whole = PyUnicode_Substring(hw, 0, 100);
+    show_int("Substring whole is same", whole == hw);
+    Py_XDECREF(whole);
+    show("Substring empty", PyUnicode_Substring(hw, 5, 2));
+    show("Substring negative", PyUnicode_Substring(hw, -1, 2));
+
+    PyObject *items = PyList_New(0);
+    PyList_Append(items, S("a"));  /* the list keeps the refs; the leaks are immaterial */
+    PyList_Append(items, S("b"));
+    PyList_Append(items, S("\xc3\xa7"));
+    PyObject *sep = S(", ");
+    show("Join", PyUnicode_Join(sep, items));
+    show("Join NULL sep", PyUnicode_Join(NULL, items));
+    PyObject *bad = PyList_New(0);
+    PyList_Append(bad, S("a"));
+    PyList_Append(bad, I(1));
+    show("Join bad item", PyUnicode_Join(sep, bad));
+    PyObject *five = I(5);
+    show("Join not iterable", PyUnicode_Join(sep, five));
+    show("Join bad sep", PyUnicode_Join(five, items));
+
+    PyObject *spaced = S(" a b  c ");
+    show("Split", PyUnicode_Split(spaced, NULL, -1));
+    PyObject *comma = S(",");
+    PyObject *csv = S("a,b,,c");
+    show("Split sep", PyUnicode_Split(csv, comma, -1));
+    show("Split maxsplit", PyUnicode_Split(csv, comma, 1));
+    PyObject *empty = S("");
+    show("Split empty sep", PyUnicode_Split(csv, empty, -1));
+    show("Split not str", PyUnicode_Split(five, NULL, -1));
+    show("Split sep not str", PyUnicode_Split(csv, five, -1));
+    PyObject *lines = S("a\nb\r\nc\x1d" "d");
+    show("Splitlines", PyUnicode_Splitlines(lines, 0));
+    show("Splitlines keepends", PyUnicode_Splitlines(lines, 1));
+    show("Splitlines not str", PyUnicode_Splitlines(five, 0));
+
+    PyObject *aaa = S("aaa"), *a = S("a"), *bb = S("\xce\xb2\xce\xb2");
+    show("Replace", PyUnicode_Replace(aaa, a, bb, -1));
+    show("Replace count", PyUnicode_Replace(aaa, a, bb, 2));
+    show("Replace not str", PyUnicode_Replace(aaa, five, bb, 2));
+
+    PyObject *hello = S("hello"), *he = S("he"), *lo = S("lo");
+    show_int("Tailmatch prefix", PyUnicode_Tailmatch(hello, he, 0, 5, -1));
+    show_int("Tailmatch suffix", PyUnicode_Tailmatch(hello, lo, 0, 5, 1));
+    show_int("Tailmatch suffix short end", PyUnicode_Tailmatch(hello, lo, 0, 3, 1));
+    show_int("Tailmatch negative start", PyUnicode_Tailmatch(hello, lo, -2, 100, 1));
+    show_int("Tailmatch not str", PyUnicode_Tailmatch(hello, five, 0, 5, 1));
+
+    show_int("FindChar forward", PyUnicode_FindChar(hello, 'l', 0, 5, 1));
+    show_int("FindChar backward", PyUnicode_FindChar(hello, 'l', 0, 5, -1));
+    show_int("FindChar missing", PyUnicode_FindChar(hello, 'z', 0, 5, 1));
+    show_int("FindChar negative start", PyUnicode_FindChar(hello, 'l', -2, 5, 1));
+    show_int("FindChar big end", PyUnicode_FindChar(hello, 'o', 0, 99, 1));
+    show_int("FindChar empty range", PyUnicode_FindChar(hello, 'h', 3, 2, 1));
+    show_int("FindChar wide", PyUnicode_FindChar(bb, 0x3b2, 1, 2, 1));
+
+    PyObject *left = S("abc");
+    PyUnicode_Append(&left, bb);
+    show("Append", Py_NewRef(left));
+    PyUnicode_AppendAndDel(&left, S("!"));
+    show("AppendAndDel", Py_NewRef(left));
+    PyUnicode_Append(&left, five);
+    show_int("Append bad leaves NULL", left == NULL);
+
+    PyObject *fmt = S("%s-%d-%r");
+    PyObject *fargs = PyTuple_Pack(3, a, five, bb);
+    show("Format", PyUnicode_Format(fmt, fargs));
+    PyObject *dfmt = S("%d");
+    show("Format bad", PyUnicode_Format(dfmt, a));
+    show("Format not str", PyUnicode_Format(five, a));
+
+    PyObject *to = PyUnicode_New(6, 0xffff);
+    show_int("Fill", PyUnicode_Fill(to, 0, 6, 'x'));
+    show_int("Fill clipped", PyUnicode_Fill(to, 4, 10, 'y'));
+    show_int("Fill too wide", PyUnicode_Fill(to, 0, 1, 0x10000));
+    show_int("Fill negative start", PyUnicode_Fill(to, -1, 1, 'x'));
+    PyObject *abw = S("ab\xce\xa9");
+    show_int("CopyCharacters", PyUnicode_CopyCharacters(to, 1, abw, 0, 3));
+    show_int("CopyCharacters clipped", PyUnicode_CopyCharacters(to, 4, abw, 2, 10));
+    show_int("CopyCharacters bad index", PyUnicode_CopyCharacters(to, 7, abw, 0, 1));
+    show_int("CopyCharacters too many", PyUnicode_CopyCharacters(to, 5, abw, 0, 3));
+    show_int("CopyCharacters negative", PyUnicode_CopyCharacters(to, 0, abw, 0, -1));
+    show_int("CopyCharacters not str", PyUnicode_CopyCharacters(to, 0, five, 0, 1));
+    PyObject *asc = PyUnicode_New(3, 127);
+    show_int("Fill ascii", PyUnicode_Fill(asc, 0, 3, '-'));
+    show_int("CopyCharacters narrowing", PyUnicode_CopyCharacters(asc, 0, abw, 0, 3));
+    show_int("CopyCharacters narrowing fits", PyUnicode_CopyCharacters(asc, 0, abw, 0, 2));
+    _PyUnicode_FastCopyCharacters(asc, 2, hello, 4, 1);
+    show("FastCopyCharacters", asc);
+    show_int("WriteChar", PyUnicode_WriteChar(to, 0, 0x3a9));
+    show_int("WriteChar bad index", PyUnicode_WriteChar(to, 6, 'a'));
+    show_int("WriteChar too wide", PyUnicode_WriteChar(to, 0, 0x1f600));
+    show("written", Py_NewRef(to));
+    show_int("WriteChar shared", PyUnicode_WriteChar(to, 0, 'a'));
+    show_int("Resize", PyUnicode_Resize(&to, 3));
+    show("Resized", Py_NewRef(to));
+    show_int("Resize grow", PyUnicode_Resize(&to, 4));
+    show_int("Resize grown length", PyUnicode_GET_LENGTH(to));
+    show_int("Resize negative", PyUnicode_Resize(&to, -1));
+    show_int("Resize to empty", PyUnicode_Resize(&to, 0));
+    show("Resized empty", to);
+    PyObject *hashed = S("hashed");
+    PyObject_Hash(hashed);
+    show_int("WriteChar hashed", PyUnicode_WriteChar(hashed, 0, 'H'));
+    show_int("Fill hashed", PyUnicode_Fill(hashed, 0, 1, 'H'));
+    PyObject *cp = _PyUnicode_Copy(bb);
+    show_int("_PyUnicode_Copy is new", cp != bb);
+    show("_PyUnicode_Copy", cp);
+    show("_PyUnicode_Copy not str", _PyUnicode_Copy(five));
+    PyObject *hello2 = S("hello");
+    show_int("_PyUnicode_Equal", _PyUnicode_Equal(hello, hello2));
+    show_int("_PyUnicode_Equal differ", _PyUnicode_Equal(hello, he));
+    Py_DECREF(hw); Py_DECREF(items); Py_DECREF(sep); Py_DECREF(bad); Py_DECREF(five);
+    Py_DECREF(spaced); Py_DECREF(comma); Py_DECREF(csv); Py_DECREF(empty); Py_DECREF(lines);
+    Py_DECREF(aaa); Py_DECREF(a); Py_DECREF(bb); Py_DECREF(hello); Py_DECREF(he); Py_DECREF(lo);
+    Py_DECREF(fmt); Py_DECREF(fargs); Py_DECREF(dfmt); Py_DECREF(abw); Py_DECREF(hashed); Py_DECREF(hello2);
+}
+
+/* A UTF-16/32 decode with a byte order in and out: the order it settled on, then the str. */
+static void show_decoded_order(const char *name, PyObject *(*decode)(const char *, Py_ssize_t, const char *, int *),
+                               const char *data, Py_ssize_t n, int bo) {
+    PyObject *r = decode(data, n, NULL, &bo);
+    char label[80];
+    snprintf(label, sizeof label, "%s order", name);
+    show_int(label, bo);
+    show(name, r);
+}
+
+static void unicode_codecs(void) {
+    PyObject *mixed = S("a\xc3\xa9\xce\xa9");  /* aéΩ */
+    PyObject *ascii = S("plain");
+    PyObject *five = I(5);
+    show("AsEncodedString utf-8", PyUnicode_AsEncodedString(mixed, "utf-8", NULL));
+    show("AsEncodedString NULL encoding", PyUnicode_AsEncodedString(mixed, NULL, NULL));
+    show("AsEncodedString latin-1 replace", PyUnicode_AsEncodedString(mixed, "latin-1", "replace"));
+    show("AsEncodedString ascii strict", PyUnicode_AsEncodedString(mixed, "ascii", "strict"));
+    show("AsEncodedString unknown", PyUnicode_AsEncodedString(mixed, "no-such-codec", NULL));
+    show("AsEncodedString bad handler", PyUnicode_AsEncodedString(mixed, "ascii", "nonsense"));
+    show("AsEncodedString not str", PyUnicode_AsEncodedString(five, "utf-8", NULL));
+    show("AsASCIIString", PyUnicode_AsASCIIString(ascii));
+    show("AsASCIIString fails", PyUnicode_AsASCIIString(mixed));
+    show("AsASCIIString not str", PyUnicode_AsASCIIString(five));
+    PyObject *lat = S("caf\xc3\xa9");
+    show("AsLatin1String", PyUnicode_AsLatin1String(lat));
+    show("AsLatin1String fails", PyUnicode_AsLatin1String(mixed));
+    show("AsLatin1String not str", PyUnicode_AsLatin1String(five));
+    PyObject *sur = PyUnicode_DecodeUTF8("a\xff" "b", 3, "surrogateescape");
+    show("DecodeUTF8 surrogateescape", Py_NewRef(sur));
+    show("_PyUnicode_AsUTF8String strict", _PyUnicode_AsUTF8String(sur, NULL));
+    show("_PyUnicode_AsUTF8String surrogateescape", _PyUnicode_AsUTF8String(sur, "surrogateescape"));
+    show("_PyUnicode_AsUTF8String not str", _PyUnicode_AsUTF8String(five, NULL));
+    show("EncodeFSDefault", PyUnicode_EncodeFSDefault(sur));
+    show("EncodeLocale", PyUnicode_EncodeLocale(ascii, NULL));
+    show("EncodeLocale surrogateescape", PyUnicode_EncodeLocale(sur, "surrogateescape"));
+    Py_DECREF(sur);
+
+    show("Decode utf-8", PyUnicode_Decode("a\xc3\xa9", 3, "utf-8", NULL));
+    show("Decode NULL encoding", PyUnicode_Decode("a\xc3\xa9", 3, NULL, NULL));
+    show("Decode latin-1", PyUnicode_Decode("a\xc3\xa9", 3, "latin-1", NULL));
+    show("Decode ascii replace", PyUnicode_Decode("a\xc3\xa9", 3, "ascii", "replace"));
+    show("Decode unknown", PyUnicode_Decode("abc", 3, "no-such-codec", NULL));
+    show("Decode bad utf-8", PyUnicode_Decode("a\xc3(", 3, "utf-8", "strict"));
+    show("DecodeUTF8 replace", PyUnicode_DecodeUTF8("a\xc3(", 3, "replace"));
+    show("DecodeUTF8 ignore", PyUnicode_DecodeUTF8("a\xc3(", 3, "ignore"));
+    show("DecodeUTF8 bad handler", PyUnicode_DecodeUTF8("a\xc3(", 3, "nonsense"));
+    show("DecodeASCII", PyUnicode_DecodeASCII("abc", 3, NULL));
+    show("DecodeASCII error", PyUnicode_DecodeASCII("ab\x80", 3, NULL));
+    show("DecodeASCII backslashreplace", PyUnicode_DecodeASCII("ab\x80", 3, "backslashreplace"));
+    show("DecodeLatin1", PyUnicode_DecodeLatin1("\xe9\xff", 2, NULL));
+    Py_ssize_t consumed = -1;
+    PyObject *r = PyUnicode_DecodeUTF8Stateful("ab\xe2\x82", 4, NULL, &consumed);
+    show_int("DecodeUTF8Stateful consumed", consumed);
+    show("DecodeUTF8Stateful", r);
+    r = PyUnicode_DecodeUTF8Stateful("ab\xe2\x82\xac", 5, NULL, &consumed);
+    show_int("DecodeUTF8Stateful complete consumed", consumed);
+    show("DecodeUTF8Stateful complete", r);
+    show("DecodeUTF8Stateful no consumed", PyUnicode_DecodeUTF8Stateful("ab\xe2\x82", 4, NULL, NULL));
+    r = PyUnicode_DecodeUTF8Stateful("a\xff\xe2", 3, "replace", &consumed);
+    show_int("DecodeUTF8Stateful bad then partial consumed", consumed);
+    show("DecodeUTF8Stateful bad then partial", r);
+
+    show_decoded_order("DecodeUTF16 bom", PyUnicode_DecodeUTF16, "\xff\xfe" "a\0\xa9\x03", 6, 0);
+    show_decoded_order("DecodeUTF16 be bom", PyUnicode_DecodeUTF16, "\xfe\xff\0a\xd8\x3d\xde\x00", 8, 0);
+    show_decoded_order("DecodeUTF16 be", PyUnicode_DecodeUTF16, "\0a\0b", 4, 1);
+    show("DecodeUTF16 NULL order", PyUnicode_DecodeUTF16("a\0b\0", 4, NULL, NULL));
+    show("DecodeUTF16 truncated", PyUnicode_DecodeUTF16("a\0b", 3, NULL, NULL));
+    show("DecodeUTF16 lone low", PyUnicode_DecodeUTF16("\x00\xdc" "a\0", 4, NULL, NULL));
+    show("DecodeUTF16 unexpected end", PyUnicode_DecodeUTF16("a\0\x3d\xd8", 4, NULL, NULL));
+    show("DecodeUTF16 bad pair", PyUnicode_DecodeUTF16("\x3d\xd8" "a\0", 4, NULL, NULL));
+    show("DecodeUTF16 bad pair replace", PyUnicode_DecodeUTF16("\x3d\xd8" "a\0", 4, "replace", NULL));
+    show_decoded_order("DecodeUTF32 bom", PyUnicode_DecodeUTF32, "\xff\xfe\0\0" "a\0\0\0\x00\xf6\x01\x00", 12, 0);
+    show_decoded_order("DecodeUTF32 be", PyUnicode_DecodeUTF32, "\0\0\0a", 4, 1);
+    show("DecodeUTF32 truncated", PyUnicode_DecodeUTF32("a\0\0\0b\0", 6, NULL, NULL));
+    show("DecodeUTF32 surrogate", PyUnicode_DecodeUTF32("\x00\xd8\0\0", 4, NULL, NULL));
+    show("DecodeUTF32 too big", PyUnicode_DecodeUTF32("\0\0\x11\0", 4, NULL, NULL));
+    show("DecodeUTF32 too big ignore", PyUnicode_DecodeUTF32("\0\0\x11\0" "a\0\0\0", 8, "ignore", NULL));
+
+    show("DecodeRawUnicodeEscape", PyUnicode_DecodeRawUnicodeEscape("a\\u03a9\\U0001F600\\n\\", 20, NULL));
+    show("DecodeRawUnicodeEscape truncated", PyUnicode_DecodeRawUnicodeEscape("a\\u03", 5, NULL));
+    show("DecodeRawUnicodeEscape bad digit", PyUnicode_DecodeRawUnicodeEscape("\\u00zz", 6, NULL));
+    show("DecodeRawUnicodeEscape out of range", PyUnicode_DecodeRawUnicodeEscape("\\U00110000", 10, NULL));
+    show("DecodeRawUnicodeEscape replace", PyUnicode_DecodeRawUnicodeEscape("\\u00zz", 6, "replace"));
+
+    show("DecodeFSDefault", PyUnicode_DecodeFSDefault("/tmp/caf\xc3\xa9\xff"));
+    show("DecodeFSDefaultAndSize", PyUnicode_DecodeFSDefaultAndSize("abc\xff", 4));
+    show("DecodeLocale", PyUnicode_DecodeLocale("plain", NULL));
+    show("DecodeLocale surrogateescape", PyUnicode_DecodeLocale("a\xff", "surrogateescape"));
+
+    PyObject *b = PyBytes_FromString("caf\xc3\xa9");
+    show("FromEncodedObject", PyUnicode_FromEncodedObject(b, NULL, NULL));
+    show("FromEncodedObject latin-1", PyUnicode_FromEncodedObject(b, "latin-1", NULL));
+    show("FromEncodedObject str", PyUnicode_FromEncodedObject(ascii, NULL, NULL));
+    show("FromEncodedObject int", PyUnicode_FromEncodedObject(five, NULL, NULL));
+
+    PyObject *out = NULL;
+    int rc = PyUnicode_FSConverter(mixed, &out);
+    show_int("FSConverter str rc", rc);
+    show("FSConverter str", out);
+    out = NULL;
+    rc = PyUnicode_FSConverter(b, &out);
+    show_int("FSConverter bytes rc", rc);
+    show_int("FSConverter bytes same", out == b);
+    rc = PyUnicode_FSConverter(NULL, &out);
+    show_int("FSConverter cleanup rc", rc);
+    show_int("FSConverter cleanup clears", out == NULL);
+    PyObject *nul = PyUnicode_FromStringAndSize("a\0b", 3);
+    rc = PyUnicode_FSConverter(nul, &out);
+    show_int("FSConverter embedded null", rc);
+    rc = PyUnicode_FSConverter(five, &out);
+    show_int("FSConverter int", rc);
+
+    Py_UCS4 buf[8];
+    Py_UCS4 *p = PyUnicode_AsUCS4(mixed, buf, 8, 1);
+    show_int("AsUCS4 returns buffer", p == buf);
+    show_int("AsUCS4 chars", (long long)buf[0] * 1000000 + buf[1] * 1000 + buf[2]);
+    show_int("AsUCS4 nul", buf[3]);
+    p = PyUnicode_AsUCS4(mixed, buf, 3, 1);
+    show_int("AsUCS4 too small", p == NULL);
+    show_int("AsUCS4 too small nul", buf[0]);
+    p = PyUnicode_AsUCS4(mixed, buf, 3, 0);
+    show_int("AsUCS4 exact no nul", p == buf);
+    Py_UCS4 *copy = PyUnicode_AsUCS4Copy(mixed);
+    show_int("AsUCS4Copy", copy ? (long long)copy[2] * 10 + copy[3] : -1);
+    PyMem_Free(copy);
+    wchar_t wbuf[8];
+    show_int("AsWideChar size query", PyUnicode_AsWideChar(mixed, NULL, 0));
+    Py_ssize_t n = PyUnicode_AsWideChar(mixed, wbuf, 8);
+    show_int("AsWideChar", n);
+    show_int("AsWideChar chars", (long long)wbuf[2] * 10 + wbuf[3]);
+    wbuf[2] = 7;
+    n = PyUnicode_AsWideChar(mixed, wbuf, 2);
+    show_int("AsWideChar short", n);
+    show_int("AsWideChar short untouched", wbuf[2]);
+    show_int("AsWideChar not str", PyUnicode_AsWideChar(five, wbuf, 8));
+    Py_ssize_t wsize = -1;
+    wchar_t *ws = PyUnicode_AsWideCharString(mixed, &wsize);
+    show_int("AsWideCharString size", wsize);
+    show_int("AsWideCharString chars", ws ? (long long)ws[2] * 10 + ws[3] : -1);
+    PyMem_Free(ws);
+    ws = PyUnicode_AsWideCharString(nul, NULL);
+    show_int("AsWideCharString embedded null", ws == NULL);
+    ws = PyUnicode_AsWideCharString(five, &wsize);
+    show_int("AsWideCharString not str", ws == NULL);
+    ws = PyUnicode_AsWideCharString(nul, &wsize);
+    show_int("AsWideCharString with size", wsize);
+    PyMem_Free(ws);
+    show("FromWideChar", PyUnicode_FromWideChar(L"a\u00e9\u03a9\U0001F600", -1));
+    show("FromWideChar sized", PyUnicode_FromWideChar(L"abc", 2));
+    show("FromWideChar empty", PyUnicode_FromWideChar(NULL, 0));
+    /* The deprecated Py_UNICODE API: a wchar_t copy cached on the str. */
+    Py_ssize_t usize = -1;
+    Py_UNICODE *u = PyUnicode_AsUnicodeAndSize(mixed, &usize);
+    show_int("AsUnicodeAndSize size", usize);
+    show_int("AsUnicodeAndSize chars", u ? (long long)u[1] * 10 + u[3] : -1);
+    show_int("AsUnicode cached", PyUnicode_AsUnicode(mixed) == u);
+    u = PyUnicode_AsUnicode(ascii);
+    show_int("AsUnicode ascii", u ? (long long)u[0] * 10 + u[5] : -1);
+    show_int("AsUnicode not str", PyUnicode_AsUnicode(five) == NULL);
+    show("FromUnicode", PyUnicode_FromUnicode(L"x\u00e9", 2));
+    show("FromUnicode empty", PyUnicode_FromUnicode(NULL, 0));
+    wchar_t badw[2] = {0x110000, 0};
+    show("FromWideChar out of range", PyUnicode_FromWideChar(badw, 1));
+    Py_DECREF(mixed); Py_DECREF(ascii); Py_DECREF(five); Py_DECREF(lat); Py_DECREF(b); Py_DECREF(nul);
+}
+
+/* The character-property functions behind the Py_UNICODE_IS and Py_UNICODE_TO macros. */
+static void unicode_ctype(void) {
+    static const Py_UCS4 chars[] = {'a', 'A', ' ', '5', 0x7f, 0xa0, 0xb2, 0xbd, 0x1c5, 0x3a9, 0x3c9, 0x661,
+                                    0x2028, 0x2155, 0x2460, 0x216b, 0x4e94, 0x1f600, 0xd800, 0x10fffe};
+    for (size_t i = 0; i < sizeof chars / sizeof chars[0]; i++) {
+        Py_UCS4 c = chars[i];
+        char line[200];
+        snprintf(line, sizeof line,
+                 "alpha=%d decimal=%d digit=%d numeric=%d lower=%d upper=%d title=%d space=%d printable=%d "
+                 "todecimal=%d todigit=%d tonumeric=%g",
+                 _PyUnicode_IsAlpha(c), _PyUnicode_IsDecimalDigit(c), _PyUnicode_IsDigit(c),
+                 _PyUnicode_IsNumeric(c), _PyUnicode_IsLowercase(c), _PyUnicode_IsUppercase(c),
+                 _PyUnicode_IsTitlecase(c), _PyUnicode_IsWhitespace(c), _PyUnicode_IsPrintable(c),
+                 _PyUnicode_ToDecimalDigit(c), _PyUnicode_ToDigit(c), _PyUnicode_ToNumeric(c));
+        char name[40];
+        snprintf(name, sizeof name, "ctype U+%04X", (unsigned)c);
+        show_str(name, line);
+    }
+    /* Every code point, folded into one checksum per function family. */
+    unsigned long long flags_sum = 0, value_sum = 0;
+    double numeric_sum = 0;
+    for (Py_UCS4 c = 0; c < 0x110000; c++) {
+        unsigned bits = _PyUnicode_IsAlpha(c) | _PyUnicode_IsDecimalDigit(c) << 1 | _PyUnicode_IsDigit(c) << 2 |
+                        _PyUnicode_IsNumeric(c) << 3 | _PyUnicode_IsLowercase(c) << 4 | _PyUnicode_IsUppercase(c) << 5 |
+                        _PyUnicode_IsTitlecase(c) << 6 | _PyUnicode_IsWhitespace(c) << 7 | _PyUnicode_IsPrintable(c) << 8;
+        flags_sum = flags_sum * 1000003 + bits;
+        value_sum = value_sum * 1000003 + (unsigned)(_PyUnicode_ToDecimalDigit(c) + 1) * 16 + (unsigned)(_PyUnicode_ToDigit(c) + 1);
+        double v = _PyUnicode_ToNumeric(c);
+        if (v != -1.0) numeric_sum += v * (double)(c % 7 + 1);
+    }
+    show_int("ctype flags checksum", (long long)flags_sum);
+    show_int("ctype values checksum", (long long)value_sum);
+    show_double("ctype numeric checksum", numeric_sum);
+}
+
+typedef int (*set_index_fn)(PyObject *, Py_ssize_t);
+typedef int (*get_index_fn)(PyObject *, Py_ssize_t *);
+
+/* Sets start, end and reason of a Unicode error, then shows it and the getters' view. */
+static void edit_unicode_error(const char *what, PyObject *e, set_index_fn set_start, set_index_fn set_end,
+                               int (*set_reason)(PyObject *, const char *), get_index_fn get_start,
+                               get_index_fn get_end, Py_ssize_t start, Py_ssize_t end, const char *reason) {
+    char name[80];
+    snprintf(name, sizeof name, "%s set start/end/reason", what);
+    int rc = set_start(e, start) * 100 + set_end(e, end) * 10;
+    rc += reason ? set_reason(e, reason) : 0;
+    show_int(name, rc);
+    snprintf(name, sizeof name, "%s edited", what);
+    show(name, PyObject_Str(e));
+    Py_ssize_t v = -1, w = -1;
+    rc = get_start(e, &v);
+    rc = rc * 10 + get_end(e, &w);
+    snprintf(name, sizeof name, "%s get start/end rc", what);
+    show_int(name, rc);
+    snprintf(name, sizeof name, "%s get start*100+end", what);
+    show_int(name, v * 100 + w);
+}
+
+/* UnicodeDecodeError/UnicodeEncodeError built and edited from C, as codec error handlers do. */
+static void unicode_errors(void) {
+    PyObject *e = PyUnicodeDecodeError_Create("utf-8", "ab\xff\xfe", 4, 2, 3, "invalid start byte");
+    show("DecodeError_Create", PyObject_Str(e));
+    show_int("DecodeError type", Py_IS_TYPE(e, (PyTypeObject *)PyExc_UnicodeDecodeError));
+    edit_unicode_error("DecodeError", e, PyUnicodeDecodeError_SetStart, PyUnicodeDecodeError_SetEnd,
+                       PyUnicodeDecodeError_SetReason, PyUnicodeDecodeError_GetStart, PyUnicodeDecodeError_GetEnd,
+                       1, 4, "made up");
+    /* Out-of-range indices are stored as given and clipped by the getters. */
+    edit_unicode_error("DecodeError clipped", e, PyUnicodeDecodeError_SetStart, PyUnicodeDecodeError_SetEnd,
+                       PyUnicodeDecodeError_SetReason, PyUnicodeDecodeError_GetStart, PyUnicodeDecodeError_GetEnd,
+                       10, 0, NULL);
+    show("DecodeError_GetObject", PyUnicodeDecodeError_GetObject(e));
+    show("DecodeError_GetEncoding", PyUnicodeDecodeError_GetEncoding(e));
+    show("DecodeError_GetReason", PyUnicodeDecodeError_GetReason(e));
+    show("DecodeError start attr", PyObject_GetAttrString(e, "start"));
+    Py_DECREF(e);
+    show("DecodeError_Create end past data", PyUnicodeDecodeError_Create("utf-8", "ab", 2, 0, 5, "x"));
+
+    PyObject *s = S("a\xce\xa9" "b");
+    PyObject *ee = PyObject_CallFunction(PyExc_UnicodeEncodeError, "sOnns", "ascii", s, (Py_ssize_t)1, (Py_ssize_t)2, "nope");
+    show("EncodeError", PyObject_Str(ee));
+    edit_unicode_error("EncodeError", ee, PyUnicodeEncodeError_SetStart, PyUnicodeEncodeError_SetEnd,
+                       PyUnicodeEncodeError_SetReason, PyUnicodeEncodeError_GetStart, PyUnicodeEncodeError_GetEnd,
+                       0, 3, "still no");
+    show("EncodeError_GetObject", PyUnicodeEncodeError_GetObject(ee));
+    show("EncodeError_GetEncoding", PyUnicodeEncodeError_GetEncoding(ee));
+    show("EncodeError_GetReason", PyUnicodeEncodeError_GetReason(ee));
+    show("EncodeError reason attr", PyObject_GetAttrString(ee, "reason"));
+    Py_ssize_t v = -1;
+    show_int("DecodeError_GetStart on encode error", PyUnicodeDecodeError_GetStart(ee, &v));
+    Py_DECREF(ee);
+    Py_DECREF(s);
+}
+
 int main(void) {
     setvbuf(stdout, NULL, _IOLBF, 0);
     Py_Initialize();
@@ -1458,6 +1938,10 @@ int main(void) {
     sets_and_ranges();
     complexes();
     sys_api();
+    unicode_api();
+    unicode_codecs();
+    unicode_ctype();
+    unicode_errors();
     printf("checks: %d\n", n_checks);
     return Py_FinalizeEx() < 0 ? 120 : 0;
 }

@@ -61,6 +61,7 @@ pub mod typeslots;
 pub mod unicode_db;
 pub mod unicode_format;
 pub mod unicode_iter;
+pub mod unicode_codecs;
 pub mod unicode_methods;
 pub mod unicode_percent;
 pub mod unicodeobject;

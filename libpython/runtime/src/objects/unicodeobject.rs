@@ -153,6 +153,12 @@ pub unsafe fn is_ascii(op: *mut PyObject) -> bool {
     state(op) & STATE_ASCII != 0
 }
 
+/// ASCII text right after a PyASCIIObject header (no PyCompactUnicodeObject fields).
+#[inline(always)]
+pub unsafe fn is_compact_ascii(op: *mut PyObject) -> bool {
+    is_ascii(op) && state(op) & STATE_COMPACT != 0
+}
+
 #[inline(always)]
 pub unsafe fn kind(op: *mut PyObject) -> u32 {
     (state(op) >> STATE_KIND_SHIFT) & 0b111
@@ -503,7 +509,7 @@ pub unsafe fn repr_string(op: *mut PyObject) -> String {
 
 // ---- slots ---------------------------------------------------------------------------------
 
-/// Frees the UTF-8 copy and, for the legacy (non-compact) strings instances of str
+/// Frees the UTF-8 and wchar_t copies and, for the legacy (non-compact) strings instances of str
 /// subclasses are, the separate character buffer; then the object. Heap subclasses come here
 /// through subtype_dealloc, which drops the type reference itself.
 unsafe extern "C" fn unicode_dealloc(op: *mut PyObject) {
@@ -517,6 +523,11 @@ unsafe extern "C" fn unicode_dealloc(op: *mut PyObject) {
     }
     if !buf.is_null() {
         crate::mem::free(buf);
+    }
+    // The wchar_t copy made by the deprecated PyUnicode_AsUnicode, always its own block.
+    let wstr = (*(op as *mut PyASCIIObject)).wstr;
+    if !wstr.is_null() {
+        crate::mem::free(wstr as *mut _);
     }
     let tp = type_of(op);
     if let Some(free) = (*tp).tp_free {
@@ -648,4 +659,60 @@ unsafe extern "C" fn unicode_new(tp: *mut PyTypeObject, args: *mut PyObject, kwd
 
 pub unsafe fn ready_type() -> PyResult<()> {
     typeobject::ready(unicode_type())
+}
+
+// ---- helpers for the C API's in-place string building --------------------------------------
+
+/// CPython's PyUnicode_MAX_CHAR_VALUE: the largest code point the string's storage can hold.
+pub unsafe fn max_char_value(op: *mut PyObject) -> u32 {
+    if is_ascii(op) {
+        return 0x7f;
+    }
+    match kind(op) {
+        1 => 0xff,
+        2 => 0xffff,
+        _ => 0x10ffff,
+    }
+}
+
+/// Stores `ch` at `i` in the width of the string's kind (no bounds or range check).
+#[inline(always)]
+pub unsafe fn write_char(op: *mut PyObject, i: usize, ch: u32) {
+    let d = data(op);
+    match kind(op) {
+        1 => *d.add(i) = ch as u8,
+        2 => *(d as *mut u16).add(i) = ch as u16,
+        _ => *(d as *mut u32).add(i) = ch,
+    }
+}
+
+/// Copies `n` characters (ranges checked by the caller; the target must be wide enough).
+pub unsafe fn copy_chars(to: *mut PyObject, to_start: usize, from: *mut PyObject, from_start: usize, n: usize) {
+    if n == 0 {
+        return;
+    }
+    if kind(to) == kind(from) {
+        let k = kind(to) as usize;
+        // Same width: a byte copy (memmove, since `to` may be `from`).
+        std::ptr::copy(data(from).add(from_start * k), data(to).add(to_start * k), n * k);
+        return;
+    }
+    for i in 0..n {
+        write_char(to, to_start + i, read_char(from, from_start + i));
+    }
+}
+
+/// A fresh string of `length` characters with the storage width of `op`, holding its
+/// first `min(length, len(op))` characters (what PyUnicode_Resize and the writer need; the
+/// rest is left for the caller to fill).
+pub unsafe fn resized_copy(op: *mut PyObject, length: usize) -> PyResult<Obj> {
+    let r = new_raw(length, max_char_value(op))?;
+    copy_chars(r.as_ptr(), 0, op, 0, length.min(len(op) as usize));
+    Ok(r)
+}
+
+/// True when nothing else can see `op`, so it may be written in place (CPython's
+/// unicode_modifiable: one reference, no cached hash, not interned, an exact str).
+pub unsafe fn modifiable(op: *mut PyObject) -> bool {
+    (*op).ob_refcnt == 1 && (*(op as *mut PyASCIIObject)).hash == -1 && !is_interned(op) && check_exact(op)
 }
