@@ -50,6 +50,7 @@ pub unsafe fn init(builtins: &Obj) -> PyResult<Obj> {
     dict::set_item_str(modules.as_ptr(), "marshal", super::marshalmodule::init()?.as_ptr())?;
     dict::set_item_str(d, "modules", modules.as_ptr())?;
     for (n, fd, mode, errors, buffered) in [("stdin", 0, "r", "strict", false), ("stdout", 1, "w", "strict", true), ("stderr", 2, "w", "backslashreplace", false)] {
+        let buffered = buffered && !super::sys_info::unbuffered_stdio();
         let s = super::stdio::new(fd, &format!("<{n}>"), mode, errors, buffered)?;
         dict::set_item_str(d, n, s.as_ptr())?;
         dict::set_item_str(d, &format!("__{n}__"), s.as_ptr())?;

@@ -101,6 +101,15 @@ static mut CMDLINE: Flags = Flags {
     int_max_str_digits: -1,
 };
 
+/// `-u`: not a `sys.flags` field in 3.11, but it makes stdout unbuffered.
+static UNBUFFERED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Should stdout write through at once (`-u` or `PYTHONUNBUFFERED`, as CPython's
+/// `config.buffered_stdio`)?
+pub fn unbuffered_stdio() -> bool {
+    UNBUFFERED.load(std::sync::atomic::Ordering::Relaxed) || env_var("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty())
+}
+
 /// Is `arg` a cluster of single-letter flags this module records (`-B`, `-OO`, `-bq`)?
 pub fn is_flag_cluster(arg: &str) -> bool {
     arg.len() > 1 && arg.starts_with('-') && arg[1..].chars().all(|c| "BEsSuIqObdvP".contains(c))
@@ -128,6 +137,7 @@ pub fn note_flags(arg: &str) {
             'd' => f.debug += 1,
             'v' => f.verbose += 1,
             'P' => f.safe_path = true,
+            'u' => UNBUFFERED.store(true, std::sync::atomic::Ordering::Relaxed),
             _ => {}
         }
     }
