@@ -23,3 +23,4 @@ try:
     raise ValueError
 except ValueError as e:
     print(dir(e.__traceback__))
+print(ExceptionGroup.__module__, ExceptionGroup.__dict__['__module__'], '__module__' in BaseExceptionGroup.__dict__, repr(ExceptionGroup), ExceptionGroup.__qualname__)

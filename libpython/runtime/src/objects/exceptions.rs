@@ -431,6 +431,9 @@ pub unsafe fn ready_types() -> PyResult<()> {
     for (_, t) in all_types() {
         typeobject::ready(t)?;
     }
+    // CPython makes ExceptionGroup at start-up as a class of `builtins`, so it has a __module__.
+    let name = crate::objects::unicodeobject::from_str("builtins")?;
+    crate::objects::dictobject::set_item_str((*eg).tp_dict, "__module__", name.as_ptr())?;
     Ok(())
 }
 
