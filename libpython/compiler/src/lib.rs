@@ -1,4 +1,5 @@
 //! Ferric's compiler: tokenizer, parser, AST, symbol table, code generation and assembler,
 //! producing CPython 3.11 code objects. It knows nothing of the runtime's object model and
 //! builds and tests on its own.
+pub mod ast;
 pub mod opcode;
