@@ -2,4 +2,5 @@
 //! producing CPython 3.11 code objects. It knows nothing of the runtime's object model and
 //! builds and tests on its own.
 pub mod ast;
+pub mod error;
 pub mod opcode;
