@@ -100,19 +100,26 @@ def camel(name):
     return "".join(p[:1].upper() + p[1:] for p in name.split("_"))
 
 
-def main(asdl_path):
-    with open(asdl_path) as f:
-        defs = parse_asdl(f.read())
+def classify(defs):
+    """How each ASDL type is represented: simple (a C-like enum), single (a sum of one
+    constructor: a struct named after it), attrsum (a node with `kind` and `pos`), sum, product."""
     kinds = {}
     for d in defs:
         if d[0] == "sum" and all(not c[1] for c in d[2]) and not d[3]:
             kinds[d[1]] = "simple"
         elif d[0] == "sum" and len(d[2]) == 1:
-            kinds[d[1]] = "single"  # a sum of one constructor is a struct named after it
+            kinds[d[1]] = "single"
         elif d[0] == "sum":
             kinds[d[1]] = "attrsum" if d[3] else "sum"
         else:
             kinds[d[1]] = "product"
+    return kinds
+
+
+def main(asdl_path):
+    with open(asdl_path) as f:
+        defs = parse_asdl(f.read())
+    kinds = classify(defs)
 
     def rust_type(field):
         base = {"identifier": "Identifier", "string": "String", "int": "i32",

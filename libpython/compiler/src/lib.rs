@@ -4,3 +4,4 @@
 pub mod ast;
 pub mod error;
 pub mod opcode;
+pub use num_bigint;

@@ -329,7 +329,14 @@ unsafe extern "C" fn builtin_import(_m: *mut PyObject, args: *const *mut PyObjec
         let lookup = |n: &str| -> PyResult<Obj> {
             let sysdict = crate::interp::sysdict();
             let modules = if sysdict.is_null() { null_mut() } else { dict::get_item_str(sysdict, "modules")? };
-            let m = if modules.is_null() { null_mut() } else { dict::get_item_str(modules, n)? };
+            let mut m = if modules.is_null() { null_mut() } else { dict::get_item_str(modules, n)? };
+            if m.is_null() && !modules.is_null() {
+                if let Some(init) = crate::modules::lazy_builtin(n) {
+                    let made = init()?;
+                    dict::set_item_str(modules, n, made.as_ptr())?;
+                    m = dict::get_item_str(modules, n)?;
+                }
+            }
             if m.is_null() {
                 let e = raise(exc::module_not_found_error(), format!("No module named '{n}'"));
                 return Err(e);

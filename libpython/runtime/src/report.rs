@@ -68,6 +68,19 @@ unsafe fn warn_ex(category: *mut PyObject, msg: &str, has_source: bool) -> crate
         let module = if !name.is_null() && crate::objects::unicodeobject::check(name) { crate::objects::unicodeobject::as_str(name).unwrap_or("").to_string() } else { String::new() };
         (file, line, module)
     };
+    warn_at(cat, msg, &file, line, &module, has_source)
+}
+
+/// `warnings.warn_explicit` with the default filters: a warning at `file:line`, reported
+/// for `module` (CPython derives it from the file name when the caller gives none).
+pub unsafe fn warn_explicit(category: *mut PyObject, msg: &str, file: &str, line: i32) -> crate::err::PyResult<()> {
+    let module = file.strip_suffix(".py").unwrap_or(file);
+    warn_at(category, msg, file, line, module, false)
+}
+
+unsafe fn warn_at(cat: *mut PyObject, msg: &str, file: &str, line: i32, module: &str, has_source: bool) -> crate::err::PyResult<()> {
+    use crate::objects::exceptions as e;
+    let file = file.to_string();
     // The default filters: DeprecationWarning shown only for code in __main__.
     let deprecation = crate::objects::exceptions::given_exception_matches(cat, (&raw mut e::_PyExc_DeprecationWarning) as *mut PyObject);
     if deprecation && module != "__main__" {

@@ -1,5 +1,7 @@
 //! Builtin modules, one file each (CPython's Modules/ and Python/bltinmodule.c, sysmodule.c).
 
+pub mod ast_module;
+pub mod ast_nodes;
 pub mod bltin_input;
 pub mod builtins;
 pub mod marshalmodule;
@@ -57,4 +59,12 @@ pub const fn fast_kw(name: &'static CStr, f: FastKw) -> PyMethodDef {
 pub const fn var_kw(name: &'static CStr, f: VarKw) -> PyMethodDef {
     // Safety: METH_VARARGS | METH_KEYWORDS makes callers pass (self, args, kwargs).
     meth(name, unsafe { std::mem::transmute::<VarKw, Unary>(f) }, METH_VARARGS | METH_KEYWORDS)
+}
+
+/// Builtin modules made on first import rather than at start-up (until `_imp` lands).
+pub fn lazy_builtin(name: &str) -> Option<unsafe fn() -> PyResult<crate::object::Obj>> {
+    match name {
+        "_ast" => Some(ast_module::init),
+        _ => None,
+    }
 }

@@ -169,6 +169,11 @@ fn env_flag(flag: &mut i64, name: &str) {
     }
 }
 
+/// `sys.flags.optimize`: what `compile(..., optimize=-1)` means.
+pub fn optimize_level() -> i32 {
+    effective_flags().optimize.min(2) as i32
+}
+
 /// The flags after the environment (unless -E or -I), as CPython's PyConfig_Read.
 fn effective_flags() -> Flags {
     // Safety: read after start-up parsing is done.

@@ -389,7 +389,7 @@ pub unsafe extern "C" fn subtype_get_dict(op: *mut PyObject, _: *mut c_void) -> 
     })
 }
 
-unsafe extern "C" fn subtype_set_dict(op: *mut PyObject, v: *mut PyObject, _: *mut c_void) -> c_int {
+pub unsafe extern "C" fn subtype_set_dict(op: *mut PyObject, v: *mut PyObject, _: *mut c_void) -> c_int {
     set_dict(op, v, true)
 }
 
