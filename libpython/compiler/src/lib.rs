@@ -4,3 +4,10 @@
 pub mod ast;
 pub mod error;
 pub mod opcode;
+pub mod decode;
+pub mod nfkc;
+pub mod parser;
+pub mod tokenizer;
+pub mod unicode_names;
+
+pub use parser::parse;
