@@ -2,6 +2,13 @@
 //! producing CPython 3.11 code objects. It knows nothing of the runtime's object model and
 //! builds and tests on its own.
 pub mod ast;
+pub mod decode;
 pub mod error;
+pub mod nfkc;
 pub mod opcode;
+pub mod parser;
+pub mod tokenizer;
+pub mod unicode_names;
+
 pub use num_bigint;
+pub use parser::parse;

@@ -1,0 +1,123 @@
+//! Function and lambda parameters (`parameters`, `lambda_parameters`).
+
+use super::{PResult, Parser};
+use crate::ast::{Arg, Arguments};
+use crate::tokenizer::Tok;
+
+impl Parser {
+    fn param(&mut self, annotated: bool, star: bool) -> PResult<Arg> {
+        let s = self.p;
+        if !self.at_name() {
+            return Err(self.invalid());
+        }
+        let t = *self.tok();
+        self.p += 1;
+        let arg = self.identifier(&t);
+        let mut annotation = None;
+        if annotated && self.eat_op(":") {
+            annotation = Some(Box::new(if star { self.star_expression()? } else { self.expression()? }));
+        }
+        let pos = self.pos_from(s);
+        Ok(Arg { arg, annotation, type_comment: None, pos })
+    }
+
+    /// Parameters up to `)` (def, `annotated`) or `:` (lambda).
+    pub(crate) fn parameters(&mut self, annotated: bool) -> PResult<Arguments> {
+        let mut a = super::expr::empty_arguments();
+        let close = if annotated { ")" } else { ":" };
+        let mut seen_slash = false;
+        let mut seen_star = false;
+        let mut seen_default = false;
+        let mut args: Vec<Arg> = Vec::new();
+        loop {
+            if self.at_op(close) {
+                break;
+            }
+            let s = self.p;
+            if self.at_op("/") {
+                if seen_slash {
+                    return Err(self.error_at_tok("/ may appear only once", self.p));
+                }
+                if seen_star {
+                    return Err(self.error_at_tok("/ must be ahead of *", self.p));
+                }
+                if args.is_empty() {
+                    return Err(self.error_at_tok("at least one argument must precede /", self.p));
+                }
+                self.p += 1;
+                seen_slash = true;
+                a.posonlyargs = std::mem::take(&mut args);
+            } else if self.at_op("**") {
+                self.p += 1;
+                let arg = self.param(annotated, false)?;
+                if self.at_op("=") {
+                    return Err(self.error_at_tok("var-keyword argument cannot have default value", self.p));
+                }
+                a.kwarg = Some(Box::new(arg));
+                self.eat_op(",");
+                if !self.at_op(close) {
+                    return Err(self.error_at_tok("arguments cannot follow var-keyword argument", self.p));
+                }
+                break;
+            } else if self.at_op("*") {
+                if seen_star {
+                    return Err(self.error_at_tok("* argument may appear only once", self.p));
+                }
+                self.p += 1;
+                seen_star = true;
+                if self.at_op(",") || self.at_op(close) {
+                    // bare '*': keyword-only arguments must follow
+                    let next_ok = self.at_op(",") && self.look_name(1);
+                    if !next_ok {
+                        return Err(self.error_at_tok("named arguments must follow bare *", s));
+                    }
+                } else {
+                    let arg = self.param(annotated, true)?;
+                    if self.at_op("=") {
+                        return Err(self.error_at_tok("var-positional argument cannot have default value", self.p));
+                    }
+                    a.vararg = Some(Box::new(arg));
+                }
+            } else if self.at_name() {
+                let arg = self.param(annotated, false)?;
+                let default = if self.eat_op("=") { Some(self.expression()?) } else { None };
+                if seen_star {
+                    a.kwonlyargs.push(arg);
+                    a.kw_defaults.push(default);
+                } else {
+                    match default {
+                        Some(d) => {
+                            seen_default = true;
+                            a.defaults.push(d);
+                        }
+                        None => {
+                            if seen_default {
+                                return Err(self.error_at_pos("non-default argument follows default argument", arg.pos));
+                            }
+                        }
+                    }
+                    args.push(arg);
+                }
+            } else {
+                if !annotated && self.at_op("(") {
+                    return Err(self.error_at_tok("Lambda expression parameters cannot be parenthesized", self.p));
+                }
+                if annotated && self.at_op("(") {
+                    return Err(self.error_at_tok("Function parameters cannot be parenthesized", self.p));
+                }
+                return Err(self.invalid());
+            }
+            if !self.eat_op(",") {
+                break;
+            }
+        }
+        if !self.at_op(close) {
+            if matches!(self.tok().kind, Tok::Op("=")) {
+                return Err(self.invalid());
+            }
+            return Err(self.invalid());
+        }
+        a.args = args;
+        Ok(a)
+    }
+}

@@ -1,0 +1,454 @@
+//! The parser: tokens to the `ast` module's tree, for the full Python 3.11 grammar
+//! (Grammar/python.gram). Hand-written recursive descent with backtracking where the
+//! grammar needs it; node positions follow pegen's EXTRA (first token's start to the last
+//! non-whitespace token's end).
+
+mod args;
+mod expr;
+mod pattern;
+mod stmt;
+mod strings;
+mod target;
+
+use crate::ast::{self, Expr, ExprKind, Mod, Pos};
+use crate::decode::decode_source;
+use crate::error::{CompileError, CompileWarning, ErrorKind, Mode};
+use crate::tokenizer::{char_count, Tok, Token, Tokenizer};
+use std::cell::Cell;
+
+pub type PResult<T> = Result<T, CompileError>;
+
+/// CPython's MAXSTACK for the parser's recursion.
+const MAXSTACK: usize = 6000;
+
+const KEYWORDS: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
+    "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
+    "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+];
+
+pub fn is_keyword(s: &str) -> bool {
+    KEYWORDS.contains(&s)
+}
+
+pub struct Parser {
+    pub(crate) src: Vec<u8>,
+    pub(crate) toks: Vec<Token>,
+    pub(crate) p: usize,
+    max_p: Cell<usize>,
+    depth: usize,
+    pub(crate) warnings: Vec<CompileWarning>,
+    line_starts: Vec<usize>,
+    /// The error for EOF inside brackets, reported when parsing fails at the end.
+    unclosed: Option<CompileError>,
+    /// For f-string sub-parsers: the line offset and first-line column offset.
+    pub(crate) filename: String,
+}
+
+impl Parser {
+    pub fn new(src: Vec<u8>, toks: Vec<Token>, warnings: Vec<CompileWarning>, unclosed: Option<CompileError>) -> Self {
+        let mut line_starts = vec![0];
+        for (i, &c) in src.iter().enumerate() {
+            if c == b'\n' {
+                line_starts.push(i + 1);
+            }
+        }
+        Parser {
+            src,
+            toks,
+            p: 0,
+            max_p: Cell::new(0),
+            depth: 0,
+            warnings,
+            line_starts,
+            unclosed,
+            filename: String::new(),
+        }
+    }
+
+    // ---- tokens ----
+
+    #[inline]
+    pub(crate) fn tok(&self) -> &Token {
+        self.look(0)
+    }
+
+    #[inline]
+    pub(crate) fn look(&self, k: usize) -> &Token {
+        let i = (self.p + k).min(self.toks.len() - 1);
+        if i > self.max_p.get() {
+            self.max_p.set(i);
+        }
+        &self.toks[i]
+    }
+
+    pub(crate) fn text_of(&self, t: &Token) -> &str {
+        std::str::from_utf8(&self.src[t.start..t.end]).unwrap_or("")
+    }
+
+    pub(crate) fn at_op(&self, op: &str) -> bool {
+        matches!(self.tok().kind, Tok::Op(o) if o == op)
+    }
+
+    pub(crate) fn look_op(&self, k: usize, op: &str) -> bool {
+        matches!(self.look(k).kind, Tok::Op(o) if o == op)
+    }
+
+    pub(crate) fn at_kw(&self, kw: &str) -> bool {
+        let t = self.tok();
+        t.kind == Tok::Name && &self.src[t.start..t.end] == kw.as_bytes()
+    }
+
+    pub(crate) fn look_kw(&self, k: usize, kw: &str) -> bool {
+        let t = self.look(k);
+        t.kind == Tok::Name && &self.src[t.start..t.end] == kw.as_bytes()
+    }
+
+    /// A NAME that is not a keyword.
+    pub(crate) fn at_name(&self) -> bool {
+        let t = self.tok();
+        t.kind == Tok::Name && !is_keyword(self.text_of(t))
+    }
+
+    pub(crate) fn look_name(&self, k: usize) -> bool {
+        let t = self.look(k);
+        t.kind == Tok::Name && !is_keyword(self.text_of(t))
+    }
+
+    pub(crate) fn eat_op(&mut self, op: &str) -> bool {
+        if self.at_op(op) {
+            self.p += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    pub(crate) fn eat_kw(&mut self, kw: &str) -> bool {
+        if self.at_kw(kw) {
+            self.p += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    pub(crate) fn expect_op(&mut self, op: &str) -> PResult<()> {
+        if self.eat_op(op) {
+            Ok(())
+        } else {
+            Err(self.invalid())
+        }
+    }
+
+    pub(crate) fn expect_kw(&mut self, kw: &str) -> PResult<()> {
+        if self.eat_kw(kw) {
+            Ok(())
+        } else {
+            Err(self.invalid())
+        }
+    }
+
+    pub(crate) fn expect_name(&mut self) -> PResult<String> {
+        if self.at_name() {
+            let t = *self.tok();
+            self.p += 1;
+            Ok(self.identifier(&t))
+        } else {
+            Err(self.invalid())
+        }
+    }
+
+    pub(crate) fn identifier(&self, t: &Token) -> String {
+        let s = self.text_of(t);
+        if s.is_ascii() {
+            s.to_string()
+        } else {
+            crate::nfkc::nfkc(s)
+        }
+    }
+
+    // ---- positions ----
+
+    pub(crate) fn tok_pos(&self, i: usize) -> Pos {
+        let t = &self.toks[i];
+        Pos { lineno: t.lineno, col_offset: t.col, end_lineno: t.end_lineno, end_col_offset: t.end_col }
+    }
+
+    /// The position from token `start` to the last non-whitespace token consumed.
+    pub(crate) fn pos_from(&self, start: usize) -> Pos {
+        let s = &self.toks[start];
+        let mut e = self.p.saturating_sub(1);
+        while e > start && matches!(self.toks[e].kind, Tok::Newline | Tok::Indent | Tok::Dedent) {
+            e -= 1;
+        }
+        let e = &self.toks[e];
+        Pos { lineno: s.lineno, col_offset: s.col, end_lineno: e.end_lineno, end_col_offset: e.end_col }
+    }
+
+    pub(crate) fn span(a: &Pos, b: &Pos) -> Pos {
+        Pos { lineno: a.lineno, col_offset: a.col_offset, end_lineno: b.end_lineno, end_col_offset: b.end_col_offset }
+    }
+
+    // ---- errors ----
+
+    fn line_text(&self, lineno: i32) -> Option<String> {
+        let ls = *self.line_starts.get((lineno - 1).max(0) as usize)?;
+        let end = self.src[ls..].iter().position(|&c| c == b'\n').map_or(self.src.len(), |e| ls + e);
+        Some(String::from_utf8_lossy(&self.src[ls..end]).into_owned())
+    }
+
+    /// A byte column on a line as the 1-based character offset CPython reports.
+    pub(crate) fn char_offset(&self, lineno: i32, col: i32) -> i32 {
+        if col < 0 {
+            return col;
+        }
+        match self.line_starts.get((lineno - 1).max(0) as usize) {
+            Some(&ls) => {
+                let end = (ls + col as usize).min(self.src.len());
+                char_count(&self.src[ls..end]) + 1
+            }
+            None => col + 1,
+        }
+    }
+
+    pub(crate) fn error_range(&self, kind: ErrorKind, msg: impl Into<String>, pos: Pos) -> CompileError {
+        CompileError {
+            kind,
+            msg: msg.into(),
+            lineno: pos.lineno,
+            offset: self.char_offset(pos.lineno, pos.col_offset),
+            end_lineno: pos.end_lineno,
+            end_offset: self.char_offset(pos.end_lineno, pos.end_col_offset),
+            text: self.line_text(pos.lineno),
+        }
+    }
+
+    pub(crate) fn error_at_pos(&self, msg: impl Into<String>, pos: Pos) -> CompileError {
+        self.error_range(ErrorKind::SyntaxError, msg, pos)
+    }
+
+    pub(crate) fn error_at_tok(&self, msg: impl Into<String>, i: usize) -> CompileError {
+        let i = i.min(self.toks.len() - 1);
+        self.error_at_pos(msg, self.tok_pos(i))
+    }
+
+    /// The generic "invalid syntax" at the furthest token looked at.
+    pub(crate) fn invalid(&self) -> CompileError {
+        let i = self.max_p.get().max(self.p).min(self.toks.len() - 1);
+        let t = self.toks[i];
+        if t.kind == Tok::EndMarker {
+            if let Some(e) = &self.unclosed {
+                return e.clone();
+            }
+        }
+        match t.kind {
+            Tok::Indent => {
+                let mut e = self.error_at_tok("unexpected indent", i);
+                e.kind = ErrorKind::IndentationError;
+                let pos = self.toks.get(i + 1).map(|n| (n.lineno, n.col)).unwrap_or((t.lineno, 0));
+                e.lineno = pos.0;
+                e.end_lineno = pos.0;
+                e.offset = self.char_offset(pos.0, pos.1);
+                e.end_offset = e.offset;
+                e.text = self.line_text(pos.0);
+                e
+            }
+            Tok::Dedent => {
+                let mut e = self.error_at_tok("unexpected unindent", i);
+                e.kind = ErrorKind::IndentationError;
+                e
+            }
+            _ => self.error_at_tok("invalid syntax", i),
+        }
+    }
+
+    pub(crate) fn enter(&mut self) -> PResult<()> {
+        self.depth += 1;
+        if self.depth > MAXSTACK {
+            return Err(CompileError {
+                kind: ErrorKind::SyntaxError,
+                msg: "too many nested parentheses".into(),
+                lineno: self.tok().lineno,
+                offset: self.char_offset(self.tok().lineno, self.tok().col),
+                end_lineno: self.tok().lineno,
+                end_offset: self.char_offset(self.tok().lineno, self.tok().col),
+                text: None,
+            });
+        }
+        Ok(())
+    }
+
+    pub(crate) fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
+    pub(crate) fn reset(&mut self, p: usize) {
+        self.p = p;
+    }
+
+    pub(crate) fn mk(&self, kind: ExprKind, pos: Pos) -> Expr {
+        Expr { kind, pos }
+    }
+
+    // ---- start rules ----
+
+    fn file(&mut self) -> PResult<Mod> {
+        let body = self.statements_until_end()?;
+        Ok(Mod::Module { body, type_ignores: vec![] })
+    }
+
+    fn statements_until_end(&mut self) -> PResult<Vec<ast::Stmt>> {
+        let mut body = Vec::new();
+        while self.tok().kind != Tok::EndMarker {
+            if self.tok().kind == Tok::Newline {
+                self.p += 1;
+                continue;
+            }
+            self.statement(&mut body)?;
+        }
+        Ok(body)
+    }
+
+    fn eval(&mut self) -> PResult<Mod> {
+        let e = self.star_expressions()?;
+        while self.tok().kind == Tok::Newline {
+            self.p += 1;
+        }
+        if self.tok().kind != Tok::EndMarker {
+            return Err(self.invalid());
+        }
+        Ok(Mod::Expression { body: Box::new(e) })
+    }
+
+    fn interactive(&mut self) -> PResult<Mod> {
+        let mut body = Vec::new();
+        while self.tok().kind == Tok::Newline {
+            self.p += 1;
+        }
+        if self.tok().kind != Tok::EndMarker {
+            self.statement(&mut body)?;
+        }
+        while self.tok().kind == Tok::Newline {
+            self.p += 1;
+        }
+        if self.tok().kind != Tok::EndMarker {
+            return Err(self.error_at_tok("multiple statements found while compiling a single statement", self.p));
+        }
+        Ok(Mod::Interactive { body })
+    }
+
+    fn func_type(&mut self) -> PResult<Mod> {
+        self.expect_op("(")?;
+        let mut argtypes = Vec::new();
+        while !self.at_op(")") {
+            if self.eat_op("*") || self.eat_op("**") {
+                argtypes.push(self.expression()?);
+            } else {
+                argtypes.push(self.expression()?);
+            }
+            if !self.eat_op(",") {
+                break;
+            }
+        }
+        self.expect_op(")")?;
+        self.expect_op("->")?;
+        let returns = self.expression()?;
+        while self.tok().kind == Tok::Newline {
+            self.p += 1;
+        }
+        if self.tok().kind != Tok::EndMarker {
+            return Err(self.invalid());
+        }
+        Ok(Mod::FunctionType { argtypes, returns: Box::new(returns) })
+    }
+}
+
+/// Tokenizes `src` (UTF-8, ending in a newline), keeping an EOF-in-brackets error for later.
+pub(crate) fn tokenize(src: &[u8], interactive: bool) -> Result<(Vec<Token>, Vec<CompileWarning>, Option<CompileError>), CompileError> {
+    let t = Tokenizer::new(src, interactive);
+    match t.run() {
+        Ok((toks, w)) => Ok((toks, w, None)),
+        Err(e) => {
+            if e.msg.ends_with("was never closed") {
+                // tokenize up to the error, then an end marker
+                let t = Tokenizer::new(src, interactive);
+                let (mut toks, w) = t.run_partial();
+                let (l, c) = toks.last().map_or((1, 0), |t| (t.end_lineno, t.end_col));
+                toks.push(Token { kind: Tok::EndMarker, start: src.len(), end: src.len(), lineno: l, col: c, end_lineno: l, end_col: c });
+                Ok((toks, w, Some(e)))
+            } else {
+                Err(e)
+            }
+        }
+    }
+}
+
+fn parse_inner(source: &[u8], filename: &str, mode: Mode) -> Result<(Mod, Vec<CompileWarning>), CompileError> {
+    let mut src = decode_source(source)?;
+    if !src.ends_with(b"\n") {
+        src.push(b'\n');
+    }
+    // CPython translates \r\n and \r to \n
+    if src.contains(&b'\r') {
+        let mut out = Vec::with_capacity(src.len());
+        let mut i = 0;
+        while i < src.len() {
+            if src[i] == b'\r' {
+                out.push(b'\n');
+                if src.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+            } else {
+                out.push(src[i]);
+            }
+            i += 1;
+        }
+        src = out;
+    }
+    if src.contains(&0) {
+        return Err(CompileError {
+            kind: ErrorKind::SyntaxError,
+            msg: "source code string cannot contain null bytes".into(),
+            lineno: 0,
+            offset: 0,
+            end_lineno: 0,
+            end_offset: 0,
+            text: None,
+        });
+    }
+    let (toks, warnings, unclosed) = tokenize(&src, mode == Mode::Single)?;
+    let mut p = Parser::new(src, toks, warnings, unclosed);
+    p.filename = filename.to_string();
+    let m = match mode {
+        Mode::Exec => p.file(),
+        Mode::Eval => p.eval(),
+        Mode::Single => p.interactive(),
+        Mode::FuncType => p.func_type(),
+    }?;
+    Ok((m, p.warnings))
+}
+
+/// Parses Python 3.11 source (bytes, with an optional coding declaration or BOM) into the
+/// `ast` module's tree, as `ast.parse(source, filename, mode)`.
+pub fn parse(source: &[u8], filename: &str, mode: Mode) -> Result<(Mod, Vec<CompileWarning>), CompileError> {
+    // A big native stack, so that deep nesting reaches the parser's own limits first.
+    let source = source.to_vec();
+    let filename = filename.to_string();
+    let h = std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || parse_inner(&source, &filename, mode))
+        .expect("spawn parser thread");
+    match h.join() {
+        Ok(r) => r,
+        Err(_) => Err(CompileError {
+            kind: ErrorKind::SyntaxError,
+            msg: "internal parser error".into(),
+            lineno: 0,
+            offset: 0,
+            end_lineno: 0,
+            end_offset: 0,
+            text: None,
+        }),
+    }
+}

@@ -1,0 +1,702 @@
+//! Statements: simple statements, compound statements and blocks.
+
+use super::{PResult, Parser};
+use crate::ast::{Alias, ExceptHandler, Expr, ExprContext, ExprKind, MatchCase, Operator, Stmt, StmtKind, WithItem};
+use crate::error::ErrorKind;
+use crate::tokenizer::Tok;
+
+fn bx(e: Expr) -> Box<Expr> {
+    Box::new(e)
+}
+
+impl Parser {
+    fn mks(&self, kind: StmtKind, s: usize) -> Stmt {
+        Stmt { kind, pos: self.pos_from(s) }
+    }
+
+    /// One statement (a compound one, or a line of simple ones), appended to `out`.
+    pub(crate) fn statement(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+        let t = *self.tok();
+        match t.kind {
+            Tok::Name => {
+                let kw = self.text_of(&t).to_string();
+                match kw.as_str() {
+                    "def" | "if" | "class" | "with" | "for" | "try" | "while" => {
+                        out.push(self.compound(&kw)?);
+                        return Ok(());
+                    }
+                    "async" if self.look_kw(1, "def") || self.look_kw(1, "with") || self.look_kw(1, "for") => {
+                        out.push(self.compound("async")?);
+                        return Ok(());
+                    }
+                    "match" => {
+                        let save = self.p;
+                        match self.match_stmt() {
+                            Ok(Some(st)) => {
+                                out.push(st);
+                                return Ok(());
+                            }
+                            Ok(None) => self.reset(save),
+                            Err(e) => return Err(e),
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Tok::Op("@") => {
+                out.push(self.decorated()?);
+                return Ok(());
+            }
+            Tok::Indent => return Err(self.invalid()),
+            _ => {}
+        }
+        self.simple_stmts(out)
+    }
+
+    fn simple_stmts(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+        loop {
+            out.push(self.simple_stmt()?);
+            if self.eat_op(";") {
+                if self.tok().kind == Tok::Newline {
+                    break;
+                }
+                continue;
+            }
+            break;
+        }
+        if self.tok().kind != Tok::Newline {
+            return Err(self.invalid());
+        }
+        self.p += 1;
+        Ok(())
+    }
+
+    fn simple_stmt(&mut self) -> PResult<Stmt> {
+        let s = self.p;
+        let t = *self.tok();
+        if t.kind == Tok::Name {
+            match self.text_of(&t) {
+                "pass" => {
+                    self.p += 1;
+                    return Ok(self.mks(StmtKind::Pass, s));
+                }
+                "break" => {
+                    self.p += 1;
+                    return Ok(self.mks(StmtKind::Break, s));
+                }
+                "continue" => {
+                    self.p += 1;
+                    return Ok(self.mks(StmtKind::Continue, s));
+                }
+                "return" => {
+                    self.p += 1;
+                    let value = if self.starts_expression() { Some(bx(self.star_expressions()?)) } else { None };
+                    return Ok(self.mks(StmtKind::Return { value }, s));
+                }
+                "raise" => {
+                    self.p += 1;
+                    let mut exc = None;
+                    let mut cause = None;
+                    if self.starts_expression() {
+                        exc = Some(bx(self.expression()?));
+                        if self.eat_kw("from") {
+                            cause = Some(bx(self.expression()?));
+                        }
+                    }
+                    return Ok(self.mks(StmtKind::Raise { exc, cause }, s));
+                }
+                "global" | "nonlocal" => {
+                    let g = self.text_of(&t) == "global";
+                    self.p += 1;
+                    let mut names = vec![self.expect_name()?];
+                    while self.eat_op(",") {
+                        names.push(self.expect_name()?);
+                    }
+                    let kind = if g { StmtKind::Global { names } } else { StmtKind::Nonlocal { names } };
+                    return Ok(self.mks(kind, s));
+                }
+                "del" => {
+                    self.p += 1;
+                    let mut targets = Vec::new();
+                    loop {
+                        let e = self.bitwise_or()?;
+                        targets.push(self.to_del(e)?);
+                        if !self.eat_op(",") {
+                            break;
+                        }
+                        if matches!(self.tok().kind, Tok::Newline) || self.at_op(";") {
+                            break;
+                        }
+                    }
+                    if !(matches!(self.tok().kind, Tok::Newline) || self.at_op(";")) {
+                        return Err(self.invalid());
+                    }
+                    return Ok(self.mks(StmtKind::Delete { targets }, s));
+                }
+                "assert" => {
+                    self.p += 1;
+                    let test = self.expression()?;
+                    let msg = if self.eat_op(",") { Some(bx(self.expression()?)) } else { None };
+                    return Ok(self.mks(StmtKind::Assert { test: bx(test), msg }, s));
+                }
+                "import" => return self.import_name(),
+                "from" => return self.import_from(),
+                _ => {}
+            }
+        }
+        self.expr_or_assign()
+    }
+
+    fn rhs(&mut self) -> PResult<Expr> {
+        if self.at_kw("yield") {
+            self.yield_expr()
+        } else {
+            self.star_expressions()
+        }
+    }
+
+    fn expr_or_assign(&mut self) -> PResult<Stmt> {
+        let s = self.p;
+        let first = self.rhs()?;
+        // annotated assignment
+        if self.at_op(":") {
+            let simple = matches!(first.kind, ExprKind::Name { .. }) && !matches!(self.toks[s].kind, Tok::Op("("));
+            let target = match &first.kind {
+                ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => self.to_store(first)?,
+                ExprKind::Tuple { .. } => {
+                    return Err(self.error_at_pos("only single target (not tuple) can be annotated", first.pos))
+                }
+                ExprKind::List { .. } => {
+                    return Err(self.error_at_pos("only single target (not list) can be annotated", first.pos))
+                }
+                _ => return Err(self.error_at_pos("illegal target for annotation", first.pos)),
+            };
+            self.p += 1;
+            let annotation = self.expression()?;
+            let value = if self.eat_op("=") { Some(bx(self.rhs()?)) } else { None };
+            return Ok(self.mks(
+                StmtKind::AnnAssign { target: bx(target), annotation: bx(annotation), value, simple: simple as i32 },
+                s,
+            ));
+        }
+        if let Tok::Op(o) = self.tok().kind {
+            let op = match o {
+                "+=" => Some(Operator::Add),
+                "-=" => Some(Operator::Sub),
+                "*=" => Some(Operator::Mult),
+                "@=" => Some(Operator::MatMult),
+                "/=" => Some(Operator::Div),
+                "%=" => Some(Operator::Mod),
+                "&=" => Some(Operator::BitAnd),
+                "|=" => Some(Operator::BitOr),
+                "^=" => Some(Operator::BitXor),
+                "<<=" => Some(Operator::LShift),
+                ">>=" => Some(Operator::RShift),
+                "**=" => Some(Operator::Pow),
+                "//=" => Some(Operator::FloorDiv),
+                _ => None,
+            };
+            if let Some(op) = op {
+                let target = match &first.kind {
+                    ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {
+                        super::target::set_ctx(first, ExprContext::Store)
+                    }
+                    _ => {
+                        return Err(self.error_at_pos(
+                            format!(
+                                "'{}' is an illegal expression for augmented assignment",
+                                super::target::describe(&first)
+                            ),
+                            first.pos,
+                        ))
+                    }
+                };
+                self.p += 1;
+                let value = self.rhs()?;
+                return Ok(self.mks(StmtKind::AugAssign { target: bx(target), op, value: bx(value) }, s));
+            }
+        }
+        if self.at_op("=") {
+            let mut exprs = vec![first];
+            while self.eat_op("=") {
+                exprs.push(self.rhs()?);
+            }
+            let value = exprs.pop().unwrap();
+            let mut targets = Vec::with_capacity(exprs.len());
+            let n = exprs.len();
+            for (i, e) in exprs.into_iter().enumerate() {
+                if matches!(e.kind, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }) {
+                    return Err(self.error_at_pos("assignment to yield expression not possible", e.pos));
+                }
+                if Self::invalid_target_pub(&e) {
+                    if i == 0 && n == 1 {
+                        if let Some(err) = self.assign_here_error(&e) {
+                            return Err(err);
+                        }
+                    }
+                    return Err(self.target_error(&e, "assign"));
+                }
+                targets.push(self.to_store(e)?);
+            }
+            return Ok(self.mks(StmtKind::Assign { targets, value: bx(value), type_comment: None }, s));
+        }
+        if !matches!(self.tok().kind, Tok::Newline) && !self.at_op(";") {
+            return Err(self.invalid());
+        }
+        Ok(self.mks(StmtKind::Expr { value: bx(first) }, s))
+    }
+
+    fn invalid_target_pub(e: &Expr) -> bool {
+        let mut ok = true;
+        fn walk(e: &Expr, ok: &mut bool) {
+            match &e.kind {
+                ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } => elts.iter().for_each(|x| walk(x, ok)),
+                ExprKind::Starred { value, .. } => walk(value, ok),
+                ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
+                _ => *ok = false,
+            }
+        }
+        walk(e, &mut ok);
+        !ok
+    }
+
+    fn dotted_name(&mut self) -> PResult<String> {
+        let mut name = self.expect_name()?;
+        while self.at_op(".") {
+            self.p += 1;
+            name.push('.');
+            name.push_str(&self.expect_name()?);
+        }
+        Ok(name)
+    }
+
+    fn import_name(&mut self) -> PResult<Stmt> {
+        let s = self.p;
+        self.p += 1;
+        let mut names = Vec::new();
+        loop {
+            let a = self.p;
+            let name = self.dotted_name()?;
+            let asname = if self.eat_kw("as") { Some(self.expect_name()?) } else { None };
+            names.push(Alias { name, asname, pos: self.pos_from(a) });
+            if !self.eat_op(",") {
+                break;
+            }
+        }
+        Ok(self.mks(StmtKind::Import { names }, s))
+    }
+
+    fn import_from(&mut self) -> PResult<Stmt> {
+        let s = self.p;
+        self.p += 1;
+        let mut level = 0;
+        loop {
+            if self.eat_op(".") {
+                level += 1;
+            } else if self.eat_op("...") {
+                level += 3;
+            } else {
+                break;
+            }
+        }
+        let module = if level == 0 || !self.at_kw("import") { Some(self.dotted_name()?) } else { None };
+        self.expect_kw("import")?;
+        let mut names = Vec::new();
+        if self.at_op("*") {
+            let a = self.p;
+            self.p += 1;
+            names.push(Alias { name: "*".into(), asname: None, pos: self.pos_from(a) });
+        } else {
+            let paren = self.eat_op("(");
+            loop {
+                let a = self.p;
+                let name = self.expect_name()?;
+                let asname = if self.eat_kw("as") { Some(self.expect_name()?) } else { None };
+                names.push(Alias { name, asname, pos: self.pos_from(a) });
+                if !self.eat_op(",") {
+                    break;
+                }
+                if paren && self.at_op(")") {
+                    break;
+                }
+                if !paren && !self.at_name() {
+                    return Err(self.error_at_pos("trailing comma not allowed without surrounding parentheses", self.tok_pos(self.p - 1)));
+                }
+            }
+            if paren {
+                self.expect_op(")")?;
+            }
+        }
+        Ok(self.mks(StmtKind::ImportFrom { module, names, level: Some(level) }, s))
+    }
+
+    // ---- blocks ----
+
+    /// `':' block` after a compound statement header; `what` names it for the
+    /// "expected an indented block" message, `line` is the header's line.
+    fn block(&mut self, what: &str, line: i32) -> PResult<Vec<Stmt>> {
+        if !self.at_op(":") {
+            let prev = self.tok_pos(self.p - 1);
+            if self.tok().kind == Tok::Newline || self.at_op("=") || true {
+                let mut e = self.error_at_pos("expected ':'", crate::ast::Pos {
+                    lineno: prev.end_lineno,
+                    col_offset: prev.end_col_offset,
+                    end_lineno: prev.end_lineno,
+                    end_col_offset: prev.end_col_offset,
+                });
+                e.end_offset = e.offset;
+                if self.tok().kind == Tok::Newline {
+                    return Err(e);
+                }
+                return Err(self.invalid());
+            }
+        }
+        self.p += 1;
+        self.block_body(what, line)
+    }
+
+    fn block_body(&mut self, what: &str, line: i32) -> PResult<Vec<Stmt>> {
+        let mut body = Vec::new();
+        if self.tok().kind == Tok::Newline {
+            self.p += 1;
+            if self.tok().kind != Tok::Indent {
+                let t = *self.tok();
+                let mut e = self.error_at_tok(format!("expected an indented block after {} on line {}", what, line), self.p);
+                e.kind = ErrorKind::IndentationError;
+                if t.kind == Tok::EndMarker || t.kind == Tok::Dedent {
+                    e.lineno = t.lineno;
+                    e.end_lineno = t.lineno;
+                }
+                return Err(e);
+            }
+            self.p += 1;
+            while self.tok().kind != Tok::Dedent && self.tok().kind != Tok::EndMarker {
+                self.statement(&mut body)?;
+            }
+            self.p += 1;
+        } else {
+            self.simple_stmts(&mut body)?;
+        }
+        Ok(body)
+    }
+
+    fn compound(&mut self, kw: &str) -> PResult<Stmt> {
+        let s = self.p;
+        let line = self.tok().lineno;
+        match kw {
+            "if" => self.if_stmt(),
+            "while" => {
+                self.p += 1;
+                let test = self.named_expression()?;
+                let body = self.block("'while' statement", line)?;
+                let orelse = self.else_block()?;
+                Ok(self.mks(StmtKind::While { test: bx(test), body, orelse }, s))
+            }
+            "for" => self.for_stmt(false, s),
+            "with" => self.with_stmt(false, s),
+            "try" => self.try_stmt(),
+            "def" => self.funcdef(false, s, vec![]),
+            "class" => self.classdef(vec![]),
+            "async" => {
+                self.p += 1;
+                if self.at_kw("def") {
+                    self.funcdef(true, s, vec![])
+                } else if self.at_kw("with") {
+                    self.with_stmt(true, s)
+                } else {
+                    self.for_stmt(true, s)
+                }
+            }
+            _ => Err(self.invalid()),
+        }
+    }
+
+    fn else_block(&mut self) -> PResult<Vec<Stmt>> {
+        if self.at_kw("else") {
+            let line = self.tok().lineno;
+            self.p += 1;
+            return self.block("'else' statement", line);
+        }
+        Ok(vec![])
+    }
+
+    fn if_stmt(&mut self) -> PResult<Stmt> {
+        let s = self.p;
+        let line = self.tok().lineno;
+        let is_elif = self.at_kw("elif");
+        self.p += 1;
+        let test = self.named_expression()?;
+        let body = self.block(if is_elif { "'elif' statement" } else { "'if' statement" }, line)?;
+        let orelse = if self.at_kw("elif") {
+            vec![self.if_stmt()?]
+        } else {
+            self.else_block()?
+        };
+        Ok(self.mks(StmtKind::If { test: bx(test), body, orelse }, s))
+    }
+
+    fn for_stmt(&mut self, is_async: bool, s: usize) -> PResult<Stmt> {
+        let line = self.tok().lineno;
+        self.expect_kw("for")?;
+        let target = self.star_targets_until_in()?;
+        self.expect_kw("in")?;
+        let iter = self.star_expressions()?;
+        let body = self.block("'for' statement", line)?;
+        let orelse = self.else_block()?;
+        let (target, iter) = (bx(target), bx(iter));
+        let kind = if is_async {
+            StmtKind::AsyncFor { target, iter, body, orelse, type_comment: None }
+        } else {
+            StmtKind::For { target, iter, body, orelse, type_comment: None }
+        };
+        Ok(self.mks(kind, s))
+    }
+
+    fn with_item(&mut self) -> PResult<WithItem> {
+        let e = self.expression()?;
+        let mut optional_vars = None;
+        if self.eat_kw("as") {
+            let t = self.star_target_single()?;
+            if !(self.at_op(",") || self.at_op(")") || self.at_op(":")) {
+                return Err(self.invalid());
+            }
+            optional_vars = Some(bx(t));
+        }
+        Ok(WithItem { context_expr: bx(e), optional_vars })
+    }
+
+    /// A single star_target (as in `with ... as t`).
+    fn star_target_single(&mut self) -> PResult<Expr> {
+        let s = self.p;
+        let e = if self.at_op("*") {
+            self.p += 1;
+            let v = self.bitwise_or()?;
+            let pos = self.pos_from(s);
+            self.mk(ExprKind::Starred { value: bx(v), ctx: ExprContext::Load }, pos)
+        } else {
+            self.bitwise_or()?
+        };
+        self.to_store(e)
+    }
+
+    fn with_stmt(&mut self, is_async: bool, s: usize) -> PResult<Stmt> {
+        let line = self.tok().lineno;
+        self.expect_kw("with")?;
+        let mut items = None;
+        if self.at_op("(") {
+            let save = self.p;
+            let attempt = (|| -> PResult<Vec<WithItem>> {
+                self.p += 1;
+                let mut v = vec![self.with_item()?];
+                while self.eat_op(",") {
+                    if self.at_op(")") {
+                        break;
+                    }
+                    v.push(self.with_item()?);
+                }
+                self.expect_op(")")?;
+                if !self.at_op(":") {
+                    return Err(self.invalid());
+                }
+                Ok(v)
+            })();
+            match attempt {
+                Ok(v) => items = Some(v),
+                Err(_) => self.reset(save),
+            }
+        }
+        let items = match items {
+            Some(v) => v,
+            None => {
+                let mut v = vec![self.with_item()?];
+                while self.eat_op(",") {
+                    v.push(self.with_item()?);
+                }
+                v
+            }
+        };
+        let body = self.block("'with' statement", line)?;
+        let kind = if is_async {
+            StmtKind::AsyncWith { items, body, type_comment: None }
+        } else {
+            StmtKind::With { items, body, type_comment: None }
+        };
+        Ok(self.mks(kind, s))
+    }
+
+    fn try_stmt(&mut self) -> PResult<Stmt> {
+        let s = self.p;
+        let line = self.tok().lineno;
+        self.p += 1;
+        let body = self.block("'try' statement", line)?;
+        let mut handlers = Vec::new();
+        let mut star = None;
+        while self.at_kw("except") {
+            let hs = self.p;
+            let hline = self.tok().lineno;
+            self.p += 1;
+            let is_star = self.eat_op("*");
+            match star {
+                None => star = Some(is_star),
+                Some(st) if st != is_star => {
+                    return Err(self.error_at_tok(
+                        "cannot have both 'except' and 'except*' on the same 'try'",
+                        hs,
+                    ))
+                }
+                _ => {}
+            }
+            let mut type_ = None;
+            let mut name = None;
+            if !self.at_op(":") {
+                let e = self.expression()?;
+                if self.at_op(",") {
+                    let mut end = self.p;
+                    let save = self.p;
+                    while self.eat_op(",") {
+                        let _ = self.expression()?;
+                        end = self.p;
+                    }
+                    let _ = save;
+                    let pos = Parser::span(&e.pos, &self.tok_pos(end - 1));
+                    return Err(self.error_at_pos("multiple exception types must be parenthesized", pos));
+                }
+                type_ = Some(bx(e));
+                if self.eat_kw("as") {
+                    name = Some(self.expect_name()?);
+                }
+            } else if is_star {
+                return Err(self.error_at_tok("expected one or more exception types", self.p));
+            }
+            let what = if is_star { "'except*' statement" } else { "'except' statement" };
+            let hbody = self.block(what, hline)?;
+            handlers.push(ExceptHandler { type_, name, body: hbody, pos: self.pos_from(hs) });
+        }
+        let orelse = if !handlers.is_empty() { self.else_block()? } else { vec![] };
+        let mut finalbody = vec![];
+        if self.at_kw("finally") {
+            let fline = self.tok().lineno;
+            self.p += 1;
+            finalbody = self.block("'finally' statement", fline)?;
+        }
+        if handlers.is_empty() && finalbody.is_empty() {
+            return Err(self.error_at_tok("expected 'except' or 'finally' block", self.p));
+        }
+        let kind = if star == Some(true) {
+            StmtKind::TryStar { body, handlers, orelse, finalbody }
+        } else {
+            StmtKind::Try { body, handlers, orelse, finalbody }
+        };
+        Ok(self.mks(kind, s))
+    }
+
+    fn decorated(&mut self) -> PResult<Stmt> {
+        let mut decorators = Vec::new();
+        while self.eat_op("@") {
+            decorators.push(self.named_expression()?);
+            if self.tok().kind != Tok::Newline {
+                return Err(self.invalid());
+            }
+            self.p += 1;
+        }
+        let s = self.p;
+        if self.at_kw("def") {
+            self.funcdef(false, s, decorators)
+        } else if self.at_kw("async") && self.look_kw(1, "def") {
+            self.p += 1;
+            self.funcdef(true, s, decorators)
+        } else if self.at_kw("class") {
+            self.classdef(decorators)
+        } else {
+            Err(self.invalid())
+        }
+    }
+
+    fn funcdef(&mut self, is_async: bool, s: usize, decorator_list: Vec<Expr>) -> PResult<Stmt> {
+        let line = self.tok().lineno;
+        self.expect_kw("def")?;
+        let name = self.expect_name()?;
+        self.expect_op("(")?;
+        let args = self.parameters(true)?;
+        self.expect_op(")")?;
+        let returns = if self.eat_op("->") { Some(bx(self.expression()?)) } else { None };
+        let body = self.block("function definition", line)?;
+        let args = Box::new(args);
+        let kind = if is_async {
+            StmtKind::AsyncFunctionDef { name, args, body, decorator_list, returns, type_comment: None }
+        } else {
+            StmtKind::FunctionDef { name, args, body, decorator_list, returns, type_comment: None }
+        };
+        Ok(self.mks(kind, s))
+    }
+
+    fn classdef(&mut self, decorator_list: Vec<Expr>) -> PResult<Stmt> {
+        let s = self.p;
+        let line = self.tok().lineno;
+        self.expect_kw("class")?;
+        let name = self.expect_name()?;
+        let (bases, keywords) = if self.at_op("(") { self.call_args()? } else { (vec![], vec![]) };
+        let body = self.block("class definition", line)?;
+        Ok(self.mks(StmtKind::ClassDef { name, bases, keywords, body, decorator_list }, s))
+    }
+
+    // ---- match ----
+
+    /// A match statement, or None when the tokens are not one (so `match` is a name).
+    fn match_stmt(&mut self) -> PResult<Option<Stmt>> {
+        let s = self.p;
+        let line = self.tok().lineno;
+        self.p += 1;
+        // subject
+        let subject = match (|| -> PResult<Expr> {
+            let ss = self.p;
+            let first = self.star_named_expression()?;
+            if self.at_op(",") {
+                let mut elts = vec![first];
+                while self.eat_op(",") {
+                    if self.at_op(":") {
+                        break;
+                    }
+                    elts.push(self.star_named_expression()?);
+                }
+                let pos = self.pos_from(ss);
+                return Ok(self.mk(ExprKind::Tuple { elts, ctx: ExprContext::Load }, pos));
+            }
+            if matches!(first.kind, ExprKind::Starred { .. }) {
+                return Err(self.invalid());
+            }
+            Ok(first)
+        })() {
+            Ok(e) => e,
+            Err(_) => return Ok(None),
+        };
+        if !self.at_op(":") {
+            return Ok(None);
+        }
+        self.p += 1;
+        if self.tok().kind != Tok::Newline {
+            return Ok(None);
+        }
+        self.p += 1;
+        if self.tok().kind != Tok::Indent {
+            let mut e = self.error_at_tok(format!("expected an indented block after 'match' statement on line {}", line), self.p);
+            e.kind = ErrorKind::IndentationError;
+            return Err(e);
+        }
+        self.p += 1;
+        let mut cases = Vec::new();
+        while self.at_kw("case") {
+            let cline = self.tok().lineno;
+            self.p += 1;
+            let pattern = self.patterns()?;
+            let guard = if self.eat_kw("if") { Some(bx(self.named_expression()?)) } else { None };
+            let body = self.block("'case' statement", cline)?;
+            cases.push(MatchCase { pattern: Box::new(pattern), guard, body });
+        }
+        if cases.is_empty() || self.tok().kind != Tok::Dedent {
+            return Err(self.invalid());
+        }
+        self.p += 1;
+        Ok(Some(self.mks(StmtKind::Match { subject: bx(subject), cases }, s)))
+    }
+}

@@ -1,0 +1,139 @@
+//! Assignment and deletion targets: turning a parsed expression into a Store/Del target,
+//! with CPython's "cannot assign to ..." messages.
+
+use super::{PResult, Parser};
+use crate::ast::{Constant, Expr, ExprContext, ExprKind};
+
+/// The description CPython's `_PyPegen_get_expr_name` gives an expression.
+pub(crate) fn describe(e: &Expr) -> &'static str {
+    match &e.kind {
+        ExprKind::Attribute { .. } => "attribute",
+        ExprKind::Subscript { .. } => "subscript",
+        ExprKind::Starred { .. } => "starred",
+        ExprKind::Name { .. } => "name",
+        ExprKind::List { .. } => "list",
+        ExprKind::Tuple { .. } => "tuple",
+        ExprKind::Lambda { .. } => "lambda",
+        ExprKind::Call { .. } => "function call",
+        ExprKind::BoolOp { .. } | ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } => "expression",
+        ExprKind::GeneratorExp { .. } => "generator expression",
+        ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } => "yield expression",
+        ExprKind::Await { .. } => "await expression",
+        ExprKind::ListComp { .. } => "list comprehension",
+        ExprKind::SetComp { .. } => "set comprehension",
+        ExprKind::DictComp { .. } => "dict comprehension",
+        ExprKind::Dict { .. } => "dict literal",
+        ExprKind::Set { .. } => "set display",
+        ExprKind::JoinedStr { .. } | ExprKind::FormattedValue { .. } => "f-string expression",
+        ExprKind::Constant { value, .. } => match value {
+            Constant::None => "None",
+            Constant::Bool(true) => "True",
+            Constant::Bool(false) => "False",
+            Constant::Ellipsis => "ellipsis",
+            _ => "literal",
+        },
+        ExprKind::Compare { .. } => "comparison",
+        ExprKind::IfExp { .. } => "conditional expression",
+        ExprKind::NamedExpr { .. } => "named expression",
+        ExprKind::Slice { .. } => "slice",
+    }
+}
+
+impl Parser {
+    /// Finds the first sub-expression that cannot be a target (CPython's
+    /// `_PyPegen_get_invalid_target`).
+    fn invalid_target<'e>(e: &'e Expr, del: bool) -> Option<&'e Expr> {
+        match &e.kind {
+            ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. } => {
+                elts.iter().find_map(|x| Self::invalid_target(x, del))
+            }
+            ExprKind::Starred { value, .. } => {
+                if del {
+                    Some(e)
+                } else {
+                    Self::invalid_target(value, del)
+                }
+            }
+            ExprKind::Compare { left, .. } => {
+                // `a in b` used as a for target reports the left side
+                if !del {
+                    if let Some(t) = Self::invalid_target(left, del) {
+                        return Some(t);
+                    }
+                }
+                Some(e)
+            }
+            ExprKind::Name { .. } | ExprKind::Subscript { .. } | ExprKind::Attribute { .. } => None,
+            _ => Some(e),
+        }
+    }
+
+    pub(crate) fn target_error(&self, e: &Expr, verb: &str) -> crate::error::CompileError {
+        let bad = Self::invalid_target(e, verb == "delete").unwrap_or(e);
+        let what = describe(bad);
+        let msg = match &bad.kind {
+            ExprKind::Starred { .. } if verb == "delete" => "cannot delete starred".to_string(),
+            _ => format!("cannot {} {}", verb, what),
+        };
+        self.error_at_pos(msg, bad.pos)
+    }
+
+    /// `x = ...` where x is a single non-target expression at the `bitwise_or` level:
+    /// CPython's invalid_named_expression message.
+    pub(crate) fn assign_here_error(&self, e: &Expr) -> Option<crate::error::CompileError> {
+        let ok = match &e.kind {
+            ExprKind::Constant { value: Constant::None | Constant::Bool(_), .. } => false,
+            ExprKind::Constant { .. } | ExprKind::Call { .. } | ExprKind::BinOp { .. } | ExprKind::JoinedStr { .. }
+            | ExprKind::Dict { .. } | ExprKind::Set { .. } | ExprKind::ListComp { .. } | ExprKind::SetComp { .. }
+            | ExprKind::DictComp { .. } | ExprKind::Await { .. } => true,
+            ExprKind::UnaryOp { op, .. } => *op != crate::ast::UnaryOp::Not,
+            _ => false,
+        };
+        if !ok {
+            return None;
+        }
+        Some(self.error_at_pos(
+            format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", describe(e)),
+            e.pos,
+        ))
+    }
+
+    /// Converts an expression to an assignment target (Store context).
+    pub(crate) fn to_store(&self, e: Expr) -> PResult<Expr> {
+        if Self::invalid_target(&e, false).is_some() {
+            return Err(self.target_error(&e, "assign"));
+        }
+        Ok(set_ctx(e, ExprContext::Store))
+    }
+
+    pub(crate) fn to_del(&self, e: Expr) -> PResult<Expr> {
+        if Self::invalid_target(&e, true).is_some() {
+            return Err(self.target_error(&e, "delete"));
+        }
+        Ok(set_ctx(e, ExprContext::Del))
+    }
+}
+
+pub(crate) fn set_ctx(mut e: Expr, ctx: ExprContext) -> Expr {
+    match &mut e.kind {
+        ExprKind::Name { ctx: c, .. } | ExprKind::Attribute { ctx: c, .. } | ExprKind::Subscript { ctx: c, .. } => {
+            *c = ctx
+        }
+        ExprKind::Starred { ctx: c, value } => {
+            *c = ctx;
+            let v = std::mem::replace(value.as_mut(), placeholder());
+            **value = set_ctx(v, ctx);
+        }
+        ExprKind::List { ctx: c, elts } | ExprKind::Tuple { ctx: c, elts } => {
+            *c = ctx;
+            let v = std::mem::take(elts);
+            *elts = v.into_iter().map(|x| set_ctx(x, ctx)).collect();
+        }
+        _ => {}
+    }
+    e
+}
+
+fn placeholder() -> Expr {
+    Expr { kind: ExprKind::Constant { value: Constant::None, kind: None }, pos: Default::default() }
+}

@@ -1,0 +1,4 @@
+//! Unicode character names for `\N{...}` escapes.
+pub fn lookup(_name: &str) -> Option<u32> {
+    None
+}

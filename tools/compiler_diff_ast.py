@@ -1,0 +1,99 @@
+"""Compares our parser with python3.11's on the host stdlib: for every .py file (site-packages
+excluded), ast.dump(ast.parse(src), include_attributes=True) against the dump of the tree
+`ferric-compile ast` gives; files python3.11 rejects must be rejected by us too.
+
+    python3.11 tools/compiler_diff_ast.py FERRIC_COMPILE [--floor PCT] [--show N] [FILES...]
+"""
+import ast
+import glob
+import json
+import os
+import subprocess
+import sys
+import warnings
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import ast_json  # noqa: E402
+
+
+def oracle(path):
+    with open(path, "rb") as f:
+        src = f.read()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return ("ok", ast.dump(ast.parse(src), include_attributes=True))
+    except SyntaxError as e:
+        return ("error", (type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset))
+    except (ValueError, MemoryError, RecursionError) as e:
+        return ("error", (type(e).__name__, str(e), None, None, None, None))
+
+
+def main():
+    args = sys.argv[1:]
+    tool = args.pop(0)
+    floor = None
+    show = 10
+    files = []
+    while args:
+        a = args.pop(0)
+        if a == "--floor":
+            floor = float(args.pop(0))
+        elif a == "--show":
+            show = int(args.pop(0))
+        else:
+            files.append(a)
+    if not files:
+        lib = os.path.dirname(os.__file__)
+        files = [p for p in sorted(glob.glob(lib + "/**/*.py", recursive=True)) if "/site-packages/" not in p]
+    req = "".join(json.dumps(p) + "\n" for p in files)
+    proc = subprocess.run([tool, "ast"], input=req, capture_output=True, text=True)
+    answers = proc.stdout.split("\n")
+    same_status = identical = 0
+    diffs = []
+    for i, path in enumerate(files):
+        kind, want = oracle(path)
+        ans = answers[i] if i < len(answers) else ""
+        try:
+            j = json.loads(ans)
+        except ValueError:
+            diffs.append((path, "no answer (crash?)", proc.stderr[-500:]))
+            continue
+        if "error" in j:
+            e = j["error"]
+            got = (e.get("type"), e.get("msg"), e.get("lineno"), e.get("offset"), e.get("end_lineno"), e.get("end_offset"))
+            if kind == "error":
+                same_status += 1
+                if tuple(got) == tuple(want):
+                    identical += 1
+                else:
+                    diffs.append((path, "error differs", "want %r\n   got %r" % (want, got)))
+            else:
+                diffs.append((path, "we fail", repr(got)))
+            continue
+        if kind == "error":
+            diffs.append((path, "we parse, python3.11 fails", repr(want)))
+            continue
+        same_status += 1
+        dump = ast.dump(ast_json.from_json(j), include_attributes=True)
+        if dump == want:
+            identical += 1
+        else:
+            k = 0
+            while k < min(len(dump), len(want)) and dump[k] == want[k]:
+                k += 1
+            diffs.append((path, "dump differs", "want ...%s\n   got ...%s" % (want[max(0, k - 150):k + 100], dump[max(0, k - 150):k + 100])))
+    n = len(files)
+    pct = 100.0 * identical / n if n else 0.0
+    print("files: %d" % n)
+    print("same parse/fail status: %d" % same_status)
+    print("identical: %d (%.2f%%)" % (identical, pct))
+    for path, what, detail in diffs[:show]:
+        print("--- %s: %s\n   %s" % (path, what, detail))
+    if floor is not None and pct < floor:
+        print("below the floor of %.2f%%" % floor)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
