@@ -4,3 +4,13 @@
 pub mod ast;
 pub mod error;
 pub mod opcode;
+pub mod assemble;
+pub mod ast_opt;
+pub mod code;
+pub mod codegen;
+pub mod flowgraph;
+pub mod marshal_out;
+pub mod symtable;
+
+pub use codegen::{compile as compile_ast, CompileFlags};
+pub mod op16;
