@@ -1,14 +1,23 @@
 //! Ferric's compiler: tokenizer, parser, AST, symbol table, code generation and assembler,
 //! producing CPython 3.11 code objects. It knows nothing of the runtime's object model and
 //! builds and tests on its own.
+pub mod assemble;
 pub mod ast;
+pub mod ast_opt;
+pub mod code;
+pub mod codegen;
 pub mod decode;
 pub mod error;
+pub mod flowgraph;
+pub mod marshal_out;
 pub mod nfkc;
+pub mod op16;
 pub mod opcode;
 pub mod parser;
+pub mod symtable;
 pub mod tokenizer;
 pub mod unicode_names;
 
+pub use codegen::{compile as compile_ast, CompileFlags};
 pub use num_bigint;
 pub use parser::parse;

@@ -1,0 +1,27 @@
+//! The compiler's front door for the runtime: source text to an AST, an AST to the marshal
+//! form of its code object. `Flags` carries `compile()`'s flag bits as CPython passes them.
+
+use crate::ast::Mod;
+use crate::error::{CompileError, CompileWarning, Mode};
+
+/// `PyCompilerFlags.cf_flags` (the `PyCF_*` bits and the `__future__` features) and the
+/// optimization level (`-O`: 1 drops asserts, 2 also docstrings).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Flags {
+    pub cf_flags: u32,
+    pub optimize: i32,
+}
+
+pub const PY_CF_IGNORE_COOKIE: u32 = 0x0800;
+pub const PY_CF_TYPE_COMMENTS: u32 = 0x1000;
+
+pub fn parse_source(source: &[u8], filename: &str, mode: Mode, flags: &Flags) -> Result<(Mod, Vec<CompileWarning>), CompileError> {
+    let _ = flags;
+    crate::parse(source, filename, mode)
+}
+
+/// Compiles `module` and returns the code object as marshal bytes.
+pub fn compile_tree(module: &Mod, filename: &str, mode: Mode, flags: &Flags) -> Result<(Vec<u8>, Vec<CompileWarning>), CompileError> {
+    let _ = (module, filename, mode, flags);
+    todo!("merge codegen")
+}

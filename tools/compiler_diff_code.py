@@ -1,0 +1,191 @@
+"""Compares Ferric's code generation with python3.11's compile(), field by field.
+
+For every .py file under the host stdlib (site-packages excluded) that python3.11
+compiles, sends ast_json.to_json(ast.parse(src)) to `ferric-compile code-from-json`,
+loads the answer with marshal.loads and compares it with compile(src, path, 'exec'),
+recursively into the code objects in co_consts.
+
+    python3.11 tools/compiler_diff_code.py FERRIC_COMPILE [--step N] [--floor PCT] [--show N]
+    python3.11 tools/compiler_diff_code.py FERRIC_COMPILE --one FILE    (dis of both)
+"""
+import argparse
+import ast
+import dis
+import glob
+import json
+import marshal
+import math
+import os
+import subprocess
+import sys
+import types
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import ast_json  # noqa: E402
+
+FIELDS = ["co_code", "co_consts", "co_names", "co_varnames", "co_freevars", "co_cellvars",
+          "co_flags", "co_argcount", "co_posonlyargcount", "co_kwonlyargcount",
+          "co_stacksize", "co_firstlineno", "co_name", "co_qualname", "co_linetable",
+          "co_exceptiontable"]
+
+
+def const_equal(a, b):
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, types.CodeType):
+        return True  # compared separately
+    if isinstance(a, float):
+        if math.isnan(a) and math.isnan(b):
+            return True
+        return a == b and math.copysign(1, a) == math.copysign(1, b)
+    if isinstance(a, complex):
+        return const_equal(a.real, b.real) and const_equal(a.imag, b.imag)
+    if isinstance(a, tuple):
+        return len(a) == len(b) and all(const_equal(x, y) for x, y in zip(a, b))
+    if isinstance(a, frozenset):
+        if len(a) != len(b):
+            return False
+        key = lambda x: (type(x).__name__, repr(x))  # noqa: E731
+        return all(const_equal(x, y) for x, y in zip(sorted(a, key=key), sorted(b, key=key)))
+    return a == b
+
+
+def first_diff(ours, theirs, path=""):
+    """(field, qualified code path) of the first difference, or None."""
+    where = path + "/" + theirs.co_qualname
+    for f in FIELDS:
+        a, b = getattr(ours, f), getattr(theirs, f)
+        if f == "co_consts":
+            if len(a) != len(b) or not all(const_equal(x, y) for x, y in zip(a, b)):
+                return f, where
+        elif a != b:
+            return f, where
+    for a, b in zip(ours.co_consts, theirs.co_consts):
+        if isinstance(b, types.CodeType):
+            d = first_diff(a, b, where)
+            if d:
+                return d
+    return None
+
+
+def stdlib_files():
+    lib = os.path.dirname(os.__file__)
+    return [p for p in sorted(glob.glob(lib + "/**/*.py", recursive=True))
+            if "/site-packages/" not in p]
+
+
+def load_cases(paths):
+    cases = []
+    for path in paths:
+        try:
+            with open(path, "rb") as f:
+                src = f.read()
+            tree = ast.parse(src)
+            code = compile(src, path, "exec", dont_inherit=True)
+        except (SyntaxError, ValueError):
+            continue  # a few test files are invalid on purpose
+        cases.append((path, tree, code))
+    return cases
+
+
+def run_tool(tool, cases):
+    lines = "".join(json.dumps({"filename": p, "mode": "exec", "ast": ast_json.to_json(t)}) + "\n"
+                    for p, t, _ in cases)
+    proc = subprocess.run([tool, "code-from-json"], input=lines, capture_output=True, text=True)
+    answers = proc.stdout.split("\n")
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stderr[-3000:])
+    return answers
+
+
+def show_one(tool, path):
+    cases = load_cases([path])
+    if not cases:
+        print("python3.11 does not compile", path)
+        return 1
+    ans = json.loads(run_tool(tool, cases)[0])
+    theirs = cases[0][2]
+    if "error" in ans:
+        print("error:", ans["error"])
+        return 1
+    ours = marshal.loads(bytes.fromhex(ans["marshal"]))
+
+    def walk(a, b):
+        d = None
+        for f in FIELDS:
+            x, y = getattr(a, f), getattr(b, f)
+            same = (len(x) == len(y) and all(const_equal(p, q) for p, q in zip(x, y))) \
+                if f == "co_consts" else x == y
+            if not same:
+                d = f
+                break
+        if d:
+            print("=" * 30, b.co_qualname, "first differs in", d)
+            for f in FIELDS:
+                x, y = getattr(a, f), getattr(b, f)
+                if f != "co_code" and x != y:
+                    print("  %s\n    ours:   %r\n    python: %r" % (f, x, y))
+            print("--- ours")
+            dis.dis(a, depth=0)
+            print(list(a.co_positions()))
+            print("--- python")
+            dis.dis(b, depth=0)
+            print(list(b.co_positions()))
+        for x, y in zip(a.co_consts, b.co_consts):
+            if isinstance(y, types.CodeType) and isinstance(x, types.CodeType):
+                walk(x, y)
+    walk(ours, theirs)
+    return 0
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("tool")
+    ap.add_argument("--one")
+    ap.add_argument("--step", type=int, default=1)
+    ap.add_argument("--floor", type=float, default=0.0)
+    ap.add_argument("--show", type=int, default=15)
+    args = ap.parse_args()
+    if args.one:
+        sys.exit(show_one(args.tool, args.one))
+    cases = load_cases(stdlib_files()[::args.step])
+    answers = run_tool(args.tool, cases)
+    same = 0
+    hist = {}
+    shown = []
+    for (path, _tree, theirs), answer in zip(cases, answers):
+        try:
+            ans = json.loads(answer)
+        except ValueError:
+            ans = {"error": {"type": "NoAnswer", "msg": answer[:100]}}
+        if "error" in ans:
+            e = ans["error"]
+            key = "error: " + e.get("type", "?") + ": " + e.get("msg", "")[:70]
+            hist[key] = hist.get(key, 0) + 1
+            if len(shown) < args.show:
+                shown.append("%s: %s" % (path, key))
+            continue
+        ours = marshal.loads(bytes.fromhex(ans["marshal"]))
+        d = first_diff(ours, theirs)
+        if d is None:
+            same += 1
+        else:
+            hist[d[0]] = hist.get(d[0], 0) + 1
+            if len(shown) < args.show:
+                shown.append("%s: %s in %s" % (path, d[0], d[1]))
+    n = len(cases)
+    pct = 100.0 * same / n if n else 0.0
+    print("files: %d, identical: %d (%.1f%%)" % (n, same, pct))
+    print("first differing field:")
+    for k, v in sorted(hist.items(), key=lambda kv: -kv[1]):
+        print("  %6d  %s" % (v, k))
+    print("first differing files:")
+    for s in shown:
+        print("  " + s)
+    if pct < args.floor:
+        print("identical %.1f%% is below the floor %.1f%%" % (pct, args.floor))
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
