@@ -6,6 +6,9 @@
 //! `tests/programs/XFAIL` names the programs known to differ still, one per line; the list
 //! is strict: a listed program that starts to pass fails the test until it is taken off.
 //! Run one program with `PROGRAM=name cargo test --test programs -- --nocapture`.
+//!
+//! `corpus_from_source_matches_cpython` runs the same programs from source (`python3 x.py`),
+//! so Ferric's compiler is compared with CPython's end to end; its list is `XFAIL_SOURCE`.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -84,22 +87,53 @@ fn corpus_matches_cpython() {
     let st = python311().arg("-c").arg(&script).status().expect("python3.11");
     assert!(st.success(), "py_compile failed");
 
-    let xfail: Vec<String> = std::fs::read_to_string(dir.join("XFAIL"))
+    let ferric = env!("CARGO_BIN_EXE_python3");
+    compare_corpus(&dir, &files, "XFAIL", |f| {
+        let stem = f.file_stem().unwrap().to_str().unwrap();
+        let pyc = out_dir.join(format!("{stem}.pyc"));
+        // The oracle runs the same .pyc, so compile-time warnings and file names agree.
+        let mut want = python311();
+        want.arg(&pyc);
+        let mut got = Command::new(ferric);
+        got.arg(&pyc).env("PYTHONHASHSEED", "0");
+        (want, got)
+    });
+}
+
+/// The same corpus run from source: Ferric's compiler against python3.11's.
+/// `tests/programs/XFAIL_SOURCE` is the strict list of programs that differ this way.
+#[test]
+fn corpus_from_source_matches_cpython() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
+    let files = programs(&dir);
+    let ferric = env!("CARGO_BIN_EXE_python3");
+    compare_corpus(&dir, &files, "XFAIL_SOURCE", |f| {
+        let name = f.file_name().unwrap().to_owned();
+        let mut want = python311();
+        want.arg(&name);
+        let mut got = Command::new(ferric);
+        got.arg(&name).env("PYTHONHASHSEED", "0").env("PYTHONDONTWRITEBYTECODE", "1");
+        (want, got)
+    });
+}
+
+/// Runs each program as `commands` says (CPython's command, Ferric's), in the corpus
+/// directory, and compares; `xfail_name` is the strict list of known differences.
+fn compare_corpus(dir: &Path, files: &[PathBuf], xfail_name: &str, commands: impl Fn(&Path) -> (Command, Command)) {
+    let xfail: Vec<String> = std::fs::read_to_string(dir.join(xfail_name))
         .unwrap_or_default()
         .lines()
         .map(|l| l.split('#').next().unwrap().trim().to_string())
         .filter(|l| !l.is_empty())
         .collect();
-    let ferric = env!("CARGO_BIN_EXE_python3");
     let mut failed = Vec::new();
     let mut unexpected_pass = Vec::new();
     let mut passed = 0;
-    for f in &files {
+    for f in files {
         let stem = f.file_stem().unwrap().to_str().unwrap().to_string();
-        let pyc = out_dir.join(format!("{stem}.pyc"));
-        // The oracle runs the same .pyc, so compile-time warnings and file names agree.
-        let want = run(python311().arg(&pyc).current_dir(&dir), Duration::from_secs(20));
-        let got = run(Command::new(ferric).arg(&pyc).current_dir(&dir).env("PYTHONHASHSEED", "0"), Duration::from_secs(20));
+        let (mut want_cmd, mut got_cmd) = commands(f);
+        let want = run(want_cmd.current_dir(dir), Duration::from_secs(20));
+        let got = run(got_cmd.current_dir(dir), Duration::from_secs(20));
         let whole_stderr = stem.starts_with("tb_");
         let same_err = if whole_stderr { want.stderr == got.stderr } else { want.last_err == got.last_err };
         let same = want.stdout == got.stdout && same_err && want.status == got.status;
@@ -109,24 +143,22 @@ fn corpus_matches_cpython() {
             if listed {
                 unexpected_pass.push(stem);
             }
-        } else {
-            if !listed {
-                let first_diff = want.stdout.lines().zip(got.stdout.lines()).position(|(a, b)| a != b);
-                eprintln!(
-                    "DIFF {stem}: status {} vs {}; stderr {:?} vs {:?}; first differing stdout line {:?}",
-                    want.status,
-                    got.status,
-                    if whole_stderr { &want.stderr } else { &want.last_err },
-                    if whole_stderr { &got.stderr } else { &got.last_err },
-                    first_diff.map(|i| (want.stdout.lines().nth(i), got.stdout.lines().nth(i)))
-                );
-                failed.push(stem);
-            }
+        } else if !listed {
+            let first_diff = want.stdout.lines().zip(got.stdout.lines()).position(|(a, b)| a != b);
+            eprintln!(
+                "DIFF {stem}: status {} vs {}; stderr {:?} vs {:?}; first differing stdout line {:?}",
+                want.status,
+                got.status,
+                if whole_stderr { &want.stderr } else { &want.last_err },
+                if whole_stderr { &got.stderr } else { &got.last_err },
+                first_diff.map(|i| (want.stdout.lines().nth(i), got.stdout.lines().nth(i)))
+            );
+            failed.push(stem);
         }
     }
-    println!("{passed} of {} programs match CPython ({} known to differ)", files.len(), xfail.len());
+    println!("{passed} of {} programs match CPython ({} known to differ, {xfail_name})", files.len(), xfail.len());
     assert!(failed.is_empty(), "{} programs differ from CPython: {failed:?}", failed.len());
-    assert!(unexpected_pass.is_empty(), "these programs now pass; take them off tests/programs/XFAIL: {unexpected_pass:?}");
+    assert!(unexpected_pass.is_empty(), "these programs now pass; take them off tests/programs/{xfail_name}: {unexpected_pass:?}");
 }
 
 /// A damaged `.pyc` (bad magic, cut short, a bad type code, a header only) gives CPython's

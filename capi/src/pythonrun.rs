@@ -1,31 +1,69 @@
-//! pythonrun.h and ceval.h's entry points for embedders: running code objects in a
-//! namespace, and the frame's builtins/globals/locals. Running source text needs the
-//! compiler, which has not landed: those functions raise NotImplementedError naming it.
+//! pythonrun.h and ceval.h's entry points for embedders: compiling and running source text
+//! (`PyRun_*String`, `Py_CompileString*`), running code objects in a namespace, and the
+//! frame's builtins/globals/locals.
 
 use crate::rt::ceval_frame as frame;
 use crate::rt::ffi::*;
 use crate::rt::object::incref;
 use crate::rt::guard::catch_obj;
-use crate::rt::objects::{codeobject, dictobject as dict, frameobject};
+use crate::rt::objects::{codeobject, dictobject as dict, frameobject, moduleobject};
+use ferric_compiler::error::Mode;
 use crate::rt::{err, exc};
-use std::ffi::{c_char, c_int, c_void};
+use std::ffi::{c_char, c_int, c_void, CStr};
 use std::ptr::null_mut;
 
-/// The error of every entry point that would compile source text.
-unsafe fn no_compiler(api: &str) {
-    err::raise(
-        exc::not_implemented_error(),
-        format!("{api}: compiling Python source needs Ferric's compiler, which has not landed yet; run code objects (PyEval_EvalCode) instead"),
-    );
+/// `PyCompilerFlags` (cpython/compile.h).
+#[repr(C)]
+pub struct PyCompilerFlags {
+    pub cf_flags: c_int,
+    pub cf_feature_version: c_int,
+}
+
+const PY_SINGLE_INPUT: c_int = 256;
+const PY_FILE_INPUT: c_int = 257;
+const PY_EVAL_INPUT: c_int = 258;
+const PY_FUNC_TYPE_INPUT: c_int = 345;
+
+/// The mode of a start token, with CPython's error for any other.
+unsafe fn start_mode(start: c_int) -> Result<Mode, err::ErrSet> {
+    Ok(match start {
+        PY_SINGLE_INPUT => Mode::Single,
+        PY_FILE_INPUT => Mode::Exec,
+        PY_EVAL_INPUT => Mode::Eval,
+        PY_FUNC_TYPE_INPUT => Mode::FuncType,
+        _ => return Err(err::raise(exc::value_error(), "invalid mode parameter for compilation")),
+    })
+}
+
+unsafe fn cf_flags(flags: *mut c_void) -> u32 {
+    if flags.is_null() {
+        0
+    } else {
+        (*(flags as *mut PyCompilerFlags)).cf_flags as u32
+    }
+}
+
+unsafe fn c_text<'a>(s: *const c_char) -> Result<&'a [u8], err::ErrSet> {
+    if s.is_null() {
+        return Err(err::raise(exc::system_error(), "bad argument to internal function"));
+    }
+    Ok(CStr::from_ptr(s).to_bytes())
 }
 
 #[no_mangle]
-pub unsafe extern "C" fn PyRun_SimpleStringFlags(command: *const c_char, _flags: *mut c_void) -> c_int {
-    let _ = command;
-    // As CPython on failure: the error printed, -1 returned.
-    no_compiler("PyRun_SimpleString");
-    crate::errors::PyErr_Print();
-    -1
+pub unsafe extern "C" fn PyRun_SimpleStringFlags(command: *const c_char, flags: *mut c_void) -> c_int {
+    let r = catch_obj(|| {
+        let main = crate::rt::pythonrun::main_module()?;
+        let d = moduleobject::get_dict(main.as_ptr());
+        crate::rt::pythonrun::run_source(c_text(command)?, "<string>", Mode::Exec, d, d, cf_flags(flags))
+    });
+    if r.is_null() {
+        // As CPython on failure: the error printed, -1 returned.
+        crate::errors::PyErr_Print();
+        return -1;
+    }
+    crate::rt::object::decref(r);
+    0
 }
 
 #[no_mangle]
@@ -34,9 +72,14 @@ pub unsafe extern "C" fn PyRun_SimpleString(command: *const c_char) -> c_int {
 }
 
 #[no_mangle]
-pub unsafe extern "C" fn PyRun_StringFlags(_s: *const c_char, _start: c_int, _globals: *mut PyObject, _locals: *mut PyObject, _flags: *mut c_void) -> *mut PyObject {
-    no_compiler("PyRun_String");
-    null_mut()
+pub unsafe extern "C" fn PyRun_StringFlags(s: *const c_char, start: c_int, globals: *mut PyObject, locals: *mut PyObject, flags: *mut c_void) -> *mut PyObject {
+    catch_obj(|| {
+        if globals.is_null() || !dict::check(globals) {
+            return Err(err::raise(exc::system_error(), "globals must be a dict"));
+        }
+        let locals = if locals.is_null() { globals } else { locals };
+        crate::rt::pythonrun::run_source(c_text(s)?, "<string>", start_mode(start)?, globals, locals, cf_flags(flags))
+    })
 }
 
 #[no_mangle]
@@ -45,15 +88,24 @@ pub unsafe extern "C" fn PyRun_String(s: *const c_char, start: c_int, globals: *
 }
 
 #[no_mangle]
-pub unsafe extern "C" fn Py_CompileStringExFlags(_s: *const c_char, _filename: *const c_char, _start: c_int, _flags: *mut c_void, _optimize: c_int) -> *mut PyObject {
-    no_compiler("Py_CompileString");
-    null_mut()
+pub unsafe extern "C" fn Py_CompileStringObject(s: *const c_char, filename: *mut PyObject, start: c_int, flags: *mut c_void, optimize: c_int) -> *mut PyObject {
+    catch_obj(|| {
+        let name = crate::rt::objects::unicodeobject::as_str(filename)?.to_string();
+        let (text, mode, flags) = (c_text(s)?, start_mode(start)?, cf_flags(flags));
+        if flags & crate::rt::compile::PY_CF_ONLY_AST != 0 {
+            return crate::rt::compile::parse_to_ast_object(text, &name, mode, flags);
+        }
+        crate::rt::compile::compile_source(text, &name, mode, flags, optimize)
+    })
 }
 
 #[no_mangle]
-pub unsafe extern "C" fn Py_CompileStringObject(_s: *const c_char, _filename: *mut PyObject, _start: c_int, _flags: *mut c_void, _optimize: c_int) -> *mut PyObject {
-    no_compiler("Py_CompileString");
-    null_mut()
+pub unsafe extern "C" fn Py_CompileStringExFlags(s: *const c_char, filename: *const c_char, start: c_int, flags: *mut c_void, optimize: c_int) -> *mut PyObject {
+    let name = match crate::rt::objects::unicodeobject::from_cstr(filename) {
+        Ok(n) => n,
+        Err(_) => return null_mut(),
+    };
+    Py_CompileStringObject(s, name.as_ptr(), start, flags, optimize)
 }
 
 #[no_mangle]

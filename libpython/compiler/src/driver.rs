@@ -14,6 +14,9 @@ pub struct Flags {
 
 pub const PY_CF_IGNORE_COOKIE: u32 = 0x0800;
 pub const PY_CF_TYPE_COMMENTS: u32 = 0x1000;
+pub const PY_CF_ALLOW_TOP_LEVEL_AWAIT: u32 = 0x2000;
+/// The `__future__` feature bits `compile()` accepts (shared with `co_flags`).
+pub const PY_CF_MASK: u32 = 0x01FE_0000;
 
 pub fn parse_source(source: &[u8], filename: &str, mode: Mode, flags: &Flags) -> Result<(Mod, Vec<CompileWarning>), CompileError> {
     let _ = flags;
@@ -22,6 +25,11 @@ pub fn parse_source(source: &[u8], filename: &str, mode: Mode, flags: &Flags) ->
 
 /// Compiles `module` and returns the code object as marshal bytes.
 pub fn compile_tree(module: &Mod, filename: &str, mode: Mode, flags: &Flags) -> Result<(Vec<u8>, Vec<CompileWarning>), CompileError> {
-    let _ = (module, filename, mode, flags);
-    todo!("merge codegen")
+    let cf = crate::CompileFlags {
+        optimize: flags.optimize,
+        future_flags: flags.cf_flags & PY_CF_MASK,
+        allow_top_level_await: flags.cf_flags & PY_CF_ALLOW_TOP_LEVEL_AWAIT != 0,
+    };
+    let (code, warnings) = crate::compile_ast(module, filename, mode, cf)?;
+    Ok((crate::marshal_out::dumps_code(&code), warnings))
 }

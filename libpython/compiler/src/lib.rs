@@ -7,6 +7,7 @@ pub mod ast_opt;
 pub mod code;
 pub mod codegen;
 pub mod decode;
+pub mod driver;
 pub mod error;
 pub mod flowgraph;
 pub mod marshal_out;
@@ -19,5 +20,6 @@ pub mod tokenizer;
 pub mod unicode_names;
 
 pub use codegen::{compile as compile_ast, CompileFlags};
+pub use driver::{compile_tree, parse_source, Flags};
 pub use num_bigint;
 pub use parser::parse;

@@ -3,6 +3,7 @@
 //! to the builtins dict at start-up.
 
 use crate::ceval_frame as frame;
+use ferric_compiler::error::Mode;
 use crate::err::{self, raise, PyResult};
 use crate::exc;
 use crate::ffi::*;
@@ -218,13 +219,19 @@ unsafe fn namespaces(fname: &str, globals: *mut PyObject, locals: *mut PyObject)
 
 unsafe fn run_code(fname: &str, source: *mut PyObject, globals: *mut PyObject, locals: *mut PyObject, closure: *mut PyObject) -> PyResult<Obj> {
     let (g, l) = namespaces(fname, globals, locals)?;
-    if !crate::objects::codeobject::check(source) {
-        if str_::check(source) || crate::objects::bytesobject::check(source) {
-            return Err(raise(exc::not_implemented_error(), format!("{fname}() of source text needs the compiler, which Ferric does not have yet")));
-        }
+    let compiled;
+    let source = if crate::objects::codeobject::check(source) {
+        source
+    } else {
         let what = if fname == "exec" { "exec() arg 1 must be a string, bytes or code object" } else { "eval() arg 1 must be a string, bytes or code object" };
-        return Err(raise(exc::type_error(), what));
-    }
+        let (text, mut flags) = source_text(source, what)?;
+        flags |= inherited_future_flags();
+        // eval() ignores leading blanks, as CPython.
+        let blanks = if fname == "eval" { text.iter().take_while(|&&b| b == b' ' || b == b'\t').count() } else { 0 };
+        let mode = if fname == "eval" { Mode::Eval } else { Mode::Exec };
+        compiled = crate::compile::compile_source(&text[blanks..], "<string>", mode, flags, -1)?;
+        compiled.as_ptr()
+    };
     crate::modules::sys_hooks::audit("exec", &[source])?;
     let co = source as *mut PyCodeObject;
     let nfree = (*co).co_nfreevars as Py_ssize_t;
@@ -352,9 +359,115 @@ unsafe extern "C" fn builtin_import(_m: *mut PyObject, args: *const *mut PyObjec
     })
 }
 
-unsafe extern "C" fn builtin_compile(_m: *mut PyObject, _args: *const *mut PyObject, _nargs: Py_ssize_t, _kwnames: *mut PyObject) -> *mut PyObject {
-    raise(exc::not_implemented_error(), "compile() needs the compiler, which Ferric does not have yet");
-    null_mut()
+/// The bytes of `compile()`/`exec()`/`eval()` source: str as UTF-8 (its coding cookie then
+/// ignored), bytes and buffers as they are; null bytes are refused as in CPython 3.11.
+unsafe fn source_text(source: *mut PyObject, type_msg: &str) -> PyResult<(Vec<u8>, u32)> {
+    use crate::compile::{PY_CF_IGNORE_COOKIE, PY_CF_SOURCE_IS_UTF8};
+    let (bytes, flags): (Vec<u8>, u32) = if str_::check(source) {
+        (crate::marshal::encode_utf8_surrogatepass(source), PY_CF_IGNORE_COOKIE | PY_CF_SOURCE_IS_UTF8)
+    } else if crate::objects::bytesobject::check(source) {
+        (crate::objects::bytesobject::as_slice(source).to_vec(), 0)
+    } else if let Ok(buf) = crate::protocol::buffer::Buffer::get(source) {
+        (buf.to_vec(), 0)
+    } else {
+        crate::err::clear();
+        return Err(raise(exc::type_error(), type_msg));
+    };
+    if bytes.contains(&0) {
+        return Err(raise(exc::value_error(), "source code string cannot contain null bytes"));
+    }
+    Ok((bytes, flags))
+}
+
+/// The `__future__` flags of the running code, which `compile()`, `exec()` and `eval()`
+/// inherit unless told not to.
+unsafe fn inherited_future_flags() -> u32 {
+    match current_frame() {
+        Some(f) => (*(*f).f_code).co_flags as u32 & crate::compile::PY_CF_MASK,
+        None => 0,
+    }
+}
+
+/// A file name argument: str, bytes (decoded as the file system encoding), or os.PathLike.
+unsafe fn filename_arg(o: *mut PyObject) -> PyResult<String> {
+    if str_::check(o) {
+        return Ok(str_::as_str(o)?.to_string());
+    }
+    if crate::objects::bytesobject::check(o) {
+        return Ok(String::from_utf8_lossy(crate::objects::bytesobject::as_slice(o)).into_owned());
+    }
+    if let Some(fspath) = proto::lookup_attr(type_of(o) as *mut PyObject, str_::intern("__fspath__")?)? {
+        let p = crate::protocol::call::vectorcall(fspath.as_ptr(), &[o], null_mut())?;
+        return filename_arg(p.as_ptr());
+    }
+    Err(raise(exc::type_error(), format!("expected str, bytes or os.PathLike object, not {}", full_name(type_of(o)))))
+}
+
+unsafe extern "C" fn builtin_compile(_m: *mut PyObject, args: *const *mut PyObject, nargs: Py_ssize_t, kwnames: *mut PyObject) -> *mut PyObject {
+    use crate::compile::*;
+    crate::guard::catch_obj(|| {
+        let (pos, kws) = split(args, nargs, kwnames);
+        let names = ["source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"];
+        if pos.len() > 6 {
+            return Err(raise(exc::type_error(), format!("compile() takes at most 6 arguments ({} given)", pos.len() + kws.len())));
+        }
+        let mut vals: [*mut PyObject; 7] = [null_mut(); 7];
+        vals[..pos.len()].copy_from_slice(pos);
+        for (k, v) in kws {
+            let key = str_::as_str(k)?;
+            match names.iter().position(|n| *n == key) {
+                Some(i) if vals[i].is_null() => vals[i] = v,
+                Some(i) => return Err(raise(exc::type_error(), format!("argument for compile() given by name ('{}') and position ({})", names[i], i + 1))),
+                None => return Err(raise(exc::type_error(), format!("compile() got an unexpected keyword argument '{key}'"))),
+            }
+        }
+        for (i, name) in names.iter().enumerate().take(3) {
+            if vals[i].is_null() {
+                return Err(raise(exc::type_error(), format!("compile() missing required argument '{name}' (pos {})", i + 1)));
+            }
+        }
+        let [source, filename, mode, flags, dont_inherit, optimize, _feature] = vals;
+        let filename = filename_arg(filename)?;
+        if !str_::check(mode) {
+            return Err(raise(exc::type_error(), format!("compile() argument 'mode' must be str, not {}", full_name(type_of(mode)))));
+        }
+        let int_arg = |o: *mut PyObject, dflt: i64| -> PyResult<i64> { if o.is_null() { Ok(dflt) } else { crate::protocol::number::c_int_arg(o).map(|v| v as i64) } };
+        let mut flags = int_arg(flags, 0)? as u32;
+        let dont_inherit = !dont_inherit.is_null() && proto::is_true(dont_inherit)?;
+        let optimize = int_arg(optimize, -1)?;
+        if flags & !(PY_CF_MASK | PY_CF_MASK_OBSOLETE | PY_CF_COMPILE_MASK) != 0 {
+            return Err(raise(exc::value_error(), "compile(): unrecognised flags"));
+        }
+        if !(-1..=2).contains(&optimize) {
+            return Err(raise(exc::value_error(), "compile(): invalid optimize value"));
+        }
+        if !dont_inherit {
+            flags |= inherited_future_flags();
+        }
+        let mode_text = str_::as_str(mode)?;
+        let Some(mode) = parse_mode(mode_text) else {
+            let msg = if flags & PY_CF_ONLY_AST != 0 { "compile() mode must be 'exec', 'eval', 'single' or 'func_type'" } else { "compile() mode must be 'exec', 'eval' or 'single'" };
+            return Err(raise(exc::value_error(), msg));
+        };
+        if mode == Mode::FuncType && flags & PY_CF_ONLY_AST == 0 {
+            return Err(raise(exc::value_error(), "compile() mode 'func_type' requires flag PyCF_ONLY_AST"));
+        }
+        if crate::modules::ast_module::is_ast(source)? {
+            if flags & PY_CF_ONLY_AST != 0 {
+                return Ok(Obj::from_borrowed(source));
+            }
+            let tree = crate::modules::ast_module::mod_from_py(source, mode_text)?;
+            return compile_tree(&tree, &filename, mode, flags, optimize as i32);
+        }
+        let (text, source_flags) = source_text(source, "compile() arg 1 must be a string, bytes or AST object")?;
+        let fname_obj = str_::from_str(&filename)?;
+        crate::modules::sys_hooks::audit("compile", &[source, fname_obj.as_ptr()])?;
+        let flags = flags | source_flags;
+        if flags & PY_CF_ONLY_AST != 0 {
+            return parse_to_ast_object(&text, &filename, mode, flags);
+        }
+        compile_source(&text, &filename, mode, flags, optimize as i32)
+    })
 }
 
 unsafe extern "C" fn builtin_breakpoint(_m: *mut PyObject, args: *const *mut PyObject, nargs: Py_ssize_t, kwnames: *mut PyObject) -> *mut PyObject {

@@ -4,6 +4,7 @@
 
 pub mod bltin_eval;
 pub mod ceval;
+pub mod compile;
 pub mod ceval_args;
 pub mod ceval_frame;
 pub mod ceval_guard;

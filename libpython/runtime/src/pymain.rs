@@ -1,5 +1,5 @@
 //! The `python3` command line (CPython's Modules/main.c): what to run, `sys.argv`, and the
-//! exit status. Until the compiler lands only compiled files (`.pyc`) can run.
+//! exit status: a script (source or `.pyc`), `-c`, and (not yet) `-m` and the prompt.
 
 use crate::err;
 use crate::objects::{listobject as list, unicodeobject as str_};
@@ -15,8 +15,21 @@ pub unsafe fn run(args: &[String]) -> i32 {
                 println!("Python {}", crate::interp::PY_VERSION);
                 return 0;
             }
-            "-c" | "-m" => {
-                eprintln!("ferric: {a} needs the {} which Ferric does not have yet (NotImplementedError)", if a == "-c" { "compiler" } else { "import system" });
+            "-c" => {
+                let Some(command) = rest.get(i + 1) else {
+                    eprintln!("Argument expected for the -c option");
+                    return 2;
+                };
+                return run_main(|| {
+                    let mut argv = vec!["-c".to_string()];
+                    argv.extend_from_slice(&rest[i + 2..]);
+                    set_argv(&argv);
+                    set_path0_str("");
+                    crate::pythonrun::run_command(command)
+                });
+            }
+            "-m" => {
+                eprintln!("ferric: -m needs the import system, which Ferric does not have yet (NotImplementedError)");
                 return 1;
             }
             // Flags that only `sys.flags` shows yet.
@@ -40,25 +53,33 @@ pub unsafe fn run(args: &[String]) -> i32 {
         eprintln!("ferric: the interactive prompt needs the compiler, which Ferric does not have yet (NotImplementedError)");
         return 1;
     };
+    if !std::path::Path::new(script).exists() {
+        let exe = args.first().map(|s| s.as_str()).unwrap_or("python3");
+        let abs = std::env::current_dir().map(|d| d.join(script).display().to_string()).unwrap_or_else(|_| script.clone());
+        eprintln!("{exe}: can't open file '{abs}': [Errno 2] No such file or directory");
+        return 2;
+    }
+    run_main(|| {
+        set_argv(&rest[i..]);
+        set_path0(script);
+        if crate::pythonrun::is_pyc_file(script) {
+            crate::pythonrun::run_pyc_file(script)
+        } else {
+            crate::pythonrun::run_source_file(script)
+        }
+    })
+}
+
+/// Starts the runtime, runs `body` as the main program, reports how it ended and shuts
+/// down; returns the exit status.
+unsafe fn run_main(body: impl FnOnce() -> crate::err::PyResult<crate::object::Obj>) -> i32 {
     if crate::lifecycle::initialize().is_err() {
         eprintln!("Fatal Python error: can't initialize the runtime");
         return 1;
     }
-    set_argv(&rest[i..]);
-    set_path0(script);
-    let status = if crate::pythonrun::is_pyc_file(script) {
-        match crate::pythonrun::run_pyc_file(script) {
-            Ok(_) => 0,
-            Err(_) => crate::pythonrun::handle_uncaught(),
-        }
-    } else if std::path::Path::new(script).exists() {
-        eprintln!("ferric: running source files needs the compiler, which Ferric does not have yet; run a .pyc compiled by python3.11 (NotImplementedError)");
-        1
-    } else {
-        let exe = args.first().map(|s| s.as_str()).unwrap_or("python3");
-        let abs = std::env::current_dir().map(|d| d.join(script).display().to_string()).unwrap_or_else(|_| script.clone());
-        eprintln!("{exe}: can't open file '{abs}': [Errno 2] No such file or directory");
-        2
+    let status = match body() {
+        Ok(_) => 0,
+        Err(_) => crate::pythonrun::handle_uncaught(),
     };
     crate::pythonrun::flush_std_streams();
     crate::lifecycle::finalize();
@@ -72,11 +93,15 @@ pub unsafe fn run(args: &[String]) -> i32 {
 unsafe fn set_path0(script: &str) {
     let dir = std::path::Path::new(script).parent().map(|p| p.display().to_string()).unwrap_or_default();
     let dir = if dir.is_empty() { String::new() } else { std::fs::canonicalize(&dir).map(|p| p.display().to_string()).unwrap_or(dir) };
+    set_path0_str(&dir)
+}
+
+unsafe fn set_path0_str(dir: &str) {
     let Some(path) = crate::pythonrun::sys_attr("path") else { return };
     if !list::check(path) {
         return;
     }
-    match str_::from_str(&dir) {
+    match str_::from_str(dir) {
         Ok(d) => {
             if list::insert(path, 0, d.as_ptr()).is_err() {
                 err::clear();

@@ -62,6 +62,37 @@ pub unsafe fn run_pyc_file(path: &str) -> PyResult<Obj> {
     crate::ceval::eval_code(code.as_ptr(), d, d)
 }
 
+/// Compiles `source` and runs it in `globals`/`locals` (PyRun_StringFlags), giving the
+/// globals `__builtins__` first if they have none.
+pub unsafe fn run_source(source: &[u8], filename: &str, mode: ferric_compiler::error::Mode, globals: *mut PyObject, locals: *mut PyObject, flags: u32) -> PyResult<Obj> {
+    let code = crate::compile::compile_source(source, filename, mode, flags, -1)?;
+    if dict::get_item_str(globals, "__builtins__")?.is_null() {
+        dict::set_item_str(globals, "__builtins__", crate::interp::builtins_module())?;
+    }
+    crate::ceval::eval_code(code.as_ptr(), globals, locals)
+}
+
+/// Runs a source file in `__main__` (`python3 script.py`).
+pub unsafe fn run_source_file(path: &str) -> PyResult<Obj> {
+    let data = std::fs::read(path).map_err(|e| raise(exc::os_error(), format!("can't open file '{path}': {e}")))?;
+    // As CPython 3.9+: the script's file name is made absolute (symlinks kept).
+    let abs = std::path::absolute(path).map(|p| p.display().to_string()).unwrap_or_else(|_| path.to_string());
+    let path = abs.as_str();
+    let m = main_module()?;
+    let d = moduleobject::get_dict(m.as_ptr());
+    let file = str_::from_str(path)?;
+    dict::set_item_str(d, "__file__", file.as_ptr())?;
+    dict::set_item_str(d, "__cached__", noneobject::none())?;
+    run_source(&data, path, ferric_compiler::error::Mode::Exec, d, d, 0)
+}
+
+/// `python3 -c command`: the command runs in `__main__` as file `<string>`.
+pub unsafe fn run_command(command: &str) -> PyResult<Obj> {
+    let m = main_module()?;
+    let d = moduleobject::get_dict(m.as_ptr());
+    run_source(command.as_bytes(), "<string>", ferric_compiler::error::Mode::Exec, d, d, crate::compile::PY_CF_IGNORE_COOKIE)
+}
+
 /// For exceptions with `print_file_and_line` (SyntaxError and its subclasses): the
 /// `File "...", line N` line, the source text and the carets (CPython's
 /// print_exception_file_and_line and print_error_text), and the message to print after.
