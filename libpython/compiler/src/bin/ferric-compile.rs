@@ -5,6 +5,8 @@
 //!                                       the answer is the parsed `Mod` or {"error": {...}}
 //!     ferric-compile code-from-json   < JSON lines {"filename", "mode", "ast"[, "optimize"]}:
 //!                                       each answered {"marshal": hex} or {"error": {...}}
+//!     ferric-compile check            < JSON lines {"source", "filename", "mode"}: parsed and
+//!                                       compiled, answered {"ok": true} or {"error": {...}}
 //!
 //! Each subcommand reads one request per line on stdin and writes one answer per line.
 
@@ -101,14 +103,53 @@ fn code_from_json(line: &str) -> String {
     }
 }
 
+/// Parses and compiles `{"source", "filename", "mode"}` as compile() would: `{"ok": true}`
+/// or the SyntaxError's fields.
+fn check_source(line: &str) -> String {
+    use ast::json::Json;
+    let req = match ast::json::parse(line) {
+        Ok(j) => j,
+        Err(e) => return error_json("RequestError", &e.0, 0, 0),
+    };
+    let Json::Obj(fields) = &req else { return error_json("RequestError", "not an object", 0, 0) };
+    let get = |k: &str| fields.iter().find(|(n, _)| n == k).and_then(|(_, v)| v.as_string().ok());
+    let source = get("source").unwrap_or_default();
+    let filename = get("filename").unwrap_or_else(|| "<string>".into());
+    let mode = match get("mode").as_deref() {
+        Some("eval") => ferric_compiler::error::Mode::Eval,
+        Some("single") => ferric_compiler::error::Mode::Single,
+        _ => ferric_compiler::error::Mode::Exec,
+    };
+    let flags = ferric_compiler::Flags { cf_flags: ferric_compiler::driver::PY_CF_IGNORE_COOKIE, optimize: 0 };
+    let run = || -> Result<(), ferric_compiler::error::CompileError> {
+        let (module, _) = ferric_compiler::parse_source(source.as_bytes(), &filename, mode, &flags)?;
+        ferric_compiler::compile_tree(&module, &filename, mode, &flags)?;
+        Ok(())
+    };
+    match std::panic::catch_unwind(run) {
+        Ok(Ok(())) => "{\"ok\":true}".into(),
+        Ok(Err(e)) => error_json(e.kind.name(), &e.msg, e.lineno as i64, e.offset as i64),
+        Err(_) => error_json("Panic", "the compiler panicked", 0, 0),
+    }
+}
+
 fn main() {
+    // Deeply nested input is bounded by the parser's own limits, not by this stack.
+    let worker = std::thread::Builder::new().stack_size(512 << 20).spawn(serve).expect("spawn");
+    if worker.join().is_err() {
+        std::process::exit(101);
+    }
+}
+
+fn serve() {
     let cmd = std::env::args().nth(1).unwrap_or_default();
     let handler: fn(&str) -> String = match cmd.as_str() {
         "json-roundtrip" => json_roundtrip,
         "ast" => parse_file,
         "code-from-json" => code_from_json,
+        "check" => check_source,
         _ => {
-            eprintln!("usage: ferric-compile json-roundtrip|ast|code-from-json < requests");
+            eprintln!("usage: ferric-compile json-roundtrip|ast|code-from-json|check < requests");
             std::process::exit(2);
         }
     };
