@@ -62,3 +62,8 @@ pub unsafe fn set_builtins_module(m: &Obj) {
 
 /// CPython's version string prefix; Ferric's own version follows in `sys.version`.
 pub const PY_VERSION: &str = "3.11.7";
+
+/// `sys.version`: the language version, then Ferric's own build.
+pub fn version_string() -> String {
+    format!("{PY_VERSION} (ferric {}) [rustc]", env!("CARGO_PKG_VERSION"))
+}

@@ -16,6 +16,7 @@ pub mod exc;
 pub mod ffi;
 pub mod gc;
 pub mod guard;
+pub mod interactive;
 pub mod interp;
 pub mod lifecycle;
 pub mod marshal;

@@ -50,8 +50,28 @@ pub unsafe fn run(args: &[String]) -> i32 {
         i += 1;
     }
     let Some(script) = rest.get(i) else {
-        eprintln!("ferric: the interactive prompt needs the compiler, which Ferric does not have yet (NotImplementedError)");
-        return 1;
+        // No script: the prompt on a terminal (or with -i), else stdin read as a file.
+        let tty = libc::isatty(0) == 1;
+        return run_main(|| {
+            set_argv(&[String::new()]);
+            set_path0_str("");
+            if tty || crate::modules::sys_info::inspect() {
+                let status = crate::interactive::run(true);
+                if status != 0 {
+                    // Carried out as SystemExit(status), which run_main turns back into it.
+                    let code = crate::objects::longobject::from_i64(status as i64);
+                    let args = crate::objects::tupleobject::pack(&[code.as_ptr()])?;
+                    let e = crate::protocol::call::call(crate::exc::system_exit(), args.as_ptr(), std::ptr::null_mut())?;
+                    return Err(crate::err::set_object(crate::exc::system_exit(), e.as_ptr()));
+                }
+                return Ok(crate::object::Obj::from_borrowed(crate::objects::noneobject::none()));
+            }
+            let mut source = Vec::new();
+            let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut source);
+            let m = crate::pythonrun::main_module()?;
+            let d = crate::objects::moduleobject::get_dict(m.as_ptr());
+            crate::pythonrun::run_source(&source, "<stdin>", ferric_compiler::error::Mode::Exec, d, d, 0)
+        });
     };
     if !std::path::Path::new(script).exists() {
         let exe = args.first().map(|s| s.as_str()).unwrap_or("python3");

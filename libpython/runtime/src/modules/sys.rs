@@ -60,7 +60,7 @@ pub unsafe fn init(builtins: &Obj) -> PyResult<Obj> {
     }
     dict::set_item_str(d, "path_importer_cache", dict::new()?.as_ptr())?;
     dict::set_item_str(d, "_xoptions", dict::new()?.as_ptr())?;
-    let version = str_::from_str(&format!("{} (ferric {}) [rustc]", crate::interp::PY_VERSION, env!("CARGO_PKG_VERSION")))?;
+    let version = str_::from_str(&crate::interp::version_string())?;
     dict::set_item_str(d, "version", version.as_ptr())?;
     super::sys_info::init(d)?;
     for (n, v) in [("hexversion", 0x030B07F0i64), ("api_version", 1013), ("maxsize", isize::MAX as i64), ("maxunicode", 0x10ffff)] {

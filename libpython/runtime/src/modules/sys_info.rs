@@ -79,6 +79,7 @@ pub unsafe fn ready_types() -> PyResult<()> {
 struct Flags {
     debug: i64,
     inspect: i64,
+    interactive: i64,
     optimize: i64,
     dont_write_bytecode: i64,
     no_user_site: i64,
@@ -96,7 +97,7 @@ struct Flags {
 }
 
 static mut CMDLINE: Flags = Flags {
-    debug: 0, inspect: 0, optimize: 0, dont_write_bytecode: 0, no_user_site: 0, no_site: 0, ignore_environment: 0, verbose: 0,
+    debug: 0, inspect: 0, interactive: 0, optimize: 0, dont_write_bytecode: 0, no_user_site: 0, no_site: 0, ignore_environment: 0, verbose: 0,
     bytes_warning: 0, quiet: 0, isolated: 0, dev_mode: false, utf8_mode: None, warn_default_encoding: 0, safe_path: false,
     int_max_str_digits: -1,
 };
@@ -112,7 +113,7 @@ pub fn unbuffered_stdio() -> bool {
 
 /// Is `arg` a cluster of single-letter flags this module records (`-B`, `-OO`, `-bq`)?
 pub fn is_flag_cluster(arg: &str) -> bool {
-    arg.len() > 1 && arg.starts_with('-') && arg[1..].chars().all(|c| "BEsSuIqObdvP".contains(c))
+    arg.len() > 1 && arg.starts_with('-') && arg[1..].chars().all(|c| "BEsSuIqObdvPi".contains(c))
 }
 
 /// Records the letters of a flag cluster (before `sys` is made).
@@ -132,6 +133,10 @@ pub fn note_flags(arg: &str) {
                 f.safe_path = true;
             }
             'q' => f.quiet = 1,
+            'i' => {
+                f.inspect = 1;
+                f.interactive = 1;
+            }
             'O' => f.optimize += 1,
             'b' => f.bytes_warning += 1,
             'd' => f.debug += 1,
@@ -167,6 +172,16 @@ fn env_flag(flag: &mut i64, name: &str) {
         let n = v.trim().parse::<i64>().ok().filter(|&n| n >= 0).unwrap_or(1);
         *flag = (*flag).max(n);
     }
+}
+
+/// `-q`: no banner at the prompt.
+pub fn quiet() -> bool {
+    effective_flags().quiet != 0
+}
+
+/// `-i` or `PYTHONINSPECT`: the prompt after the script.
+pub fn inspect() -> bool {
+    effective_flags().inspect != 0
 }
 
 /// `sys.flags.optimize`: what `compile(..., optimize=-1)` means.
@@ -235,7 +250,7 @@ unsafe fn flags_value() -> PyResult<Obj> {
     let i = |v: i64| long::from_i64(v);
     let b = |v: bool| Ok(Obj::from_borrowed(boolobject::new_bool(v)));
     build(&raw mut FLAGS, vec![
-        i(f.debug), i(f.inspect), i(0), i(f.optimize), i(f.dont_write_bytecode), i(f.no_user_site), i(f.no_site),
+        i(f.debug), i(f.inspect), i(f.interactive), i(f.optimize), i(f.dont_write_bytecode), i(f.no_user_site), i(f.no_site),
         i(f.ignore_environment), i(f.verbose), i(f.bytes_warning), i(f.quiet), i(hash_randomization as i64), i(f.isolated),
         b(f.dev_mode)?, i(f.utf8_mode.unwrap_or(0)), i(f.warn_default_encoding), b(f.safe_path)?, i(f.int_max_str_digits),
     ])
