@@ -231,3 +231,122 @@ pub unsafe extern "C" fn PyEval_GetFrame() -> *mut PyObject {
         Err(_) => null_mut(),
     }
 }
+
+/// The whole content of a C stream, closed afterwards when `closeit` says so.
+unsafe fn read_stream(fp: *mut libc::FILE, closeit: c_int) -> Vec<u8> {
+    let mut data = Vec::new();
+    let mut chunk = [0u8; 8192];
+    loop {
+        let n = libc::fread(chunk.as_mut_ptr() as *mut c_void, 1, chunk.len(), fp);
+        if n == 0 {
+            break;
+        }
+        data.extend_from_slice(&chunk[..n]);
+    }
+    if closeit != 0 {
+        libc::fclose(fp);
+    }
+    data
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn PyRun_FileExFlags(
+    fp: *mut libc::FILE,
+    filename: *const c_char,
+    start: c_int,
+    globals: *mut PyObject,
+    locals: *mut PyObject,
+    closeit: c_int,
+    flags: *mut c_void,
+) -> *mut PyObject {
+    catch_obj(|| {
+        if fp.is_null() || globals.is_null() || !dict::check(globals) {
+            return Err(err::raise(exc::system_error(), "bad argument to internal function"));
+        }
+        let name = String::from_utf8_lossy(c_text(filename)?).into_owned();
+        let source = read_stream(fp, closeit);
+        let locals = if locals.is_null() { globals } else { locals };
+        crate::rt::pythonrun::run_source(&source, &name, start_mode(start)?, globals, locals, cf_flags(flags))
+    })
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn PyRun_FileEx(fp: *mut libc::FILE, filename: *const c_char, start: c_int, globals: *mut PyObject, locals: *mut PyObject, closeit: c_int) -> *mut PyObject {
+    PyRun_FileExFlags(fp, filename, start, globals, locals, closeit, null_mut())
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn PyRun_FileFlags(fp: *mut libc::FILE, filename: *const c_char, start: c_int, globals: *mut PyObject, locals: *mut PyObject, flags: *mut c_void) -> *mut PyObject {
+    PyRun_FileExFlags(fp, filename, start, globals, locals, 0, flags)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn PyRun_File(fp: *mut libc::FILE, filename: *const c_char, start: c_int, globals: *mut PyObject, locals: *mut PyObject) -> *mut PyObject {
+    PyRun_FileExFlags(fp, filename, start, globals, locals, 0, null_mut())
+}
+
+/// Runs a stream in `__main__` with `__file__` set, as a script; -1 with the error printed.
+#[no_mangle]
+pub unsafe extern "C" fn PyRun_SimpleFileExFlags(fp: *mut libc::FILE, filename: *const c_char, closeit: c_int, flags: *mut c_void) -> c_int {
+    let r = catch_obj(|| {
+        let name = String::from_utf8_lossy(c_text(filename)?).into_owned();
+        let source = read_stream(fp, closeit);
+        let main = crate::rt::pythonrun::main_module()?;
+        let d = moduleobject::get_dict(main.as_ptr());
+        let set_file = dict::get_item_str(d, "__file__")?.is_null();
+        if set_file {
+            dict::set_item_str(d, "__file__", crate::rt::objects::unicodeobject::from_str(&name)?.as_ptr())?;
+            dict::set_item_str(d, "__cached__", crate::rt::objects::noneobject::none())?;
+        }
+        let r = crate::rt::pythonrun::run_source(&source, &name, Mode::Exec, d, d, cf_flags(flags));
+        if set_file {
+            // As CPython: the names are taken away again after the run.
+            let _ = dict::del_item(d, crate::rt::objects::unicodeobject::intern("__file__")?);
+            let _ = dict::del_item(d, crate::rt::objects::unicodeobject::intern("__cached__")?);
+        }
+        r
+    });
+    if r.is_null() {
+        crate::errors::PyErr_Print();
+        return -1;
+    }
+    crate::rt::object::decref(r);
+    0
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn PyRun_SimpleFileEx(fp: *mut libc::FILE, filename: *const c_char, closeit: c_int) -> c_int {
+    PyRun_SimpleFileExFlags(fp, filename, closeit, null_mut())
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn PyRun_SimpleFile(fp: *mut libc::FILE, filename: *const c_char) -> c_int {
+    PyRun_SimpleFileExFlags(fp, filename, 0, null_mut())
+}
+
+/// A terminal stream gets the prompt; anything else runs as a script.
+#[no_mangle]
+pub unsafe extern "C" fn PyRun_AnyFileExFlags(fp: *mut libc::FILE, filename: *const c_char, closeit: c_int, flags: *mut c_void) -> c_int {
+    if !fp.is_null() && libc::isatty(libc::fileno(fp)) == 1 && libc::fileno(fp) == 0 {
+        return match crate::rt::interactive::run(false) {
+            0 => 0,
+            _ => -1,
+        };
+    }
+    PyRun_SimpleFileExFlags(fp, filename, closeit, flags)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn PyRun_AnyFileEx(fp: *mut libc::FILE, filename: *const c_char, closeit: c_int) -> c_int {
+    PyRun_AnyFileExFlags(fp, filename, closeit, null_mut())
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn PyRun_AnyFileFlags(fp: *mut libc::FILE, filename: *const c_char, flags: *mut c_void) -> c_int {
+    PyRun_AnyFileExFlags(fp, filename, 0, flags)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn PyRun_AnyFile(fp: *mut libc::FILE, filename: *const c_char) -> c_int {
+    PyRun_AnyFileExFlags(fp, filename, 0, null_mut())
+}

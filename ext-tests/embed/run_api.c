@@ -151,6 +151,64 @@ static void code_and_functions(PyObject *d) {
     show("value", value);
 }
 
+
+/* Source text: PyRun_*String, Py_CompileString*, PyRun_*File, and their errors. */
+static void run_source(PyObject *d) {
+    printf("SimpleString: %d\n", PyRun_SimpleString("ran = 'from source'; print('SimpleString ran', 6 * 7)"));
+    show("ran", PyDict_GetItemString(d, "ran") ? Py_NewRef(PyDict_GetItemString(d, "ran")) : NULL);
+    fflush(stdout);
+    printf("SimpleString with an error: %d\n", PyRun_SimpleString("1/0"));
+    fflush(stdout);
+    PyObject *g = PyDict_New();
+    show("String eval", PyRun_String("[x * 2 for x in range(4)]", Py_eval_input, g, NULL));
+    printf("__builtins__ added: %d\n", PyDict_GetItemString(g, "__builtins__") != NULL);
+    show("String file", PyRun_String("def h(a):\n    return a + 1\nz = h(41)\n", Py_file_input, g, g));
+    show("z", Py_NewRef(PyDict_GetItemString(g, "z")));
+    show("String single", PyRun_String("z", Py_single_input, g, g));
+    fflush(stdout);
+    show("String syntax error", PyRun_String("x = (1,", Py_file_input, g, g));
+    PyObject *co = Py_CompileString("q = 5\nq * q", "compiled.py", Py_file_input);
+    printf("CompileString: %d\n", co != NULL && PyCode_Check(co));
+    if (co) {
+        show("co_filename", Py_NewRef(((PyCodeObject *)co)->co_filename));
+        show("eval of it", PyEval_EvalCode(co, g, g));
+        show("q", Py_NewRef(PyDict_GetItemString(g, "q")));
+        Py_DECREF(co);
+    }
+    co = Py_CompileString("1 +* 2", "bad.py", Py_eval_input);
+    PyObject *t, *v, *tb;
+    PyErr_Fetch(&t, &v, &tb);
+    PyErr_NormalizeException(&t, &v, &tb);
+    printf("CompileString error: %s\n", t ? ((PyTypeObject *)t)->tp_name : "none");
+    if (v) {
+        show("  msg", PyObject_GetAttrString(v, "msg"));
+        show("  filename", PyObject_GetAttrString(v, "filename"));
+        show("  lineno", PyObject_GetAttrString(v, "lineno"));
+        show("  offset", PyObject_GetAttrString(v, "offset"));
+        show("  text", PyObject_GetAttrString(v, "text"));
+    }
+    Py_XDECREF(t); Py_XDECREF(v); Py_XDECREF(tb);
+    PyCompilerFlags cf = {PyCF_ONLY_AST, 0};
+    PyObject *tree = Py_CompileStringExFlags("a + 1", "<ast>", Py_eval_input, &cf, -1);
+    printf("CompileString ONLY_AST: %s\n", tree ? Py_TYPE(tree)->tp_name : "NULL");
+    Py_XDECREF(tree);
+    PyErr_Clear();
+    FILE *fp = tmpfile();
+    fputs("print('from a FILE', __file__)\nfile_result = 3\n", fp);
+    rewind(fp);
+    printf("SimpleFileEx: %d\n", PyRun_SimpleFileExFlags(fp, "stream.py", 1, NULL));
+    printf("__file__ left behind: %d\n", PyDict_GetItemString(d, "__file__") != NULL && strcmp(PyUnicode_AsUTF8(PyDict_GetItemString(d, "__file__")), "stream.py") == 0);
+    show("file_result", Py_NewRef(PyDict_GetItemString(d, "file_result")));
+    fp = tmpfile();
+    fputs("w = 'file input'\n", fp);
+    rewind(fp);
+    show("File", PyRun_File(fp, "stream2.py", Py_file_input, g, g));
+    fclose(fp);
+    show("w", Py_NewRef(PyDict_GetItemString(g, "w")));
+    Py_DECREF(g);
+    fflush(stdout);
+}
+
 int main(int argc, char **argv) {
     if (argc < 2) return 2;
     /* Python writes to the same fd through sys.stdout: keep C's output in order with it. */
@@ -212,6 +270,7 @@ int main(int argc, char **argv) {
     show("sys.last_value", PySys_GetObject("last_value"));
 
     code_and_functions(d);
+    run_source(d);
 
     PyObject *sys = PyImport_ImportModule("sys");
     printf("import sys gives sys: %d\n", sys != NULL && sys == PyDict_GetItemString(PyImport_GetModuleDict(), "sys"));

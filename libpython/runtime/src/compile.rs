@@ -45,10 +45,10 @@ pub unsafe fn parse_source(source: &[u8], filename: &str, mode: Mode, flags: u32
     let opts = Flags { cf_flags: flags, optimize: 0 };
     match ferric_compiler::parse_source(source, filename, mode, &opts) {
         Ok((module, warnings)) => {
-            issue_warnings(&warnings, filename)?;
+            issue_warnings(&warnings, filename, mode)?;
             Ok(module)
         }
-        Err(e) => Err(raise_compile_error(&e, filename)),
+        Err(e) => Err(raise_compile_error(&e, filename, mode)),
     }
 }
 
@@ -58,10 +58,10 @@ pub unsafe fn compile_tree(module: &ferric_compiler::ast::Mod, filename: &str, m
     let opts = Flags { cf_flags: flags, optimize: if optimize < 0 { crate::modules::sys_info::optimize_level() } else { optimize } };
     match ferric_compiler::compile_tree(module, filename, mode, &opts) {
         Ok((marshal, warnings)) => {
-            issue_warnings(&warnings, filename)?;
+            issue_warnings(&warnings, filename, mode)?;
             crate::marshal::loads(&marshal)
         }
-        Err(e) => Err(raise_compile_error(&e, filename)),
+        Err(e) => Err(raise_compile_error(&e, filename, mode)),
     }
 }
 
@@ -71,7 +71,7 @@ pub unsafe fn parse_to_ast_object(source: &[u8], filename: &str, mode: Mode, fla
     crate::modules::ast_module::mod_to_py(&module)
 }
 
-unsafe fn issue_warnings(warnings: &[CompileWarning], filename: &str) -> PyResult<()> {
+unsafe fn issue_warnings(warnings: &[CompileWarning], filename: &str, mode: Mode) -> PyResult<()> {
     for w in warnings {
         let cat = match w.category {
             WarningCategory::SyntaxWarning => (&raw mut exceptions::_PyExc_SyntaxWarning) as *mut PyObject,
@@ -92,14 +92,14 @@ unsafe fn issue_warnings(warnings: &[CompileWarning], filename: &str) -> PyResul
                 end_offset: w.end_col_offset + 1,
                 text: None,
             };
-            return Err(raise_compile_error(&err, filename));
+            return Err(raise_compile_error(&err, filename, mode));
         }
     }
     Ok(())
 }
 
 /// Sets a SyntaxError (IndentationError, TabError) made from the compiler's report.
-pub unsafe fn raise_compile_error(e: &CompileError, filename: &str) -> ErrSet {
+pub unsafe fn raise_compile_error(e: &CompileError, filename: &str, mode: Mode) -> ErrSet {
     let tp = match e.kind {
         ErrorKind::SyntaxError => exc::syntax_error(),
         ErrorKind::IndentationError => (&raw mut exceptions::_PyExc_IndentationError) as *mut PyObject,
@@ -107,7 +107,10 @@ pub unsafe fn raise_compile_error(e: &CompileError, filename: &str) -> ErrSet {
     };
     let build = || -> PyResult<Obj> {
         let text = match &e.text {
-            Some(t) => str_::from_str(t)?,
+            // The parser's line, with the newline its tokenizer supplies at the end of
+            // a file (not in eval or single mode).
+            Some(t) if t.ends_with('\n') || mode != Mode::Exec => str_::from_str(t)?,
+            Some(t) => str_::from_str(&format!("{t}\n"))?,
             None => match crate::objects::traceback::source_line(filename, e.lineno) {
                 Some(line) => str_::from_str(&(line + "\n"))?,
                 None => Obj::from_borrowed(noneobject::none()),
