@@ -6,6 +6,7 @@ pub mod bltin_input;
 pub mod builtins;
 pub mod marshalmodule;
 pub mod stdio;
+pub mod symtablemodule;
 pub mod sys;
 pub mod sys_hooks;
 pub mod sys_info;
@@ -65,6 +66,7 @@ pub const fn var_kw(name: &'static CStr, f: VarKw) -> PyMethodDef {
 pub fn lazy_builtin(name: &str) -> Option<unsafe fn() -> PyResult<crate::object::Obj>> {
     match name {
         "_ast" => Some(ast_module::init),
+        "_symtable" => Some(symtablemodule::init),
         _ => None,
     }
 }
