@@ -5,6 +5,7 @@
 //!                                       the answer is the parsed `Mod` or {"error": {...}}
 //!     ferric-compile code-from-json   < JSON lines {"filename", "mode", "ast"[, "optimize"]}:
 //!                                       each answered {"marshal": hex} or {"error": {...}}
+//!     ferric-compile bench            < file paths, one per line: the time to compile them all
 //!     ferric-compile check            < JSON lines {"source", "filename", "mode"}: parsed and
 //!                                       compiled, answered {"ok": true} or {"error": {...}}
 //!
@@ -141,8 +142,35 @@ fn main() {
     }
 }
 
+/// `ferric-compile bench < paths`: parses and compiles every file, as `compile(src, path,
+/// 'exec')`, and prints the count and the seconds taken (reading the files excluded).
+fn bench() {
+    let stdin = std::io::stdin();
+    let sources: Vec<(String, Vec<u8>)> = stdin
+        .lock()
+        .lines()
+        .map_while(Result::ok)
+        .filter_map(|p| std::fs::read(&p).ok().map(|b| (p, b)))
+        .collect();
+    let flags = ferric_compiler::Flags::default();
+    let start = std::time::Instant::now();
+    let mut compiled = 0;
+    for (path, src) in &sources {
+        let mode = ferric_compiler::error::Mode::Exec;
+        if let Ok((module, _)) = ferric_compiler::parse_source(src, path, mode, &flags) {
+            if ferric_compiler::compile_tree(&module, path, mode, &flags).is_ok() {
+                compiled += 1;
+            }
+        }
+    }
+    println!("{} files, {} compiled, {:.3} s", sources.len(), compiled, start.elapsed().as_secs_f64());
+}
+
 fn serve() {
     let cmd = std::env::args().nth(1).unwrap_or_default();
+    if cmd == "bench" {
+        return bench();
+    }
     let handler: fn(&str) -> String = match cmd.as_str() {
         "json-roundtrip" => json_roundtrip,
         "ast" => parse_file,
