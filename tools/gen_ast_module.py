@@ -133,10 +133,15 @@ def main(asdl_path):
         key = '"%s"' % f.name
         if f.quant == "*" and f.name in gen_ast.NULLABLE_ITEMS:
             return "f.list(%s, |o| if is_none(o) { Ok(None) } else { %s.map(Some) })?" % (key, from_py_value(t, "o"))
+        if f.quant == "*" and t in ("stmt", "expr"):
+            what = "statement" if t == "stmt" else "expression"
+            return 'f.list_nonnull(%s, "%s", |o| %s)?' % (key, what, from_py_value(t, "o"))
         if f.quant == "*":
             return "f.list(%s, |o| %s)?" % (key, from_py_value(t, "o"))
         if f.quant == "?":
             return "match f.opt(%s)? { Some(o) => Some(%s?), None => None }" % (key, from_py_value(t, "o.as_ptr()", True))
+        if t not in ("identifier", "string", "int", "constant") and kinds[t] != "simple":
+            return "%s?" % from_py_value(t, "f.req_node(%s)?.as_ptr()" % key, True)
         return "%s?" % from_py_value(t, "f.req(%s)?.as_ptr()" % key, True)
 
     def pos_from_py(attrs):

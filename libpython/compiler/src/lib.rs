@@ -4,6 +4,7 @@
 pub mod assemble;
 pub mod ast;
 pub mod ast_opt;
+pub mod ast_validate;
 pub mod code;
 pub mod codegen;
 pub mod decode;

@@ -457,6 +457,7 @@ unsafe extern "C" fn builtin_compile(_m: *mut PyObject, args: *const *mut PyObje
                 return Ok(Obj::from_borrowed(source));
             }
             let tree = crate::modules::ast_module::mod_from_py(source, mode_text)?;
+            crate::modules::ast_module::validate(&tree)?;
             return compile_tree(&tree, &filename, mode, flags, optimize as i32);
         }
         let (text, source_flags) = source_text(source, "compile() arg 1 must be a string, bytes or AST object")?;

@@ -248,6 +248,20 @@ pub unsafe fn mod_from_py(o: *mut PyObject, mode: &str) -> PyResult<ferric_compi
     ast_nodes::mod_from_py(o)
 }
 
+/// The checks CPython makes on a tree `compile()` did not parse (`_PyAST_Validate`).
+pub unsafe fn validate(tree: &ferric_compiler::ast::Mod) -> PyResult<()> {
+    use ferric_compiler::ast_validate::{validate, ValidateErrorKind};
+    let limit = (*crate::pystate::tstate()).recursion_limit.max(1) as usize;
+    validate(tree, limit).map_err(|e| {
+        let tp = match e.kind {
+            ValidateErrorKind::ValueError => exc::value_error(),
+            ValidateErrorKind::TypeError => exc::type_error(),
+            ValidateErrorKind::RecursionError => exc::recursion_error(),
+        };
+        raise(tp, e.msg)
+    })
+}
+
 /// Whether `o` is an instance of `ast.AST` (what makes `compile()` take it as a tree).
 pub unsafe fn is_ast(o: *mut PyObject) -> PyResult<bool> {
     state()?;
@@ -405,6 +419,25 @@ impl Fields {
             Some(v) => Ok(v),
             None => Err(raise(exc::type_error(), format!("required field \"{name}\" missing from {}", self.owner))),
         }
+    }
+
+    /// A required node: present, and not None (CPython's node constructors refuse NULL).
+    pub unsafe fn req_node(&self, name: &str) -> PyResult<Obj> {
+        let v = self.req(name)?;
+        if is_none(v.as_ptr()) {
+            return Err(raise(exc::value_error(), format!("field '{name}' is required for {}", self.owner)));
+        }
+        Ok(v)
+    }
+
+    /// A list of statements or expressions, which may not hold None.
+    pub unsafe fn list_nonnull<T>(&self, name: &str, what: &str, f: impl Fn(*mut PyObject) -> PyResult<T>) -> PyResult<Vec<T>> {
+        self.list(name, |o| {
+            if is_none(o) {
+                return Err(raise(exc::value_error(), format!("None disallowed in {what} list")));
+            }
+            f(o)
+        })
     }
 
     pub unsafe fn req_int(&self, name: &str) -> PyResult<i32> {

@@ -1230,7 +1230,7 @@ pub unsafe fn mod_from_py(o: *mut PyObject) -> PyResult<Mod> {
     if is_instance(o, k::C_Module)? {
         let f = Fields::new(o, "Module");
         let kind = Mod::Module {
-            body: f.list("body", |o| stmt_from_py(o))?,
+            body: f.list_nonnull("body", "statement", |o| stmt_from_py(o))?,
             type_ignores: f.list("type_ignores", |o| type_ignore_from_py(o))?,
         };
         return Ok(kind);
@@ -1238,22 +1238,22 @@ pub unsafe fn mod_from_py(o: *mut PyObject) -> PyResult<Mod> {
     if is_instance(o, k::C_Interactive)? {
         let f = Fields::new(o, "Interactive");
         let kind = Mod::Interactive {
-            body: f.list("body", |o| stmt_from_py(o))?,
+            body: f.list_nonnull("body", "statement", |o| stmt_from_py(o))?,
         };
         return Ok(kind);
     }
     if is_instance(o, k::C_Expression)? {
         let f = Fields::new(o, "Expression");
         let kind = Mod::Expression {
-            body: expr_from_py(f.req("body")?.as_ptr()).map(Box::new)?,
+            body: expr_from_py(f.req_node("body")?.as_ptr()).map(Box::new)?,
         };
         return Ok(kind);
     }
     if is_instance(o, k::C_FunctionType)? {
         let f = Fields::new(o, "FunctionType");
         let kind = Mod::FunctionType {
-            argtypes: f.list("argtypes", |o| expr_from_py(o))?,
-            returns: expr_from_py(f.req("returns")?.as_ptr()).map(Box::new)?,
+            argtypes: f.list_nonnull("argtypes", "expression", |o| expr_from_py(o))?,
+            returns: expr_from_py(f.req_node("returns")?.as_ptr()).map(Box::new)?,
         };
         return Ok(kind);
     }
@@ -1455,9 +1455,9 @@ pub unsafe fn stmt_from_py(o: *mut PyObject) -> PyResult<Stmt> {
         let f = Fields::new(o, "FunctionDef");
         let kind = StmtKind::FunctionDef {
             name: identifier_from_py(f.req("name")?.as_ptr())?,
-            args: arguments_from_py(f.req("args")?.as_ptr()).map(Box::new)?,
-            body: f.list("body", |o| stmt_from_py(o))?,
-            decorator_list: f.list("decorator_list", |o| expr_from_py(o))?,
+            args: arguments_from_py(f.req_node("args")?.as_ptr()).map(Box::new)?,
+            body: f.list_nonnull("body", "statement", |o| stmt_from_py(o))?,
+            decorator_list: f.list_nonnull("decorator_list", "expression", |o| expr_from_py(o))?,
             returns: match f.opt("returns")? { Some(o) => Some(expr_from_py(o.as_ptr()).map(Box::new)?), None => None },
             type_comment: match f.opt("type_comment")? { Some(o) => Some(string_from_py(o.as_ptr())?), None => None },
         };
@@ -1467,9 +1467,9 @@ pub unsafe fn stmt_from_py(o: *mut PyObject) -> PyResult<Stmt> {
         let f = Fields::new(o, "AsyncFunctionDef");
         let kind = StmtKind::AsyncFunctionDef {
             name: identifier_from_py(f.req("name")?.as_ptr())?,
-            args: arguments_from_py(f.req("args")?.as_ptr()).map(Box::new)?,
-            body: f.list("body", |o| stmt_from_py(o))?,
-            decorator_list: f.list("decorator_list", |o| expr_from_py(o))?,
+            args: arguments_from_py(f.req_node("args")?.as_ptr()).map(Box::new)?,
+            body: f.list_nonnull("body", "statement", |o| stmt_from_py(o))?,
+            decorator_list: f.list_nonnull("decorator_list", "expression", |o| expr_from_py(o))?,
             returns: match f.opt("returns")? { Some(o) => Some(expr_from_py(o.as_ptr()).map(Box::new)?), None => None },
             type_comment: match f.opt("type_comment")? { Some(o) => Some(string_from_py(o.as_ptr())?), None => None },
         };
@@ -1479,10 +1479,10 @@ pub unsafe fn stmt_from_py(o: *mut PyObject) -> PyResult<Stmt> {
         let f = Fields::new(o, "ClassDef");
         let kind = StmtKind::ClassDef {
             name: identifier_from_py(f.req("name")?.as_ptr())?,
-            bases: f.list("bases", |o| expr_from_py(o))?,
+            bases: f.list_nonnull("bases", "expression", |o| expr_from_py(o))?,
             keywords: f.list("keywords", |o| keyword_from_py(o))?,
-            body: f.list("body", |o| stmt_from_py(o))?,
-            decorator_list: f.list("decorator_list", |o| expr_from_py(o))?,
+            body: f.list_nonnull("body", "statement", |o| stmt_from_py(o))?,
+            decorator_list: f.list_nonnull("decorator_list", "expression", |o| expr_from_py(o))?,
         };
         return Ok(Stmt { kind, pos });
     }
@@ -1496,15 +1496,15 @@ pub unsafe fn stmt_from_py(o: *mut PyObject) -> PyResult<Stmt> {
     if is_instance(o, k::C_Delete)? {
         let f = Fields::new(o, "Delete");
         let kind = StmtKind::Delete {
-            targets: f.list("targets", |o| expr_from_py(o))?,
+            targets: f.list_nonnull("targets", "expression", |o| expr_from_py(o))?,
         };
         return Ok(Stmt { kind, pos });
     }
     if is_instance(o, k::C_Assign)? {
         let f = Fields::new(o, "Assign");
         let kind = StmtKind::Assign {
-            targets: f.list("targets", |o| expr_from_py(o))?,
-            value: expr_from_py(f.req("value")?.as_ptr()).map(Box::new)?,
+            targets: f.list_nonnull("targets", "expression", |o| expr_from_py(o))?,
+            value: expr_from_py(f.req_node("value")?.as_ptr()).map(Box::new)?,
             type_comment: match f.opt("type_comment")? { Some(o) => Some(string_from_py(o.as_ptr())?), None => None },
         };
         return Ok(Stmt { kind, pos });
@@ -1512,17 +1512,17 @@ pub unsafe fn stmt_from_py(o: *mut PyObject) -> PyResult<Stmt> {
     if is_instance(o, k::C_AugAssign)? {
         let f = Fields::new(o, "AugAssign");
         let kind = StmtKind::AugAssign {
-            target: expr_from_py(f.req("target")?.as_ptr()).map(Box::new)?,
+            target: expr_from_py(f.req_node("target")?.as_ptr()).map(Box::new)?,
             op: operator_from_py(f.req("op")?.as_ptr())?,
-            value: expr_from_py(f.req("value")?.as_ptr()).map(Box::new)?,
+            value: expr_from_py(f.req_node("value")?.as_ptr()).map(Box::new)?,
         };
         return Ok(Stmt { kind, pos });
     }
     if is_instance(o, k::C_AnnAssign)? {
         let f = Fields::new(o, "AnnAssign");
         let kind = StmtKind::AnnAssign {
-            target: expr_from_py(f.req("target")?.as_ptr()).map(Box::new)?,
-            annotation: expr_from_py(f.req("annotation")?.as_ptr()).map(Box::new)?,
+            target: expr_from_py(f.req_node("target")?.as_ptr()).map(Box::new)?,
+            annotation: expr_from_py(f.req_node("annotation")?.as_ptr()).map(Box::new)?,
             value: match f.opt("value")? { Some(o) => Some(expr_from_py(o.as_ptr()).map(Box::new)?), None => None },
             simple: int_from_py(f.req("simple")?.as_ptr())?,
         };
@@ -1531,10 +1531,10 @@ pub unsafe fn stmt_from_py(o: *mut PyObject) -> PyResult<Stmt> {
     if is_instance(o, k::C_For)? {
         let f = Fields::new(o, "For");
         let kind = StmtKind::For {
-            target: expr_from_py(f.req("target")?.as_ptr()).map(Box::new)?,
-            iter: expr_from_py(f.req("iter")?.as_ptr()).map(Box::new)?,
-            body: f.list("body", |o| stmt_from_py(o))?,
-            orelse: f.list("orelse", |o| stmt_from_py(o))?,
+            target: expr_from_py(f.req_node("target")?.as_ptr()).map(Box::new)?,
+            iter: expr_from_py(f.req_node("iter")?.as_ptr()).map(Box::new)?,
+            body: f.list_nonnull("body", "statement", |o| stmt_from_py(o))?,
+            orelse: f.list_nonnull("orelse", "statement", |o| stmt_from_py(o))?,
             type_comment: match f.opt("type_comment")? { Some(o) => Some(string_from_py(o.as_ptr())?), None => None },
         };
         return Ok(Stmt { kind, pos });
@@ -1542,10 +1542,10 @@ pub unsafe fn stmt_from_py(o: *mut PyObject) -> PyResult<Stmt> {
     if is_instance(o, k::C_AsyncFor)? {
         let f = Fields::new(o, "AsyncFor");
         let kind = StmtKind::AsyncFor {
-            target: expr_from_py(f.req("target")?.as_ptr()).map(Box::new)?,
-            iter: expr_from_py(f.req("iter")?.as_ptr()).map(Box::new)?,
-            body: f.list("body", |o| stmt_from_py(o))?,
-            orelse: f.list("orelse", |o| stmt_from_py(o))?,
+            target: expr_from_py(f.req_node("target")?.as_ptr()).map(Box::new)?,
+            iter: expr_from_py(f.req_node("iter")?.as_ptr()).map(Box::new)?,
+            body: f.list_nonnull("body", "statement", |o| stmt_from_py(o))?,
+            orelse: f.list_nonnull("orelse", "statement", |o| stmt_from_py(o))?,
             type_comment: match f.opt("type_comment")? { Some(o) => Some(string_from_py(o.as_ptr())?), None => None },
         };
         return Ok(Stmt { kind, pos });
@@ -1553,18 +1553,18 @@ pub unsafe fn stmt_from_py(o: *mut PyObject) -> PyResult<Stmt> {
     if is_instance(o, k::C_While)? {
         let f = Fields::new(o, "While");
         let kind = StmtKind::While {
-            test: expr_from_py(f.req("test")?.as_ptr()).map(Box::new)?,
-            body: f.list("body", |o| stmt_from_py(o))?,
-            orelse: f.list("orelse", |o| stmt_from_py(o))?,
+            test: expr_from_py(f.req_node("test")?.as_ptr()).map(Box::new)?,
+            body: f.list_nonnull("body", "statement", |o| stmt_from_py(o))?,
+            orelse: f.list_nonnull("orelse", "statement", |o| stmt_from_py(o))?,
         };
         return Ok(Stmt { kind, pos });
     }
     if is_instance(o, k::C_If)? {
         let f = Fields::new(o, "If");
         let kind = StmtKind::If {
-            test: expr_from_py(f.req("test")?.as_ptr()).map(Box::new)?,
-            body: f.list("body", |o| stmt_from_py(o))?,
-            orelse: f.list("orelse", |o| stmt_from_py(o))?,
+            test: expr_from_py(f.req_node("test")?.as_ptr()).map(Box::new)?,
+            body: f.list_nonnull("body", "statement", |o| stmt_from_py(o))?,
+            orelse: f.list_nonnull("orelse", "statement", |o| stmt_from_py(o))?,
         };
         return Ok(Stmt { kind, pos });
     }
@@ -1572,7 +1572,7 @@ pub unsafe fn stmt_from_py(o: *mut PyObject) -> PyResult<Stmt> {
         let f = Fields::new(o, "With");
         let kind = StmtKind::With {
             items: f.list("items", |o| withitem_from_py(o))?,
-            body: f.list("body", |o| stmt_from_py(o))?,
+            body: f.list_nonnull("body", "statement", |o| stmt_from_py(o))?,
             type_comment: match f.opt("type_comment")? { Some(o) => Some(string_from_py(o.as_ptr())?), None => None },
         };
         return Ok(Stmt { kind, pos });
@@ -1581,7 +1581,7 @@ pub unsafe fn stmt_from_py(o: *mut PyObject) -> PyResult<Stmt> {
         let f = Fields::new(o, "AsyncWith");
         let kind = StmtKind::AsyncWith {
             items: f.list("items", |o| withitem_from_py(o))?,
-            body: f.list("body", |o| stmt_from_py(o))?,
+            body: f.list_nonnull("body", "statement", |o| stmt_from_py(o))?,
             type_comment: match f.opt("type_comment")? { Some(o) => Some(string_from_py(o.as_ptr())?), None => None },
         };
         return Ok(Stmt { kind, pos });
@@ -1589,7 +1589,7 @@ pub unsafe fn stmt_from_py(o: *mut PyObject) -> PyResult<Stmt> {
     if is_instance(o, k::C_Match)? {
         let f = Fields::new(o, "Match");
         let kind = StmtKind::Match {
-            subject: expr_from_py(f.req("subject")?.as_ptr()).map(Box::new)?,
+            subject: expr_from_py(f.req_node("subject")?.as_ptr()).map(Box::new)?,
             cases: f.list("cases", |o| match_case_from_py(o))?,
         };
         return Ok(Stmt { kind, pos });
@@ -1605,27 +1605,27 @@ pub unsafe fn stmt_from_py(o: *mut PyObject) -> PyResult<Stmt> {
     if is_instance(o, k::C_Try)? {
         let f = Fields::new(o, "Try");
         let kind = StmtKind::Try {
-            body: f.list("body", |o| stmt_from_py(o))?,
+            body: f.list_nonnull("body", "statement", |o| stmt_from_py(o))?,
             handlers: f.list("handlers", |o| excepthandler_from_py(o))?,
-            orelse: f.list("orelse", |o| stmt_from_py(o))?,
-            finalbody: f.list("finalbody", |o| stmt_from_py(o))?,
+            orelse: f.list_nonnull("orelse", "statement", |o| stmt_from_py(o))?,
+            finalbody: f.list_nonnull("finalbody", "statement", |o| stmt_from_py(o))?,
         };
         return Ok(Stmt { kind, pos });
     }
     if is_instance(o, k::C_TryStar)? {
         let f = Fields::new(o, "TryStar");
         let kind = StmtKind::TryStar {
-            body: f.list("body", |o| stmt_from_py(o))?,
+            body: f.list_nonnull("body", "statement", |o| stmt_from_py(o))?,
             handlers: f.list("handlers", |o| excepthandler_from_py(o))?,
-            orelse: f.list("orelse", |o| stmt_from_py(o))?,
-            finalbody: f.list("finalbody", |o| stmt_from_py(o))?,
+            orelse: f.list_nonnull("orelse", "statement", |o| stmt_from_py(o))?,
+            finalbody: f.list_nonnull("finalbody", "statement", |o| stmt_from_py(o))?,
         };
         return Ok(Stmt { kind, pos });
     }
     if is_instance(o, k::C_Assert)? {
         let f = Fields::new(o, "Assert");
         let kind = StmtKind::Assert {
-            test: expr_from_py(f.req("test")?.as_ptr()).map(Box::new)?,
+            test: expr_from_py(f.req_node("test")?.as_ptr()).map(Box::new)?,
             msg: match f.opt("msg")? { Some(o) => Some(expr_from_py(o.as_ptr()).map(Box::new)?), None => None },
         };
         return Ok(Stmt { kind, pos });
@@ -1663,7 +1663,7 @@ pub unsafe fn stmt_from_py(o: *mut PyObject) -> PyResult<Stmt> {
     if is_instance(o, k::C_Expr)? {
         let f = Fields::new(o, "Expr");
         let kind = StmtKind::Expr {
-            value: expr_from_py(f.req("value")?.as_ptr()).map(Box::new)?,
+            value: expr_from_py(f.req_node("value")?.as_ptr()).map(Box::new)?,
         };
         return Ok(Stmt { kind, pos });
     }
@@ -1863,24 +1863,24 @@ pub unsafe fn expr_from_py(o: *mut PyObject) -> PyResult<Expr> {
         let f = Fields::new(o, "BoolOp");
         let kind = ExprKind::BoolOp {
             op: boolop_from_py(f.req("op")?.as_ptr())?,
-            values: f.list("values", |o| expr_from_py(o))?,
+            values: f.list_nonnull("values", "expression", |o| expr_from_py(o))?,
         };
         return Ok(Expr { kind, pos });
     }
     if is_instance(o, k::C_NamedExpr)? {
         let f = Fields::new(o, "NamedExpr");
         let kind = ExprKind::NamedExpr {
-            target: expr_from_py(f.req("target")?.as_ptr()).map(Box::new)?,
-            value: expr_from_py(f.req("value")?.as_ptr()).map(Box::new)?,
+            target: expr_from_py(f.req_node("target")?.as_ptr()).map(Box::new)?,
+            value: expr_from_py(f.req_node("value")?.as_ptr()).map(Box::new)?,
         };
         return Ok(Expr { kind, pos });
     }
     if is_instance(o, k::C_BinOp)? {
         let f = Fields::new(o, "BinOp");
         let kind = ExprKind::BinOp {
-            left: expr_from_py(f.req("left")?.as_ptr()).map(Box::new)?,
+            left: expr_from_py(f.req_node("left")?.as_ptr()).map(Box::new)?,
             op: operator_from_py(f.req("op")?.as_ptr())?,
-            right: expr_from_py(f.req("right")?.as_ptr()).map(Box::new)?,
+            right: expr_from_py(f.req_node("right")?.as_ptr()).map(Box::new)?,
         };
         return Ok(Expr { kind, pos });
     }
@@ -1888,24 +1888,24 @@ pub unsafe fn expr_from_py(o: *mut PyObject) -> PyResult<Expr> {
         let f = Fields::new(o, "UnaryOp");
         let kind = ExprKind::UnaryOp {
             op: unaryop_from_py(f.req("op")?.as_ptr())?,
-            operand: expr_from_py(f.req("operand")?.as_ptr()).map(Box::new)?,
+            operand: expr_from_py(f.req_node("operand")?.as_ptr()).map(Box::new)?,
         };
         return Ok(Expr { kind, pos });
     }
     if is_instance(o, k::C_Lambda)? {
         let f = Fields::new(o, "Lambda");
         let kind = ExprKind::Lambda {
-            args: arguments_from_py(f.req("args")?.as_ptr()).map(Box::new)?,
-            body: expr_from_py(f.req("body")?.as_ptr()).map(Box::new)?,
+            args: arguments_from_py(f.req_node("args")?.as_ptr()).map(Box::new)?,
+            body: expr_from_py(f.req_node("body")?.as_ptr()).map(Box::new)?,
         };
         return Ok(Expr { kind, pos });
     }
     if is_instance(o, k::C_IfExp)? {
         let f = Fields::new(o, "IfExp");
         let kind = ExprKind::IfExp {
-            test: expr_from_py(f.req("test")?.as_ptr()).map(Box::new)?,
-            body: expr_from_py(f.req("body")?.as_ptr()).map(Box::new)?,
-            orelse: expr_from_py(f.req("orelse")?.as_ptr()).map(Box::new)?,
+            test: expr_from_py(f.req_node("test")?.as_ptr()).map(Box::new)?,
+            body: expr_from_py(f.req_node("body")?.as_ptr()).map(Box::new)?,
+            orelse: expr_from_py(f.req_node("orelse")?.as_ptr()).map(Box::new)?,
         };
         return Ok(Expr { kind, pos });
     }
@@ -1913,21 +1913,21 @@ pub unsafe fn expr_from_py(o: *mut PyObject) -> PyResult<Expr> {
         let f = Fields::new(o, "Dict");
         let kind = ExprKind::Dict {
             keys: f.list("keys", |o| if is_none(o) { Ok(None) } else { expr_from_py(o).map(Some) })?,
-            values: f.list("values", |o| expr_from_py(o))?,
+            values: f.list_nonnull("values", "expression", |o| expr_from_py(o))?,
         };
         return Ok(Expr { kind, pos });
     }
     if is_instance(o, k::C_Set)? {
         let f = Fields::new(o, "Set");
         let kind = ExprKind::Set {
-            elts: f.list("elts", |o| expr_from_py(o))?,
+            elts: f.list_nonnull("elts", "expression", |o| expr_from_py(o))?,
         };
         return Ok(Expr { kind, pos });
     }
     if is_instance(o, k::C_ListComp)? {
         let f = Fields::new(o, "ListComp");
         let kind = ExprKind::ListComp {
-            elt: expr_from_py(f.req("elt")?.as_ptr()).map(Box::new)?,
+            elt: expr_from_py(f.req_node("elt")?.as_ptr()).map(Box::new)?,
             generators: f.list("generators", |o| comprehension_from_py(o))?,
         };
         return Ok(Expr { kind, pos });
@@ -1935,7 +1935,7 @@ pub unsafe fn expr_from_py(o: *mut PyObject) -> PyResult<Expr> {
     if is_instance(o, k::C_SetComp)? {
         let f = Fields::new(o, "SetComp");
         let kind = ExprKind::SetComp {
-            elt: expr_from_py(f.req("elt")?.as_ptr()).map(Box::new)?,
+            elt: expr_from_py(f.req_node("elt")?.as_ptr()).map(Box::new)?,
             generators: f.list("generators", |o| comprehension_from_py(o))?,
         };
         return Ok(Expr { kind, pos });
@@ -1943,8 +1943,8 @@ pub unsafe fn expr_from_py(o: *mut PyObject) -> PyResult<Expr> {
     if is_instance(o, k::C_DictComp)? {
         let f = Fields::new(o, "DictComp");
         let kind = ExprKind::DictComp {
-            key: expr_from_py(f.req("key")?.as_ptr()).map(Box::new)?,
-            value: expr_from_py(f.req("value")?.as_ptr()).map(Box::new)?,
+            key: expr_from_py(f.req_node("key")?.as_ptr()).map(Box::new)?,
+            value: expr_from_py(f.req_node("value")?.as_ptr()).map(Box::new)?,
             generators: f.list("generators", |o| comprehension_from_py(o))?,
         };
         return Ok(Expr { kind, pos });
@@ -1952,7 +1952,7 @@ pub unsafe fn expr_from_py(o: *mut PyObject) -> PyResult<Expr> {
     if is_instance(o, k::C_GeneratorExp)? {
         let f = Fields::new(o, "GeneratorExp");
         let kind = ExprKind::GeneratorExp {
-            elt: expr_from_py(f.req("elt")?.as_ptr()).map(Box::new)?,
+            elt: expr_from_py(f.req_node("elt")?.as_ptr()).map(Box::new)?,
             generators: f.list("generators", |o| comprehension_from_py(o))?,
         };
         return Ok(Expr { kind, pos });
@@ -1960,7 +1960,7 @@ pub unsafe fn expr_from_py(o: *mut PyObject) -> PyResult<Expr> {
     if is_instance(o, k::C_Await)? {
         let f = Fields::new(o, "Await");
         let kind = ExprKind::Await {
-            value: expr_from_py(f.req("value")?.as_ptr()).map(Box::new)?,
+            value: expr_from_py(f.req_node("value")?.as_ptr()).map(Box::new)?,
         };
         return Ok(Expr { kind, pos });
     }
@@ -1974,24 +1974,24 @@ pub unsafe fn expr_from_py(o: *mut PyObject) -> PyResult<Expr> {
     if is_instance(o, k::C_YieldFrom)? {
         let f = Fields::new(o, "YieldFrom");
         let kind = ExprKind::YieldFrom {
-            value: expr_from_py(f.req("value")?.as_ptr()).map(Box::new)?,
+            value: expr_from_py(f.req_node("value")?.as_ptr()).map(Box::new)?,
         };
         return Ok(Expr { kind, pos });
     }
     if is_instance(o, k::C_Compare)? {
         let f = Fields::new(o, "Compare");
         let kind = ExprKind::Compare {
-            left: expr_from_py(f.req("left")?.as_ptr()).map(Box::new)?,
+            left: expr_from_py(f.req_node("left")?.as_ptr()).map(Box::new)?,
             ops: f.list("ops", |o| cmpop_from_py(o))?,
-            comparators: f.list("comparators", |o| expr_from_py(o))?,
+            comparators: f.list_nonnull("comparators", "expression", |o| expr_from_py(o))?,
         };
         return Ok(Expr { kind, pos });
     }
     if is_instance(o, k::C_Call)? {
         let f = Fields::new(o, "Call");
         let kind = ExprKind::Call {
-            func: expr_from_py(f.req("func")?.as_ptr()).map(Box::new)?,
-            args: f.list("args", |o| expr_from_py(o))?,
+            func: expr_from_py(f.req_node("func")?.as_ptr()).map(Box::new)?,
+            args: f.list_nonnull("args", "expression", |o| expr_from_py(o))?,
             keywords: f.list("keywords", |o| keyword_from_py(o))?,
         };
         return Ok(Expr { kind, pos });
@@ -1999,7 +1999,7 @@ pub unsafe fn expr_from_py(o: *mut PyObject) -> PyResult<Expr> {
     if is_instance(o, k::C_FormattedValue)? {
         let f = Fields::new(o, "FormattedValue");
         let kind = ExprKind::FormattedValue {
-            value: expr_from_py(f.req("value")?.as_ptr()).map(Box::new)?,
+            value: expr_from_py(f.req_node("value")?.as_ptr()).map(Box::new)?,
             conversion: int_from_py(f.req("conversion")?.as_ptr())?,
             format_spec: match f.opt("format_spec")? { Some(o) => Some(expr_from_py(o.as_ptr()).map(Box::new)?), None => None },
         };
@@ -2008,7 +2008,7 @@ pub unsafe fn expr_from_py(o: *mut PyObject) -> PyResult<Expr> {
     if is_instance(o, k::C_JoinedStr)? {
         let f = Fields::new(o, "JoinedStr");
         let kind = ExprKind::JoinedStr {
-            values: f.list("values", |o| expr_from_py(o))?,
+            values: f.list_nonnull("values", "expression", |o| expr_from_py(o))?,
         };
         return Ok(Expr { kind, pos });
     }
@@ -2023,7 +2023,7 @@ pub unsafe fn expr_from_py(o: *mut PyObject) -> PyResult<Expr> {
     if is_instance(o, k::C_Attribute)? {
         let f = Fields::new(o, "Attribute");
         let kind = ExprKind::Attribute {
-            value: expr_from_py(f.req("value")?.as_ptr()).map(Box::new)?,
+            value: expr_from_py(f.req_node("value")?.as_ptr()).map(Box::new)?,
             attr: identifier_from_py(f.req("attr")?.as_ptr())?,
             ctx: expr_context_from_py(f.req("ctx")?.as_ptr())?,
         };
@@ -2032,8 +2032,8 @@ pub unsafe fn expr_from_py(o: *mut PyObject) -> PyResult<Expr> {
     if is_instance(o, k::C_Subscript)? {
         let f = Fields::new(o, "Subscript");
         let kind = ExprKind::Subscript {
-            value: expr_from_py(f.req("value")?.as_ptr()).map(Box::new)?,
-            slice: expr_from_py(f.req("slice")?.as_ptr()).map(Box::new)?,
+            value: expr_from_py(f.req_node("value")?.as_ptr()).map(Box::new)?,
+            slice: expr_from_py(f.req_node("slice")?.as_ptr()).map(Box::new)?,
             ctx: expr_context_from_py(f.req("ctx")?.as_ptr())?,
         };
         return Ok(Expr { kind, pos });
@@ -2041,7 +2041,7 @@ pub unsafe fn expr_from_py(o: *mut PyObject) -> PyResult<Expr> {
     if is_instance(o, k::C_Starred)? {
         let f = Fields::new(o, "Starred");
         let kind = ExprKind::Starred {
-            value: expr_from_py(f.req("value")?.as_ptr()).map(Box::new)?,
+            value: expr_from_py(f.req_node("value")?.as_ptr()).map(Box::new)?,
             ctx: expr_context_from_py(f.req("ctx")?.as_ptr())?,
         };
         return Ok(Expr { kind, pos });
@@ -2057,7 +2057,7 @@ pub unsafe fn expr_from_py(o: *mut PyObject) -> PyResult<Expr> {
     if is_instance(o, k::C_List)? {
         let f = Fields::new(o, "List");
         let kind = ExprKind::List {
-            elts: f.list("elts", |o| expr_from_py(o))?,
+            elts: f.list_nonnull("elts", "expression", |o| expr_from_py(o))?,
             ctx: expr_context_from_py(f.req("ctx")?.as_ptr())?,
         };
         return Ok(Expr { kind, pos });
@@ -2065,7 +2065,7 @@ pub unsafe fn expr_from_py(o: *mut PyObject) -> PyResult<Expr> {
     if is_instance(o, k::C_Tuple)? {
         let f = Fields::new(o, "Tuple");
         let kind = ExprKind::Tuple {
-            elts: f.list("elts", |o| expr_from_py(o))?,
+            elts: f.list_nonnull("elts", "expression", |o| expr_from_py(o))?,
             ctx: expr_context_from_py(f.req("ctx")?.as_ptr())?,
         };
         return Ok(Expr { kind, pos });
@@ -2268,9 +2268,9 @@ pub unsafe fn comprehension_from_py(o: *mut PyObject) -> PyResult<Comprehension>
     let _guard = enter(" while traversing 'comprehension' node")?;
     let f = Fields::new(o, "comprehension");
     Ok(Comprehension {
-        target: expr_from_py(f.req("target")?.as_ptr()).map(Box::new)?,
-        iter: expr_from_py(f.req("iter")?.as_ptr()).map(Box::new)?,
-        ifs: f.list("ifs", |o| expr_from_py(o))?,
+        target: expr_from_py(f.req_node("target")?.as_ptr()).map(Box::new)?,
+        iter: expr_from_py(f.req_node("iter")?.as_ptr()).map(Box::new)?,
+        ifs: f.list_nonnull("ifs", "expression", |o| expr_from_py(o))?,
         is_async: int_from_py(f.req("is_async")?.as_ptr())?,
     })
 }
@@ -2295,7 +2295,7 @@ pub unsafe fn excepthandler_from_py(o: *mut PyObject) -> PyResult<ExceptHandler>
     Ok(ExceptHandler {
         type_: match f.opt("type")? { Some(o) => Some(expr_from_py(o.as_ptr()).map(Box::new)?), None => None },
         name: match f.opt("name")? { Some(o) => Some(identifier_from_py(o.as_ptr())?), None => None },
-        body: f.list("body", |o| stmt_from_py(o))?,
+        body: f.list_nonnull("body", "statement", |o| stmt_from_py(o))?,
         pos,
     })
 }
@@ -2322,7 +2322,7 @@ pub unsafe fn arguments_from_py(o: *mut PyObject) -> PyResult<Arguments> {
         kwonlyargs: f.list("kwonlyargs", |o| arg_from_py(o))?,
         kw_defaults: f.list("kw_defaults", |o| if is_none(o) { Ok(None) } else { expr_from_py(o).map(Some) })?,
         kwarg: match f.opt("kwarg")? { Some(o) => Some(arg_from_py(o.as_ptr()).map(Box::new)?), None => None },
-        defaults: f.list("defaults", |o| expr_from_py(o))?,
+        defaults: f.list_nonnull("defaults", "expression", |o| expr_from_py(o))?,
     })
 }
 
@@ -2359,7 +2359,7 @@ pub unsafe fn keyword_from_py(o: *mut PyObject) -> PyResult<Keyword> {
     let f = Fields::new(o, "keyword");
     Ok(Keyword {
         arg: match f.opt("arg")? { Some(o) => Some(identifier_from_py(o.as_ptr())?), None => None },
-        value: expr_from_py(f.req("value")?.as_ptr()).map(Box::new)?,
+        value: expr_from_py(f.req_node("value")?.as_ptr()).map(Box::new)?,
         pos: Pos { lineno: f.req_int("lineno")?, col_offset: f.req_int("col_offset")?, end_lineno: f.opt_int("end_lineno")?, end_col_offset: f.opt_int("end_col_offset")? },
     })
 }
@@ -2393,7 +2393,7 @@ pub unsafe fn withitem_from_py(o: *mut PyObject) -> PyResult<WithItem> {
     let _guard = enter(" while traversing 'withitem' node")?;
     let f = Fields::new(o, "withitem");
     Ok(WithItem {
-        context_expr: expr_from_py(f.req("context_expr")?.as_ptr()).map(Box::new)?,
+        context_expr: expr_from_py(f.req_node("context_expr")?.as_ptr()).map(Box::new)?,
         optional_vars: match f.opt("optional_vars")? { Some(o) => Some(expr_from_py(o.as_ptr()).map(Box::new)?), None => None },
     })
 }
@@ -2410,9 +2410,9 @@ pub unsafe fn match_case_from_py(o: *mut PyObject) -> PyResult<MatchCase> {
     let _guard = enter(" while traversing 'match_case' node")?;
     let f = Fields::new(o, "match_case");
     Ok(MatchCase {
-        pattern: pattern_from_py(f.req("pattern")?.as_ptr()).map(Box::new)?,
+        pattern: pattern_from_py(f.req_node("pattern")?.as_ptr()).map(Box::new)?,
         guard: match f.opt("guard")? { Some(o) => Some(expr_from_py(o.as_ptr()).map(Box::new)?), None => None },
-        body: f.list("body", |o| stmt_from_py(o))?,
+        body: f.list_nonnull("body", "statement", |o| stmt_from_py(o))?,
     })
 }
 
@@ -2476,7 +2476,7 @@ pub unsafe fn pattern_from_py(o: *mut PyObject) -> PyResult<Pattern> {
     if is_instance(o, k::C_MatchValue)? {
         let f = Fields::new(o, "MatchValue");
         let kind = PatternKind::MatchValue {
-            value: expr_from_py(f.req("value")?.as_ptr()).map(Box::new)?,
+            value: expr_from_py(f.req_node("value")?.as_ptr()).map(Box::new)?,
         };
         return Ok(Pattern { kind, pos });
     }
@@ -2506,7 +2506,7 @@ pub unsafe fn pattern_from_py(o: *mut PyObject) -> PyResult<Pattern> {
     if is_instance(o, k::C_MatchClass)? {
         let f = Fields::new(o, "MatchClass");
         let kind = PatternKind::MatchClass {
-            cls: expr_from_py(f.req("cls")?.as_ptr()).map(Box::new)?,
+            cls: expr_from_py(f.req_node("cls")?.as_ptr()).map(Box::new)?,
             patterns: f.list("patterns", |o| pattern_from_py(o))?,
             kwd_attrs: f.list("kwd_attrs", |o| identifier_from_py(o))?,
             kwd_patterns: f.list("kwd_patterns", |o| pattern_from_py(o))?,
