@@ -22,7 +22,7 @@ struct _object {
 };
 
 /* Exported by the Rust side. */
-extern PyObject *PyExc_TypeError, *PyExc_SystemError, *PyExc_ValueError, *PyExc_OverflowError;
+extern PyObject *PyExc_TypeError, *PyExc_SystemError, *PyExc_ValueError, *PyExc_OverflowError, *PyExc_ResourceWarning;
 extern PyObject _Py_NoneStruct;
 #define Py_None (&_Py_NoneStruct)
 

@@ -305,14 +305,30 @@ FERRIC_API int PyOS_snprintf(char *str, size_t size, const char *format, ...) {
 
 int PyErr_WarnEx(PyObject *category, const char *message, Py_ssize_t stack_level);
 
-FERRIC_API int PyErr_WarnFormat(PyObject *category, Py_ssize_t stack_level, const char *format, ...) {
-    va_list ap;
-    va_start(ap, format);
+/* A warning whose message is formatted as PyUnicode_FromFormat does. */
+static int warn_formatted(PyObject *category, Py_ssize_t stack_level, const char *format, va_list ap) {
     PyObject *msg = PyUnicode_FromFormatV(format, ap);
-    va_end(ap);
     if (msg == NULL) return -1;
     const char *text = PyUnicode_AsUTF8AndSize(msg, NULL);
     int r = text ? PyErr_WarnEx(category, text, stack_level) : -1;
     Py_XDECREF(msg);
+    return r;
+}
+
+/* PyErr_ResourceWarning: a formatted ResourceWarning (the source object is not kept yet). */
+FERRIC_API int PyErr_ResourceWarning(PyObject *source, Py_ssize_t stack_level, const char *format, ...) {
+    (void)source;
+    va_list ap;
+    va_start(ap, format);
+    int r = warn_formatted(PyExc_ResourceWarning, stack_level, format, ap);
+    va_end(ap);
+    return r;
+}
+
+FERRIC_API int PyErr_WarnFormat(PyObject *category, Py_ssize_t stack_level, const char *format, ...) {
+    va_list ap;
+    va_start(ap, format);
+    int r = warn_formatted(category, stack_level, format, ap);
+    va_end(ap);
     return r;
 }

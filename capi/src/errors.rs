@@ -290,11 +290,6 @@ pub unsafe extern "C" fn PyErr_WarnEx(category: *mut PyObject, msg: *const c_cha
     crate::rt::guard::catch_int(|| crate::rt::report::warn(category, &text))
 }
 #[no_mangle]
-pub unsafe extern "C" fn PyErr_ResourceWarning(_source: *mut PyObject, _stack_level: Py_ssize_t, _format: *const c_char) -> c_int {
-    // ResourceWarning is ignored by the default filters.
-    0
-}
-#[no_mangle]
 pub unsafe extern "C" fn PyErr_Print() {
     PyErr_PrintEx(1)
 }
