@@ -87,14 +87,14 @@ pub fn slotdefs() -> &'static [SlotDef] {
 
 fn build_slotdefs() -> Vec<SlotDef> {
     vec![
-        slotdef!(c"__getattribute__", tp_field!(tp_getattro), wrap_binaryfunc, slot_tp_getattr_hook as *const () as usize, c"Return getattr(self, name)."),
-        slotdef!(c"__getattr__", tp_field!(tp_getattro), wrap_binaryfunc, slot_tp_getattr_hook as *const () as usize, c""),
-        slotdef!(c"__setattr__", tp_field!(tp_setattro), wrap_setattr, slot_tp_setattro as *const () as usize, c"Implement setattr(self, name, value)."),
-        slotdef!(c"__delattr__", tp_field!(tp_setattro), wrap_delattr, slot_tp_setattro as *const () as usize, c"Implement delattr(self, name)."),
         slotdef!(c"__repr__", tp_field!(tp_repr), wrap_unaryfunc, slot_tp_repr as *const () as usize, c"Return repr(self)."),
         slotdef!(c"__hash__", tp_field!(tp_hash), wrap_hashfunc, slot_tp_hash as *const () as usize, c"Return hash(self)."),
         slotdef!(c"__call__", tp_field!(tp_call), kw_wrapper(wrap_call_kw), slot_tp_call as *const () as usize, PyWrapperFlag_KEYWORDS, c"Call self as a function."),
         slotdef!(c"__str__", tp_field!(tp_str), wrap_unaryfunc, slot_tp_str as *const () as usize, c"Return str(self)."),
+        slotdef!(c"__getattribute__", tp_field!(tp_getattro), wrap_binaryfunc, slot_tp_getattr_hook as *const () as usize, c"Return getattr(self, name)."),
+        slotdef!(c"__getattr__", tp_field!(tp_getattro), wrap_binaryfunc, slot_tp_getattr_hook as *const () as usize, c""),
+        slotdef!(c"__setattr__", tp_field!(tp_setattro), wrap_setattr, slot_tp_setattro as *const () as usize, c"Implement setattr(self, name, value)."),
+        slotdef!(c"__delattr__", tp_field!(tp_setattro), wrap_delattr, slot_tp_setattro as *const () as usize, c"Implement delattr(self, name)."),
         slotdef!(c"__lt__", tp_field!(tp_richcompare), wrap_richcmp_lt, slot_tp_richcompare as *const () as usize, c"Return self<value."),
         slotdef!(c"__le__", tp_field!(tp_richcompare), wrap_richcmp_le, slot_tp_richcompare as *const () as usize, c"Return self<=value."),
         slotdef!(c"__eq__", tp_field!(tp_richcompare), wrap_richcmp_eq, slot_tp_richcompare as *const () as usize, c"Return self==value."),
@@ -207,6 +207,10 @@ fn wrapperbases() -> &'static [wrapperbase] {
 /// Adds a slot wrapper to `tp.__dict__` for each C slot `tp` defines itself, plus `__new__`.
 pub unsafe fn add_operators(tp: *mut PyTypeObject) -> PyResult<()> {
     let d = (*tp).tp_dict;
+    // As CPython: `__new__` comes first in the dict, then the wrappers in slot order.
+    if (*tp).tp_new.is_some() {
+        add_tp_new_wrapper(tp)?;
+    }
     let bases = wrapperbases();
     for (i, s) in slotdefs().iter().enumerate() {
         let f = (s.get)(tp);
@@ -227,9 +231,6 @@ pub unsafe fn add_operators(tp: *mut PyTypeObject) -> PyResult<()> {
         }
         let w = descrobject::new_wrapper(tp, &bases[i] as *const wrapperbase as *mut wrapperbase, f)?;
         dict::set_item(d, name, w.as_ptr())?;
-    }
-    if (*tp).tp_new.is_some() {
-        add_tp_new_wrapper(tp)?;
     }
     Ok(())
 }
