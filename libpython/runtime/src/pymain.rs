@@ -40,7 +40,13 @@ pub unsafe fn run(args: &[String]) -> i32 {
                     crate::modules::sys_info::note_xoption(x);
                 }
             }
-            "-W" => i += 1,
+            "-W" => {
+                i += 1;
+                if let Some(w) = rest.get(i) {
+                    crate::modules::sys_info::note_warn_option(w);
+                }
+            }
+            _ if a.starts_with("-W") && a.len() > 2 => crate::modules::sys_info::note_warn_option(&a[2..]),
             _ if a.starts_with('-') && a.len() > 1 => {
                 eprintln!("Unknown option: {a}");
                 return 2;

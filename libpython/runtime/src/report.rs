@@ -40,79 +40,19 @@ pub unsafe fn write_unraisable(what: &str, obj: *mut PyObject) {
     crate::modules::sys_hooks::write_unraisable(msg, obj)
 }
 
-/// Issues a warning with the default filters of CPython (until the `warnings` module
-/// exists): ignored categories return quietly; "error" is not a default, so the rest are
-/// printed once per (category, message), as `sys:1: Category: message`.
+/// Issues a warning at the running frame through `_warnings` (filters, registries, report).
 pub unsafe fn warn(category: *mut PyObject, msg: &str) -> crate::err::PyResult<()> {
-    warn_ex(category, msg, false)
+    crate::modules::warnings::warn_str(category, msg, 1, std::ptr::null_mut())
 }
 
 /// `warn` for a warning about an object (`source=`, as un-awaited coroutines): without
 /// tracemalloc, the report says how to see where the object was made, as CPython's does.
-pub unsafe fn warn_about_object(category: *mut PyObject, msg: &str) -> crate::err::PyResult<()> {
-    warn_ex(category, msg, true)
+pub unsafe fn warn_about_object(category: *mut PyObject, msg: &str, source: *mut PyObject) -> crate::err::PyResult<()> {
+    crate::modules::warnings::warn_str(category, msg, 1, source)
 }
 
-unsafe fn warn_ex(category: *mut PyObject, msg: &str, has_source: bool) -> crate::err::PyResult<()> {
-    use crate::objects::exceptions as e;
-    let cat = if category.is_null() { (&raw mut e::_PyExc_UserWarning) as *mut PyObject } else { category };
-    // Where the warning points: the running Python frame (else `sys:1`, as CPython).
-    let f = crate::ceval_frame::first_complete(crate::ceval_frame::current());
-    let (file, line, module) = if f.is_null() {
-        ("sys".to_string(), 1, String::new())
-    } else {
-        let co = (*f).f_code;
-        let file = crate::objects::unicodeobject::as_str((*co).co_filename).unwrap_or("?").to_string();
-        let line = crate::objects::frameobject::line_of(f);
-        let name = crate::objects::dictobject::get_item_str((*f).f_globals, "__name__").unwrap_or(std::ptr::null_mut());
-        let module = if !name.is_null() && crate::objects::unicodeobject::check(name) { crate::objects::unicodeobject::as_str(name).unwrap_or("").to_string() } else { String::new() };
-        (file, line, module)
-    };
-    warn_at(cat, msg, &file, line, &module, has_source)
-}
-
-/// `warnings.warn_explicit` with the default filters: a warning at `file:line`, reported
-/// for `module` (CPython derives it from the file name when the caller gives none).
+/// `warnings.warn_explicit` at `file:line` with no module and no registry, as the compiler
+/// issues its warnings.
 pub unsafe fn warn_explicit(category: *mut PyObject, msg: &str, file: &str, line: i32) -> crate::err::PyResult<()> {
-    let module = file.strip_suffix(".py").unwrap_or(file);
-    warn_at(category, msg, file, line, module, false)
-}
-
-unsafe fn warn_at(cat: *mut PyObject, msg: &str, file: &str, line: i32, module: &str, has_source: bool) -> crate::err::PyResult<()> {
-    use crate::objects::exceptions as e;
-    let file = file.to_string();
-    // The default filters: DeprecationWarning shown only for code in __main__.
-    let deprecation = crate::objects::exceptions::given_exception_matches(cat, (&raw mut e::_PyExc_DeprecationWarning) as *mut PyObject);
-    if deprecation && module != "__main__" {
-        return Ok(());
-    }
-    for ignored in [
-        (&raw mut e::_PyExc_PendingDeprecationWarning) as *mut PyObject,
-        (&raw mut e::_PyExc_ImportWarning) as *mut PyObject,
-        (&raw mut e::_PyExc_ResourceWarning) as *mut PyObject,
-    ] {
-        if crate::objects::exceptions::given_exception_matches(cat, ignored) {
-            return Ok(());
-        }
-    }
-    // "default": once per (category, message, location).
-    static SEEN: std::sync::Mutex<Vec<(usize, String, String, i32)>> = std::sync::Mutex::new(Vec::new());
-    let key = (cat as usize, msg.to_owned(), file.clone(), line);
-    if let Ok(mut seen) = SEEN.lock() {
-        if seen.contains(&key) {
-            return Ok(());
-        }
-        seen.push(key);
-    }
-    let name = typeobject::full_name(cat as *mut PyTypeObject);
-    let mut text = format!("{file}:{line}: {name}: {msg}\n");
-    if let Some(src) = crate::objects::traceback::source_line(&file, line) {
-        text.push_str(&format!("  {}\n", src.trim()));
-    }
-    if has_source {
-        text.push_str(&format!("{name}: Enable tracemalloc to get the object allocation traceback\n"));
-    }
-    crate::pythonrun::flush_std_streams();
-    eprint!("{text}");
-    Ok(())
+    crate::modules::warnings::warn_explicit_str(category, msg, file, line as i64)
 }

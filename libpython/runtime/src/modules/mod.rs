@@ -8,6 +8,7 @@ pub mod marshalmodule;
 pub mod stdio;
 pub mod symtablemodule;
 pub mod sys;
+pub mod warnings;
 pub mod sys_hooks;
 pub mod sys_info;
 
@@ -67,6 +68,7 @@ pub fn lazy_builtin(name: &str) -> Option<unsafe fn() -> PyResult<crate::object:
     match name {
         "_ast" => Some(ast_module::init),
         "_symtable" => Some(symtablemodule::init),
+        "_warnings" => Some(warnings::init),
         _ => None,
     }
 }

@@ -55,9 +55,14 @@ pub unsafe fn init(builtins: &Obj) -> PyResult<Obj> {
         dict::set_item_str(d, n, s.as_ptr())?;
         dict::set_item_str(d, &format!("__{n}__"), s.as_ptr())?;
     }
-    for n in ["argv", "orig_argv", "path", "meta_path", "path_hooks", "warnoptions"] {
+    for n in ["argv", "orig_argv", "path", "meta_path", "path_hooks"] {
         dict::set_item_str(d, n, list::new(0)?.as_ptr())?;
     }
+    let warnoptions = list::new(0)?;
+    for w in super::sys_info::warn_options() {
+        list::append(warnoptions.as_ptr(), str_::from_str(&w)?.as_ptr())?;
+    }
+    dict::set_item_str(d, "warnoptions", warnoptions.as_ptr())?;
     dict::set_item_str(d, "path_importer_cache", dict::new()?.as_ptr())?;
     dict::set_item_str(d, "_xoptions", dict::new()?.as_ptr())?;
     let version = str_::from_str(&crate::interp::version_string())?;

@@ -174,6 +174,29 @@ fn env_flag(flag: &mut i64, name: &str) {
     }
 }
 
+static WARN_OPTIONS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+/// Records a `-W` option (before `sys` is made).
+pub fn note_warn_option(opt: &str) {
+    if let Ok(mut v) = WARN_OPTIONS.lock() {
+        v.push(opt.to_string());
+    }
+}
+
+/// `sys.warnoptions`: `PYTHONWARNINGS` (comma-separated; not with -E) then the `-W` options.
+pub fn warn_options() -> Vec<String> {
+    let mut v: Vec<String> = Vec::new();
+    if effective_flags().ignore_environment == 0 {
+        if let Some(env) = env_var("PYTHONWARNINGS") {
+            v.extend(env.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()));
+        }
+    }
+    if let Ok(opts) = WARN_OPTIONS.lock() {
+        v.extend(opts.iter().cloned());
+    }
+    v
+}
+
 /// `-q`: no banner at the prompt.
 pub fn quiet() -> bool {
     effective_flags().quiet != 0

@@ -638,7 +638,7 @@ unsafe extern "C" fn gen_finalize(op: *mut PyObject) {
     let saved = err::fetch();
     if coro_check_exact(op) && (*g).gi_frame_state == FRAME_CREATED {
         let q = str_::as_str((*g).gi_qualname).unwrap_or("?").to_string();
-        if crate::report::warn_about_object(exc::runtime_warning(), &format!("coroutine '{q}' was never awaited")).is_err() {
+        if crate::report::warn_about_object(exc::runtime_warning(), &format!("coroutine '{q}' was never awaited"), op).is_err() {
             crate::report::write_unraisable("", op);
         }
     } else if close(op).is_err() {
