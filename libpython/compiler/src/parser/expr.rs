@@ -61,7 +61,7 @@ impl Parser {
                 !super::is_keyword(s) || matches!(s, "None" | "True" | "False" | "not" | "lambda" | "await" | "yield")
             }
             Tok::Number | Tok::String => true,
-            Tok::Op(o) => matches!(o, "(" | "[" | "{" | "-" | "+" | "~" | "*" | "..." | "**"),
+            Tok::Op(o) => matches!(o, "(" | "[" | "{" | "-" | "+" | "~" | "*" | "..."),
             _ => false,
         }
     }
@@ -317,6 +317,10 @@ impl Parser {
         let s = self.p;
         let first = self.slice()?;
         if !self.at_op(",") {
+            if matches!(first.kind, ExprKind::Starred { .. }) {
+                let pos = first.pos;
+                return Ok(self.mk(ExprKind::Tuple { elts: vec![first], ctx: ExprContext::Load }, pos));
+            }
             return Ok(first);
         }
         let mut elts = vec![first];

@@ -365,15 +365,23 @@ impl Parser {
             *i += 1;
             let mut fb = FBuilder { parts: Vec::new() };
             self.fstring_parse(text, i, end, raw, lvl + 1, t, pos, &mut fb)?;
+            // CPython 3.11: the spec's JoinedStr and its trailing literal carry the
+            // position of this token; literals before an expression the whole string's
+            let tpos = Pos { lineno: t.lineno, col_offset: t.col, end_lineno: t.end_lineno, end_col_offset: t.end_col };
+            let n = fb.parts.len();
             let values = fb
                 .parts
                 .into_iter()
-                .map(|part| match part {
-                    Part::Lit(l) => self.mk(ExprKind::Constant { value: Constant::Str(l), kind: None }, pos),
+                .enumerate()
+                .map(|(k, part)| match part {
+                    Part::Lit(l) => self.mk(
+                        ExprKind::Constant { value: Constant::Str(l), kind: None },
+                        if k + 1 == n { tpos } else { pos },
+                    ),
                     Part::Expr(e) => e,
                 })
                 .collect();
-            format_spec = Some(Box::new(self.mk(ExprKind::JoinedStr { values }, pos)));
+            format_spec = Some(Box::new(self.mk(ExprKind::JoinedStr { values }, tpos)));
         }
         if *i >= end || text[*i] != b'}' {
             return Err(self.str_error(t, "f-string: expecting '}'".into()));
