@@ -5,6 +5,7 @@ pub mod ast;
 pub mod error;
 pub mod opcode;
 pub mod decode;
+pub mod source_codecs;
 pub mod nfkc;
 pub mod parser;
 pub mod tokenizer;
