@@ -7,6 +7,7 @@ pub mod opcode;
 pub mod decode;
 pub mod source_codecs;
 pub mod nfkc;
+mod nfkc_table;
 pub mod parser;
 pub mod tokenizer;
 pub mod unicode_names;
