@@ -164,8 +164,7 @@ impl<'a> Tokenizer<'a> {
             // CPython: col_offset = cur - buf - 1 where cur is past the char after '\'
             let mut e = self.err("unexpected character after line continuation character");
             e.offset = char_count(&self.src[self.line_start..self.pos]) + 1;
-            e.end_offset = -1;
-            e.end_offset = e.offset;
+            e.end_offset = 0;
             return Err(e);
         }
         self.pos += 1;
@@ -186,13 +185,15 @@ impl<'a> Tokenizer<'a> {
                 lineno: line,
                 offset: off,
                 end_lineno: line,
-                end_offset: off + 1,
+                end_offset: 0,
                 text: Some(self.line_text(ls)),
             }
         } else {
-            let mut e = self.err("unexpected EOF while parsing");
-            e.offset = char_count(&self.src[self.line_start..self.pos.min(self.src.len())]) + 1;
-            e.end_offset = e.offset;
+            // at the end of the last line
+            let ls = self.src[..self.src.len().saturating_sub(1)].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+            let lineno = self.src[..ls].iter().filter(|&&c| c == b'\n').count() as i32 + 1;
+            let mut e = self.error_at(ErrorKind::SyntaxError, "unexpected EOF while parsing".into(), lineno, ls, self.src.len());
+            e.end_offset = -1;
             e
         }
     }
@@ -311,7 +312,7 @@ impl<'a> Tokenizer<'a> {
                                 end,
                             );
                             e.offset += 1;
-                            e.end_offset = e.offset;
+                            e.end_offset = -1;
                             return Err(e);
                         }
                         if altcol != *self.altindstack.last().unwrap() {
@@ -393,7 +394,7 @@ impl<'a> Tokenizer<'a> {
                     lineno: self.lineno,
                     col: (start - self.line_start) as i32,
                     end_lineno: self.lineno,
-                    end_col: (start - self.line_start) as i32 + 1,
+                    end_col: (start - self.line_start) as i32,
                 });
                 self.lineno += 1;
                 self.line_start = self.pos;
@@ -522,6 +523,11 @@ impl<'a> Tokenizer<'a> {
                 continue;
             }
             // anything else
+            if c.is_ascii_graphic() {
+                self.pos += 1;
+                self.push(Tok::Op("$error"), start, self.lineno, self.line_start);
+                continue;
+            }
             let ch = decode_char(&self.src[self.pos..]);
             self.pos += ch.1.max(1);
             let cp = ch.0;
@@ -542,8 +548,8 @@ impl<'a> Tokenizer<'a> {
             self.line_start,
             end,
         );
-        e.offset += 1;
-        e.end_offset = e.offset;
+        e.offset = 1;
+        e.end_offset = 0;
         e
     }
 
@@ -611,7 +617,6 @@ impl<'a> Tokenizer<'a> {
             });
             Ok(())
         } else if is_id_char(c) && c != 0 {
-            self.pos += 1;
             Err(self.err(format!("invalid {} literal", kind)))
         } else {
             Ok(())
@@ -693,7 +698,7 @@ impl<'a> Tokenizer<'a> {
             }
             if nonzero {
                 let off = char_count(&self.src[self.line_start..start]) + 1;
-                let end = char_count(&self.src[self.line_start..zeros_end]);
+                let end = char_count(&self.src[self.line_start..zeros_end]) + 1;
                 let mut e = self.err(
                     "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
                 );
@@ -791,7 +796,7 @@ impl<'a> Tokenizer<'a> {
         while end_quote_size != quote_size {
             let c = self.peek();
             if c.is_none() || (quote_size == 1 && c == Some(b'\n')) {
-                let detected = self.lineno;
+                let detected = if c.is_none() && self.pos == self.line_start && self.lineno > 1 { self.lineno - 1 } else { self.lineno };
                 let msg = if quote_size == 3 {
                     format!("unterminated triple-quoted string literal (detected at line {})", detected)
                 } else {

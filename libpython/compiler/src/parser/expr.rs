@@ -67,6 +67,45 @@ impl Parser {
     }
 
     pub(crate) fn named_expression(&mut self) -> PResult<Expr> {
+        let e = self.named_expression_noeq()?;
+        if self.at_op("=") {
+            // CPython's invalid_named_expression
+            let save = self.p;
+            self.p += 1;
+            if let Ok(b) = self.bitwise_or() {
+                if !self.at_op("=") && !self.at_op(":=") {
+                    if matches!(e.kind, ExprKind::Name { .. }) {
+                        let pos = Parser::span(&e.pos, &b.pos);
+                        return Err(self.error_at_pos("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", pos));
+                    }
+                    if let Some(err) = self.assign_here_error(&e) {
+                        return Err(err);
+                    }
+                }
+            }
+            self.p = save;
+        }
+        Ok(e)
+    }
+
+    /// In brackets, an element followed by the start of another expression: CPython's
+    /// "Perhaps you forgot a comma?" (invalid_expression), else the generic error.
+    pub(crate) fn comma_error(&mut self, s: usize, a: Pos) -> crate::error::CompileError {
+        let t0 = self.toks[s];
+        let soft = t0.kind == Tok::Name && matches!(self.text_of(&t0), "match" | "case" | "_");
+        let name_string = t0.kind == Tok::Name && self.toks.get(s + 1).map_or(false, |t| t.kind == Tok::String);
+        if !soft && !name_string && self.starts_expression() && !self.at_op("*") {
+            let save = self.p;
+            let r = self.expression();
+            self.p = save;
+            if let Ok(b) = r {
+                return self.error_at_pos("invalid syntax. Perhaps you forgot a comma?", Parser::span(&a, &b.pos));
+            }
+        }
+        self.invalid()
+    }
+
+    pub(crate) fn named_expression_noeq(&mut self) -> PResult<Expr> {
         if self.at_name() && self.look_op(1, ":=") {
             let s = self.p;
             let t = *self.tok();
@@ -374,6 +413,7 @@ impl Parser {
         let mut keywords: Vec<Keyword> = Vec::new();
         let mut seen_kw = false;
         let mut seen_dstar = false;
+        let mut last_arg: Option<(usize, Pos)> = None;
         loop {
             if self.at_op(")") {
                 break;
@@ -384,7 +424,7 @@ impl Parser {
                 let v = self.expression()?;
                 let pos = self.pos_from(s);
                 if seen_dstar {
-                    return Err(self.error_at_pos("iterable argument unpacking follows keyword argument unpacking", pos));
+                    return Err(self.error_at_tok("iterable argument unpacking follows keyword argument unpacking", s));
                 }
                 args.push(self.mk(ExprKind::Starred { value: bx(v), ctx: ExprContext::Load }, pos));
             } else if self.at_op("**") {
@@ -402,7 +442,8 @@ impl Parser {
                 seen_kw = true;
                 keywords.push(Keyword { arg: Some(name), value: bx(v), pos });
             } else {
-                let e = self.named_expression()?;
+                let e = self.named_expression_noeq()?;
+                last_arg = Some((s, e.pos));
                 if self.at_kw("for") || (self.at_kw("async") && self.look_kw(1, "for")) {
                     let generators = self.comprehension_clauses()?;
                     if !self.at_op(")") || !args.is_empty() || !keywords.is_empty() {
@@ -428,10 +469,10 @@ impl Parser {
                     return Err(self.error_at_pos(msg, pos));
                 }
                 if seen_dstar {
-                    return Err(self.error_at_pos("positional argument follows keyword argument unpacking", e.pos));
+                    return Err(self.error_at_tok("positional argument follows keyword argument unpacking", self.p));
                 }
                 if seen_kw {
-                    return Err(self.error_at_pos("positional argument follows keyword argument", e.pos));
+                    return Err(self.error_at_tok("positional argument follows keyword argument", self.p));
                 }
                 args.push(e);
             }
@@ -440,6 +481,9 @@ impl Parser {
             }
         }
         if !self.at_op(")") {
+            if let Some((s, pos)) = last_arg {
+                return Err(self.comma_error(s, pos));
+            }
             return Err(self.invalid());
         }
         self.p += 1;
@@ -570,14 +614,18 @@ impl Parser {
             return Ok(first);
         }
         if !self.at_op(",") {
-            return Err(self.invalid());
+            return Err(self.comma_error(s + 1, first.pos));
         }
         let mut elts = vec![first];
         while self.eat_op(",") {
             if self.at_op(")") {
                 break;
             }
+            let es = self.p;
             elts.push(self.star_named_expression()?);
+            if !self.at_op(",") && !self.at_op(")") {
+                return Err(self.comma_error(es, elts.last().unwrap().pos));
+            }
         }
         self.expect_op(")")?;
         let pos = self.pos_from(s);
@@ -601,12 +649,19 @@ impl Parser {
             let pos = self.pos_from(s);
             return Ok(self.mk(ExprKind::ListComp { elt: bx(first), generators }, pos));
         }
+        if !self.at_op(",") && !self.at_op("]") {
+            return Err(self.comma_error(s + 1, first.pos));
+        }
         let mut elts = vec![first];
         while self.eat_op(",") {
             if self.at_op("]") {
                 break;
             }
+            let es = self.p;
             elts.push(self.star_named_expression()?);
+            if !self.at_op(",") && !self.at_op("]") {
+                return Err(self.comma_error(es, elts.last().unwrap().pos));
+            }
         }
         self.expect_op("]")?;
         let pos = self.pos_from(s);
@@ -623,6 +678,7 @@ impl Parser {
         let mut keys: Vec<Option<Expr>> = Vec::new();
         let mut values = Vec::new();
         // first item decides dict or set
+        let first_start = self.p;
         if self.at_op("**") {
             self.p += 1;
             values.push(self.bitwise_or()?);
@@ -663,7 +719,8 @@ impl Parser {
             }
         }
         if self.at_kw("for") {
-            return Err(self.error_at_pos("dict unpacking cannot be used in dict comprehension", values[0].pos));
+            let pos = Parser::span(&self.tok_pos(first_start), &values[0].pos);
+            return Err(self.error_at_pos("dict unpacking cannot be used in dict comprehension", pos));
         }
         while self.eat_op(",") {
             if self.at_op("}") {

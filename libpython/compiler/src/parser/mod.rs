@@ -233,6 +233,36 @@ impl Parser {
         self.error_at_pos(msg, self.tok_pos(i))
     }
 
+    /// An error located as CPython's RAISE_SYNTAX_ERROR: at the last token fetched (`i`);
+    /// INDENT, DEDENT and the end marker give the tokenizer's position and no end.
+    pub(crate) fn err_last(&self, kind: ErrorKind, msg: impl Into<String>, i: usize) -> CompileError {
+        let i = i.min(self.toks.len() - 1);
+        let t = self.toks[i];
+        if !matches!(t.kind, Tok::EndMarker | Tok::Dedent | Tok::Indent) {
+            let mut e = self.error_at_tok(msg, i);
+            e.kind = kind;
+            return e;
+        }
+        let (lineno, ls, at) = if t.start >= self.src.len() {
+            let n = self.line_starts.len();
+            // the last line (line_starts ends with the offset past the final newline)
+            let ls = if n >= 2 { self.line_starts[n - 2] } else { 0 };
+            ((n - 1).max(1) as i32, ls, self.src.len())
+        } else {
+            let ls = self.line_starts[(t.lineno - 1) as usize];
+            (t.lineno, ls, t.start)
+        };
+        CompileError {
+            kind,
+            msg: msg.into(),
+            lineno,
+            offset: char_count(&self.src[ls..at]),
+            end_lineno: lineno,
+            end_offset: -1,
+            text: self.line_text(lineno),
+        }
+    }
+
     /// The generic "invalid syntax" at the furthest token looked at.
     pub(crate) fn invalid(&self) -> CompileError {
         let i = self.max_p.get().max(self.p).min(self.toks.len() - 1);
@@ -243,23 +273,9 @@ impl Parser {
             }
         }
         match t.kind {
-            Tok::Indent => {
-                let mut e = self.error_at_tok("unexpected indent", i);
-                e.kind = ErrorKind::IndentationError;
-                let pos = self.toks.get(i + 1).map(|n| (n.lineno, n.col)).unwrap_or((t.lineno, 0));
-                e.lineno = pos.0;
-                e.end_lineno = pos.0;
-                e.offset = self.char_offset(pos.0, pos.1);
-                e.end_offset = e.offset;
-                e.text = self.line_text(pos.0);
-                e
-            }
-            Tok::Dedent => {
-                let mut e = self.error_at_tok("unexpected unindent", i);
-                e.kind = ErrorKind::IndentationError;
-                e
-            }
-            _ => self.error_at_tok("invalid syntax", i),
+            Tok::Indent => self.err_last(ErrorKind::IndentationError, "unexpected indent", i),
+            Tok::Dedent => self.err_last(ErrorKind::IndentationError, "unexpected unindent", i),
+            _ => self.err_last(ErrorKind::SyntaxError, "invalid syntax", i),
         }
     }
 
@@ -425,7 +441,21 @@ fn parse_inner(source: &[u8], filename: &str, mode: Mode) -> Result<(Mod, Vec<Co
         Mode::Eval => p.eval(),
         Mode::Single => p.interactive(),
         Mode::FuncType => p.func_type(),
-    }?;
+    };
+    let m = match m {
+        Ok(m) => m,
+        Err(e) => {
+            // an unclosed bracket on an earlier line than the failure wins (CPython's
+            // _PyPegen_tokenize_full_source_to_check_for_errors)
+            if let Some(u) = &p.unclosed {
+                let last = p.toks[p.max_p.get().min(p.toks.len() - 1)].lineno;
+                if last > u.lineno || e.lineno > u.lineno {
+                    return Err(u.clone());
+                }
+            }
+            return Err(e);
+        }
+    };
     Ok((m, p.warnings))
 }
 

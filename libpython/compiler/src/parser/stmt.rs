@@ -119,7 +119,7 @@ impl Parser {
                     self.p += 1;
                     let mut targets = Vec::new();
                     loop {
-                        let e = self.bitwise_or()?;
+                        let e = if self.at_op("*") { self.star_expression()? } else { self.bitwise_or()? };
                         targets.push(self.to_del(e)?);
                         if !self.eat_op(",") {
                             break;
@@ -163,8 +163,9 @@ impl Parser {
             let simple = matches!(first.kind, ExprKind::Name { .. }) && !matches!(self.toks[s].kind, Tok::Op("("));
             let target = match &first.kind {
                 ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => self.to_store(first)?,
-                ExprKind::Tuple { .. } => {
-                    return Err(self.error_at_pos("only single target (not tuple) can be annotated", first.pos))
+                ExprKind::Tuple { elts, .. } => {
+                    let at = if matches!(self.toks[s].kind, Tok::Op("(")) { first.pos } else { elts[0].pos };
+                    return Err(self.error_at_pos("only single target (not tuple) can be annotated", at))
                 }
                 ExprKind::List { .. } => {
                     return Err(self.error_at_pos("only single target (not list) can be annotated", first.pos))
@@ -234,13 +235,29 @@ impl Parser {
                             return Err(err);
                         }
                     }
-                    return Err(self.target_error(&e, "assign"));
+                    return Err(self.target_error(&e, "assign to"));
                 }
                 targets.push(self.to_store(e)?);
             }
             return Ok(self.mks(StmtKind::Assign { targets, value: bx(value), type_comment: None }, s));
         }
         if !matches!(self.tok().kind, Tok::Newline) && !self.at_op(";") {
+            // invalid_legacy_expression: `print x`, `exec x`
+            let t0 = self.toks[s];
+            if t0.kind == Tok::Name && matches!(self.text_of(&t0), "print" | "exec") && !matches!(self.toks[s + 1].kind, Tok::Op("(")) {
+                let name = self.text_of(&t0).to_string();
+                let save = self.p;
+                self.p = s + 1;
+                let r = self.star_expressions();
+                self.p = save;
+                if let Ok(b) = r {
+                    let pos = Parser::span(&first.pos, &b.pos);
+                    return Err(self.error_at_pos(
+                        format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?"),
+                        pos,
+                    ));
+                }
+            }
             return Err(self.invalid());
         }
         Ok(self.mks(StmtKind::Expr { value: bx(first) }, s))
@@ -320,7 +337,7 @@ impl Parser {
                     break;
                 }
                 if !paren && !self.at_name() {
-                    return Err(self.error_at_pos("trailing comma not allowed without surrounding parentheses", self.tok_pos(self.p - 1)));
+                    return Err(self.error_at_tok("trailing comma not allowed without surrounding parentheses", self.p));
                 }
             }
             if paren {
@@ -336,20 +353,12 @@ impl Parser {
     /// "expected an indented block" message, `line` is the header's line.
     fn block(&mut self, what: &str, line: i32) -> PResult<Vec<Stmt>> {
         if !self.at_op(":") {
-            let prev = self.tok_pos(self.p - 1);
-            if self.tok().kind == Tok::Newline || self.at_op("=") || true {
-                let mut e = self.error_at_pos("expected ':'", crate::ast::Pos {
-                    lineno: prev.end_lineno,
-                    col_offset: prev.end_col_offset,
-                    end_lineno: prev.end_lineno,
-                    end_col_offset: prev.end_col_offset,
-                });
-                e.end_offset = e.offset;
-                if self.tok().kind == Tok::Newline {
-                    return Err(e);
-                }
-                return Err(self.invalid());
+            // `&&':'` (forced) after def, else, try, finally; elsewhere only before a NEWLINE
+            let forced = matches!(what, "function definition" | "'else' statement" | "'try' statement" | "'finally' statement");
+            if forced || self.tok().kind == Tok::Newline {
+                return Err(self.error_at_tok("expected ':'", self.p));
             }
+            return Err(self.invalid());
         }
         self.p += 1;
         self.block_body(what, line)
@@ -360,14 +369,11 @@ impl Parser {
         if self.tok().kind == Tok::Newline {
             self.p += 1;
             if self.tok().kind != Tok::Indent {
-                let t = *self.tok();
-                let mut e = self.error_at_tok(format!("expected an indented block after {} on line {}", what, line), self.p);
-                e.kind = ErrorKind::IndentationError;
-                if t.kind == Tok::EndMarker || t.kind == Tok::Dedent {
-                    e.lineno = t.lineno;
-                    e.end_lineno = t.lineno;
-                }
-                return Err(e);
+                return Err(self.err_last(
+                    ErrorKind::IndentationError,
+                    format!("expected an indented block after {} on line {}", what, line),
+                    self.p,
+                ));
             }
             self.p += 1;
             while self.tok().kind != Tok::Dedent && self.tok().kind != Tok::EndMarker {
@@ -580,7 +586,7 @@ impl Parser {
             finalbody = self.block("'finally' statement", fline)?;
         }
         if handlers.is_empty() && finalbody.is_empty() {
-            return Err(self.error_at_tok("expected 'except' or 'finally' block", self.p));
+            return Err(self.err_last(ErrorKind::SyntaxError, "expected 'except' or 'finally' block", self.p));
         }
         let kind = if star == Some(true) {
             StmtKind::TryStar { body, handlers, orelse, finalbody }
@@ -616,7 +622,9 @@ impl Parser {
         let line = self.tok().lineno;
         self.expect_kw("def")?;
         let name = self.expect_name()?;
-        self.expect_op("(")?;
+        if !self.eat_op("(") {
+            return Err(self.error_at_tok("expected '('", self.p));
+        }
         let args = self.parameters(true)?;
         self.expect_op(")")?;
         let returns = if self.eat_op("->") { Some(bx(self.expression()?)) } else { None };
@@ -679,9 +687,11 @@ impl Parser {
         }
         self.p += 1;
         if self.tok().kind != Tok::Indent {
-            let mut e = self.error_at_tok(format!("expected an indented block after 'match' statement on line {}", line), self.p);
-            e.kind = ErrorKind::IndentationError;
-            return Err(e);
+            return Err(self.err_last(
+                ErrorKind::IndentationError,
+                format!("expected an indented block after 'match' statement on line {}", line),
+                self.p,
+            ));
         }
         self.p += 1;
         let mut cases = Vec::new();

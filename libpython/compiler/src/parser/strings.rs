@@ -56,8 +56,14 @@ impl FBuilder {
 }
 
 impl Parser {
-    fn str_error(&self, t: &Token, msg: String) -> CompileError {
-        self.error_at_pos(msg, Pos { lineno: t.lineno, col_offset: t.col, end_lineno: t.end_lineno, end_col_offset: t.end_col })
+    /// Errors found while decoding a literal are reported at the token after the strings
+    /// (pegen's last token when the `strings` action runs).
+    fn str_error(&self, _t: &Token, msg: String) -> CompileError {
+        let mut i = self.p;
+        while i < self.toks.len() && self.toks[i].kind == Tok::String {
+            i += 1;
+        }
+        self.err_last(ErrorKind::SyntaxError, msg, i)
     }
 
     /// One or more adjacent STRING tokens.
@@ -84,7 +90,7 @@ impl Parser {
             any_f |= p.fmt;
         }
         if any_bytes && any_str {
-            return Err(self.error_at_pos("cannot mix bytes and nonbytes literals", pos));
+            return Err(self.str_error(&toks[0], "cannot mix bytes and nonbytes literals".into()));
         }
         let kind = if kind_u { Some("u".to_string()) } else { None };
         if any_bytes {
@@ -94,7 +100,8 @@ impl Parser {
                 let (p, a, b) = split_prefix(&text);
                 let body = &text[a..b];
                 if body.iter().any(|&c| c >= 0x80) {
-                    return Err(self.str_error(t, "bytes can only contain ASCII literal characters".into()));
+                    let tp = Pos { lineno: t.lineno, col_offset: t.col, end_lineno: t.end_lineno, end_col_offset: t.end_col };
+                    return Err(self.error_at_pos("bytes can only contain ASCII literal characters", tp));
                 }
                 if p.raw {
                     out.extend_from_slice(body);
@@ -480,8 +487,8 @@ impl Parser {
         match r {
             Ok(e) => Ok(e),
             Err(mut e) => {
-                if e.msg == "invalid syntax" {
-                    e.msg = "f-string: invalid syntax".into();
+                if e.msg.starts_with("invalid syntax") {
+                    e.msg = format!("f-string: {}", e.msg);
                 }
                 e.text = None;
                 Err(e)

@@ -101,7 +101,7 @@ impl Parser {
     /// Converts an expression to an assignment target (Store context).
     pub(crate) fn to_store(&self, e: Expr) -> PResult<Expr> {
         if Self::invalid_target(&e, false).is_some() {
-            return Err(self.target_error(&e, "assign"));
+            return Err(self.target_error(&e, "assign to"));
         }
         Ok(set_ctx(e, ExprContext::Store))
     }
