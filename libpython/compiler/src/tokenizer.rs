@@ -282,6 +282,8 @@ impl<'a> Tokenizer<'a> {
                         if self.indstack.len() >= MAXINDENT {
                             let mut e = self.err("too many levels of indentation");
                             e.kind = ErrorKind::IndentationError;
+                            e.offset = 1;
+                            e.end_offset = 0;
                             return Err(e);
                         }
                         if altcol <= alttop {

@@ -9,6 +9,8 @@ mod pattern;
 mod stmt;
 mod strings;
 mod target;
+#[cfg(test)]
+mod tests;
 
 use crate::ast::{self, Expr, ExprKind, Mod, Pos};
 use crate::decode::decode_source;
