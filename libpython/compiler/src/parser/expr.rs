@@ -407,6 +407,15 @@ impl Parser {
 
     /// '(' [arguments] ')' for calls and class bases; `self.p` at the '('.
     pub(crate) fn call_args(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+        self.call_args_impl(true)
+    }
+
+    /// Class bases: arguments without a bare generator expression.
+    pub(crate) fn class_args(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+        self.call_args_impl(false)
+    }
+
+    fn call_args_impl(&mut self, genexp: bool) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
         let open = self.p;
         self.expect_op("(")?;
         let mut args = Vec::new();
@@ -445,6 +454,9 @@ impl Parser {
                 let e = self.named_expression_noeq()?;
                 last_arg = Some((s, e.pos));
                 if self.at_kw("for") || (self.at_kw("async") && self.look_kw(1, "for")) {
+                    if !genexp {
+                        return Err(self.error_at_tok("invalid syntax", self.p));
+                    }
                     let generators = self.comprehension_clauses()?;
                     if !self.at_op(")") || !args.is_empty() || !keywords.is_empty() {
                         let pos = Parser::span(&e.pos, &self.tok_pos(self.p - 1));
@@ -719,8 +731,7 @@ impl Parser {
             }
         }
         if self.at_kw("for") {
-            let pos = Parser::span(&self.tok_pos(first_start), &values[0].pos);
-            return Err(self.error_at_pos("dict unpacking cannot be used in dict comprehension", pos));
+            return Err(self.error_at_tok("dict unpacking cannot be used in dict comprehension", first_start));
         }
         while self.eat_op(",") {
             if self.at_op("}") {
@@ -733,7 +744,14 @@ impl Parser {
                 let k = self.expression()?;
                 if !self.at_op(":") {
                     if self.at_op("}") || self.at_op(",") {
-                        return Err(self.error_at_pos("':' expected after dictionary key", k.pos));
+                        let mut e = self.error_at_pos("':' expected after dictionary key", crate::ast::Pos {
+                            lineno: k.pos.end_lineno,
+                            col_offset: k.pos.end_col_offset - 1,
+                            end_lineno: k.pos.end_lineno,
+                            end_col_offset: k.pos.end_col_offset,
+                        });
+                        e.end_offset = 0;
+                        return Err(e);
                     }
                     return Err(self.invalid());
                 }

@@ -627,7 +627,16 @@ impl Parser {
         }
         let args = self.parameters(true)?;
         self.expect_op(")")?;
-        let returns = if self.eat_op("->") { Some(bx(self.expression()?)) } else { None };
+        let arrow = self.p;
+        let returns = if self.eat_op("->") {
+            match self.expression() {
+                Ok(e) => Some(bx(e)),
+                // `['->' expression]` does not match, so the forced ':' is expected at '->'
+                Err(_) => return Err(self.error_at_tok("expected ':'", arrow)),
+            }
+        } else {
+            None
+        };
         let body = self.block("function definition", line)?;
         let args = Box::new(args);
         let kind = if is_async {
@@ -643,7 +652,7 @@ impl Parser {
         let line = self.tok().lineno;
         self.expect_kw("class")?;
         let name = self.expect_name()?;
-        let (bases, keywords) = if self.at_op("(") { self.call_args()? } else { (vec![], vec![]) };
+        let (bases, keywords) = if self.at_op("(") { self.class_args()? } else { (vec![], vec![]) };
         let body = self.block("class definition", line)?;
         Ok(self.mks(StmtKind::ClassDef { name, bases, keywords, body, decorator_list }, s))
     }
