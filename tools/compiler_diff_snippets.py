@@ -49,6 +49,8 @@ SNIPPETS = [
     "x = 0xg\n", "x = 08\n", "x = 0_7\n", "x = 1_000_\n", "'\\777'\n", "b'\\777'\n", "'\\U00110000'\n",
     "f'{x!}'\n", "f'{x:{y:{z}}}'\n", "f'{x=!r:>10}'\n", "f'{3!r}'\n", "f'{a}{b}'  f''  'c'\n",
     "f'''{\nx\n}'''\n", "rf'\\{x}'\n", "f'\\{x}'\n", "x = '\\q'\n", "x = b'\\q'\n",
+    "x = 1\nf'''\n{a +}'''\n", "f'{a!r=}'\n", "f'{lambda x:1}'\n", "f'{yield}'\n", "f'{*a}'\n", "f'{a:=1}'\n",
+    "f'{x:{y!q}}'\n", "f'{(a:=1)}'\n", "f'{a[\"b\"]}'\n", "f'''{a!r:{b}\n}'''\n", "f'{ a = }'\n",
     # valid snippets with tricky positions
     "x = (  # c\n  1 +\n  2)\n", "f'{x!r:>{w}} {y=}'\n", "f'''a\n{b\n+c}'''\n", "rb'\\d' Rb'x'\n",
     "u'a' 'b'\n", "x = \\\n  1\n", "@d\n@e(1)\nclass C(A, metaclass=M):\n  '''doc'''\n",

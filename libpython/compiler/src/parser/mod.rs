@@ -45,6 +45,10 @@ pub struct Parser {
     unclosed: Option<CompileError>,
     /// For f-string sub-parsers: the line offset and first-line column offset.
     pub(crate) filename: String,
+    /// For f-string sub-parsers: token lines are shifted by `line_shift`, and first-line
+    /// columns by `col_shift`.
+    pub(crate) line_shift: i32,
+    pub(crate) col_shift: i32,
 }
 
 impl Parser {
@@ -65,6 +69,8 @@ impl Parser {
             line_starts,
             unclosed,
             filename: String::new(),
+            line_shift: 0,
+            col_shift: 0,
         }
     }
 
@@ -195,6 +201,7 @@ impl Parser {
     // ---- errors ----
 
     fn line_text(&self, lineno: i32) -> Option<String> {
+        let lineno = lineno - self.line_shift;
         let ls = *self.line_starts.get((lineno - 1).max(0) as usize)?;
         let end = self.src[ls..].iter().position(|&c| c == b'\n').map_or(self.src.len(), |e| ls + e);
         Some(String::from_utf8_lossy(&self.src[ls..end]).into_owned())
@@ -205,6 +212,9 @@ impl Parser {
         if col < 0 {
             return col;
         }
+        // f-string sub-parsers report columns within the expression's text, as CPython
+        let lineno = lineno - self.line_shift;
+        let col = if lineno == 1 { (col - self.col_shift).max(0) } else { col };
         match self.line_starts.get((lineno - 1).max(0) as usize) {
             Some(&ls) => {
                 let end = (ls + col as usize).min(self.src.len());

@@ -472,6 +472,8 @@ impl Parser {
             tk.end_lineno += start_line - 1;
         }
         let mut p = Parser::new(sub, toks, warnings, unclosed);
+        p.line_shift = start_line - 1;
+        p.col_shift = start_col;
         p.depth = self.depth;
         let r = (|| -> PResult<Expr> {
             let e = p.star_expressions()?;
@@ -487,7 +489,7 @@ impl Parser {
         match r {
             Ok(e) => Ok(e),
             Err(mut e) => {
-                if e.msg.starts_with("invalid syntax") {
+                if !e.msg.starts_with("f-string") {
                     e.msg = format!("f-string: {}", e.msg);
                 }
                 e.text = None;
