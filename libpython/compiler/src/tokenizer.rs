@@ -296,6 +296,7 @@ impl<'a> Tokenizer<'a> {
                         t.col = -1;
                         t.end_col = -1;
                     } else {
+                        let before = self.tokens.len();
                         while self.indstack.len() > 1 && col < *self.indstack.last().unwrap() {
                             self.indstack.pop();
                             self.altindstack.pop();
@@ -305,6 +306,8 @@ impl<'a> Tokenizer<'a> {
                             t.end_col = -1;
                         }
                         if col != *self.indstack.last().unwrap() {
+                            // CPython reports this before returning any of the DEDENTs
+                            self.tokens.truncate(before);
                             let end = self.src[self.pos..].iter().position(|&c| c == b'\n').map_or(self.src.len(), |e| self.pos + e);
                             let mut e = self.error_at(
                                 ErrorKind::IndentationError,

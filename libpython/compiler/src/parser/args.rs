@@ -54,9 +54,11 @@ impl Parser {
                     return Err(self.error_at_tok("var-keyword argument cannot have default value", self.p));
                 }
                 a.kwarg = Some(Box::new(arg));
-                self.eat_op(",");
-                if !self.at_op(close) {
-                    return Err(self.error_at_tok("arguments cannot follow var-keyword argument", self.p));
+                if self.eat_op(",") && !self.at_op(close) {
+                    if self.at_name() || self.at_op("*") || self.at_op("**") || self.at_op("/") {
+                        return Err(self.error_at_tok("arguments cannot follow var-keyword argument", self.p));
+                    }
+                    return Err(self.invalid());
                 }
                 break;
             } else if self.at_op("*") {
@@ -91,7 +93,7 @@ impl Parser {
                             a.defaults.push(d);
                         }
                         None => {
-                            if seen_default {
+                            if seen_default && (self.at_op(",") || self.at_op(close)) {
                                 return Err(self.error_at_pos("non-default argument follows default argument", arg.pos));
                             }
                         }
@@ -99,11 +101,29 @@ impl Parser {
                     args.push(arg);
                 }
             } else {
-                if !annotated && self.at_op("(") {
-                    return Err(self.error_at_tok("Lambda expression parameters cannot be parenthesized", self.p));
-                }
-                if annotated && self.at_op("(") {
-                    return Err(self.error_at_tok("Function parameters cannot be parenthesized", self.p));
+                if self.at_op("(") {
+                    // '(' NAME (',' NAME)* [','] ')'
+                    let open = self.p;
+                    let mut k = open + 1;
+                    let mut ok = false;
+                    while self.toks.get(k).map_or(false, |t| t.kind == Tok::Name) {
+                        k += 1;
+                        if matches!(self.toks.get(k).map(|t| t.kind), Some(Tok::Op(","))) {
+                            k += 1;
+                        }
+                        if matches!(self.toks.get(k).map(|t| t.kind), Some(Tok::Op(")"))) {
+                            ok = true;
+                            break;
+                        }
+                    }
+                    if ok {
+                        let msg = if annotated {
+                            "Function parameters cannot be parenthesized"
+                        } else {
+                            "Lambda expression parameters cannot be parenthesized"
+                        };
+                        return Err(self.error_at_pos(msg, Parser::span(&self.tok_pos(open), &self.tok_pos(k))));
+                    }
                 }
                 return Err(self.invalid());
             }

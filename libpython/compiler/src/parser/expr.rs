@@ -143,6 +143,9 @@ impl Parser {
             self.p += 1;
             let test = self.disjunction()?;
             if !self.eat_kw("else") {
+                if self.at_op(":") {
+                    return Err(self.invalid());
+                }
                 return Err(self.error_range(
                     crate::error::ErrorKind::SyntaxError,
                     "expected 'else' after 'if' expression",

@@ -179,14 +179,15 @@ impl Parser {
     // ---- positions ----
 
     pub(crate) fn tok_pos(&self, i: usize) -> Pos {
-        let t = &self.toks[i];
+        let t = &self.toks[i.min(self.toks.len() - 1)];
         Pos { lineno: t.lineno, col_offset: t.col, end_lineno: t.end_lineno, end_col_offset: t.end_col }
     }
 
     /// The position from token `start` to the last non-whitespace token consumed.
     pub(crate) fn pos_from(&self, start: usize) -> Pos {
+        let start = start.min(self.toks.len() - 1);
         let s = &self.toks[start];
-        let mut e = self.p.saturating_sub(1);
+        let mut e = self.p.saturating_sub(1).min(self.toks.len() - 1);
         while e > start && matches!(self.toks[e].kind, Tok::Newline | Tok::Indent | Tok::Dedent) {
             e -= 1;
         }
@@ -412,6 +413,36 @@ pub(crate) fn tokenize(src: &[u8], interactive: bool) -> Result<(Vec<Token>, Vec
     }
 }
 
+/// Tokenizes all of `src`; on a tokenizer error, the tokens before it and an end marker, with
+/// the error kept for later (CPython's tokenizer runs lazily, so which error wins depends on
+/// how far the parser gets).
+fn tokenize_partial(src: &[u8], interactive: bool) -> (Vec<Token>, Vec<CompileWarning>, Option<CompileError>) {
+    let t = Tokenizer::new(src, interactive);
+    match t.run() {
+        Ok((toks, w)) => (toks, w, None),
+        Err(e) => {
+            let t = Tokenizer::new(src, interactive);
+            let (mut toks, w) = t.run_partial();
+            let (l, c) = toks.last().map_or((1, 0), |t| (t.end_lineno, t.end_col));
+            toks.push(Token { kind: Tok::EndMarker, start: src.len(), end: src.len(), lineno: l, col: c, end_lineno: l, end_col: c });
+            (toks, w, Some(e))
+        }
+    }
+}
+
+/// Tokenizer errors that pegen raises itself from the tokenizer's state when it reaches
+/// them (they do not override an earlier parser error).
+fn raised_when_reached(e: &CompileError) -> bool {
+    matches!(
+        e.msg.as_str(),
+        "unindent does not match any outer indentation level"
+            | "inconsistent use of tabs and spaces in indentation"
+            | "too many levels of indentation"
+            | "unexpected character after line continuation character"
+            | "unexpected EOF while parsing"
+    )
+}
+
 fn parse_inner(source: &[u8], filename: &str, mode: Mode) -> Result<(Mod, Vec<CompileWarning>), CompileError> {
     let mut src = decode_source(source)?;
     if !src.ends_with(b"\n") {
@@ -445,7 +476,11 @@ fn parse_inner(source: &[u8], filename: &str, mode: Mode) -> Result<(Mod, Vec<Co
             text: None,
         });
     }
-    let (toks, warnings, unclosed) = tokenize(&src, mode == Mode::Single)?;
+    let (toks, warnings, pending) = tokenize_partial(&src, mode == Mode::Single);
+    let (unclosed, tok_error) = match pending {
+        Some(e) if e.msg.ends_with("was never closed") => (Some(e), None),
+        other => (None, other),
+    };
     let mut p = Parser::new(src, toks, warnings, unclosed);
     p.filename = filename.to_string();
     let m = match mode {
@@ -454,6 +489,16 @@ fn parse_inner(source: &[u8], filename: &str, mode: Mode) -> Result<(Mod, Vec<Co
         Mode::Single => p.interactive(),
         Mode::FuncType => p.func_type(),
     };
+    if let Some(te) = tok_error {
+        let reached = p.max_p.get().max(p.p) >= p.toks.len() - 1;
+        return Err(match m {
+            Ok(_) => te,
+            Err(_) if reached => te,
+            Err(pe) if raised_when_reached(&te) => pe,
+            Err(pe) if matches!(pe.msg.as_str(), "unexpected indent" | "unexpected unindent") => pe,
+            Err(_) => te,
+        });
+    }
     let m = match m {
         Ok(m) => m,
         Err(e) => {

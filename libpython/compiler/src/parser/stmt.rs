@@ -379,6 +379,9 @@ impl Parser {
             while self.tok().kind != Tok::Dedent && self.tok().kind != Tok::EndMarker {
                 self.statement(&mut body)?;
             }
+            if self.tok().kind != Tok::Dedent {
+                return Err(self.invalid());
+            }
             self.p += 1;
         } else {
             self.simple_stmts(&mut body)?;
