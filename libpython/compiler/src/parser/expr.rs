@@ -701,7 +701,11 @@ impl Parser {
         } else {
             let first = self.star_named_expression()?;
             if self.eat_op(":") {
+                let vs = self.p;
                 let v = self.expression()?;
+                if !self.at_op(",") && !self.at_op("}") && !self.at_kw("for") && !self.at_kw("async") {
+                    return Err(self.comma_error(vs, v.pos));
+                }
                 if self.at_kw("for") || (self.at_kw("async") && self.look_kw(1, "for")) {
                     let generators = self.comprehension_clauses()?;
                     self.expect_op("}")?;
@@ -721,12 +725,19 @@ impl Parser {
                     let pos = self.pos_from(s);
                     return Ok(self.mk(ExprKind::SetComp { elt: bx(first), generators }, pos));
                 }
+                if !self.at_op(",") && !self.at_op("}") {
+                    return Err(self.comma_error(s + 1, first.pos));
+                }
                 let mut elts = vec![first];
                 while self.eat_op(",") {
                     if self.at_op("}") {
                         break;
                     }
+                    let es = self.p;
                     elts.push(self.star_named_expression()?);
+                    if !self.at_op(",") && !self.at_op("}") {
+                        return Err(self.comma_error(es, elts.last().unwrap().pos));
+                    }
                 }
                 self.expect_op("}")?;
                 let pos = self.pos_from(s);
@@ -746,7 +757,7 @@ impl Parser {
             } else {
                 let k = self.expression()?;
                 if !self.at_op(":") {
-                    if self.at_op("}") || self.at_op(",") {
+                    if true {
                         let mut e = self.error_at_pos("':' expected after dictionary key", crate::ast::Pos {
                             lineno: k.pos.end_lineno,
                             col_offset: k.pos.end_col_offset - 1,
@@ -759,7 +770,11 @@ impl Parser {
                     return Err(self.invalid());
                 }
                 self.p += 1;
+                let vs = self.p;
                 let v = self.expression()?;
+                if !self.at_op(",") && !self.at_op("}") {
+                    return Err(self.comma_error(vs, v.pos));
+                }
                 keys.push(Some(k));
                 values.push(v);
             }

@@ -258,7 +258,15 @@ impl Parser {
                     ));
                 }
             }
-            return Err(self.invalid());
+            // the error pass's invalid_expression reads on (which decides whether an
+            // unclosed bracket wins), but the generic error stays where it was
+            let err = self.invalid();
+            if self.starts_expression() {
+                let save = self.p;
+                let _ = self.expression();
+                self.p = save;
+            }
+            return Err(err);
         }
         Ok(self.mks(StmtKind::Expr { value: bx(first) }, s))
     }
