@@ -221,6 +221,14 @@ impl<'a> Tokenizer<'a> {
         (self.tokens, self.warnings)
     }
 
+    /// Like `run_partial`, also giving the "'(' was never closed" error for the innermost
+    /// bracket open where tokenizing stopped.
+    pub fn run_partial_with_parens(mut self) -> (Vec<Token>, Vec<CompileWarning>, Option<CompileError>) {
+        let _ = self.run_loop();
+        let open = if self.parens.is_empty() { None } else { Some(self.eof_error()) };
+        (self.tokens, self.warnings, open)
+    }
+
     fn run_loop(&mut self) -> Result<(), CompileError> {
         let mut atbol = true;
         let mut blankline = false;

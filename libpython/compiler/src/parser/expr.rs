@@ -156,6 +156,12 @@ impl Parser {
             let pos = self.pos_from(s);
             return Ok(self.mk(ExprKind::IfExp { test: bx(test), body: bx(body), orelse: bx(orelse) }, pos));
         }
+        if self.at_op(":=") && !matches!(body.kind, ExprKind::Name { .. }) {
+            return Err(self.error_at_pos(
+                format!("cannot use assignment expressions with {}", super::target::describe(&body)),
+                body.pos,
+            ));
+        }
         Ok(body)
     }
 

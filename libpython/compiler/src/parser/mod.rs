@@ -416,16 +416,20 @@ pub(crate) fn tokenize(src: &[u8], interactive: bool) -> Result<(Vec<Token>, Vec
 /// Tokenizes all of `src`; on a tokenizer error, the tokens before it and an end marker, with
 /// the error kept for later (CPython's tokenizer runs lazily, so which error wins depends on
 /// how far the parser gets).
-fn tokenize_partial(src: &[u8], interactive: bool) -> (Vec<Token>, Vec<CompileWarning>, Option<CompileError>) {
+#[allow(clippy::type_complexity)]
+fn tokenize_partial(
+    src: &[u8],
+    interactive: bool,
+) -> (Vec<Token>, Vec<CompileWarning>, Option<(CompileError, Option<CompileError>)>) {
     let t = Tokenizer::new(src, interactive);
     match t.run() {
         Ok((toks, w)) => (toks, w, None),
         Err(e) => {
             let t = Tokenizer::new(src, interactive);
-            let (mut toks, w) = t.run_partial();
+            let (mut toks, w, open) = t.run_partial_with_parens();
             let (l, c) = toks.last().map_or((1, 0), |t| (t.end_lineno, t.end_col));
             toks.push(Token { kind: Tok::EndMarker, start: src.len(), end: src.len(), lineno: l, col: c, end_lineno: l, end_col: c });
-            (toks, w, Some(e))
+            (toks, w, Some((e, open)))
         }
     }
 }
@@ -477,9 +481,10 @@ fn parse_inner(source: &[u8], filename: &str, mode: Mode) -> Result<(Mod, Vec<Co
         });
     }
     let (toks, warnings, pending) = tokenize_partial(&src, mode == Mode::Single);
-    let (unclosed, tok_error) = match pending {
-        Some(e) if e.msg.ends_with("was never closed") => (Some(e), None),
-        other => (None, other),
+    let (unclosed, tok_error, open_paren) = match pending {
+        Some((e, _)) if e.msg.ends_with("was never closed") => (Some(e), None, None),
+        Some((e, open)) => (None, Some(e), open),
+        None => (None, None, None),
     };
     let mut p = Parser::new(src, toks, warnings, unclosed);
     p.filename = filename.to_string();
@@ -491,6 +496,14 @@ fn parse_inner(source: &[u8], filename: &str, mode: Mode) -> Result<(Mod, Vec<Co
     };
     if let Some(te) = tok_error {
         let reached = p.max_p.get().max(p.p) >= p.toks.len() - 1;
+        // an ERRORTOKEN without an exception inside brackets: the unclosed bracket wins
+        // when the parser failed on a later line
+        if let (Err(pe), Some(u), false) = (&m, &open_paren, reached) {
+            let last = p.toks[p.max_p.get().min(p.toks.len() - 1)].lineno;
+            if raised_when_reached(&te) && (last > u.lineno || pe.lineno > u.lineno) {
+                return Err(u.clone());
+            }
+        }
         return Err(match m {
             Ok(_) => te,
             Err(_) if reached => te,

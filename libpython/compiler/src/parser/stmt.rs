@@ -699,6 +699,12 @@ impl Parser {
             Err(_) => return Ok(None),
         };
         if !self.at_op(":") {
+            // invalid_match_stmt runs in CPython's error pass only: report it when `match ...`
+            // cannot be an expression statement either
+            let next = self.toks[s + 1].kind;
+            if self.tok().kind == Tok::Newline && matches!(next, Tok::Name | Tok::Number | Tok::String | Tok::Op("{")) {
+                return Err(self.err_last(ErrorKind::SyntaxError, "expected ':'", self.p));
+            }
             return Ok(None);
         }
         self.p += 1;
