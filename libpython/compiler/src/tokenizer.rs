@@ -232,6 +232,7 @@ impl<'a> Tokenizer<'a> {
     fn run_loop(&mut self) -> Result<(), CompileError> {
         let mut atbol = true;
         let mut blankline = false;
+        let mut comment_start: Option<usize> = None;
         loop {
             if atbol {
                 atbol = false;
@@ -385,6 +386,7 @@ impl<'a> Tokenizer<'a> {
                 Some(c) => c,
             };
             if c == b'#' {
+                comment_start = Some(self.pos);
                 while let Some(ch) = self.peek() {
                     if ch == b'\n' {
                         break;
@@ -399,13 +401,15 @@ impl<'a> Tokenizer<'a> {
                     atbol = true;
                     continue;
                 }
+                // after a comment, CPython's NEWLINE token spans the comment
+                let nl_start = comment_start.filter(|&c| c >= self.line_start).unwrap_or(start);
                 self.pos += 1;
                 self.tokens.push(Token {
                     kind: Tok::Newline,
-                    start,
+                    start: nl_start,
                     end: self.pos,
                     lineno: self.lineno,
-                    col: (start - self.line_start) as i32,
+                    col: (nl_start - self.line_start) as i32,
                     end_lineno: self.lineno,
                     end_col: (start - self.line_start) as i32,
                 });

@@ -358,11 +358,12 @@ impl Parser {
         if self.tok().kind != Tok::EndMarker {
             self.statement(&mut body)?;
         }
+        let after = self.p.saturating_sub(1);
         while self.tok().kind == Tok::Newline {
             self.p += 1;
         }
         if self.tok().kind != Tok::EndMarker {
-            return Err(self.error_at_tok("multiple statements found while compiling a single statement", self.p));
+            return Err(self.error_at_tok("multiple statements found while compiling a single statement", after));
         }
         Ok(Mod::Interactive { body })
     }

@@ -159,3 +159,36 @@ fn deep_nesting_fails_cleanly() {
     let src = "-".repeat(100000) + "1";
     assert!(crate::parser::parse(src.as_bytes(), "<t>", Mode::Exec).is_err());
 }
+
+fn err_mode(src: &str, mode: Mode) -> (&'static str, String, i32, i32, i32, i32) {
+    match crate::parser::parse(src.as_bytes(), "<test>", mode) {
+        Err(e) => (e.kind.name(), e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset),
+        Ok(m) => panic!("{src:?} parsed: {m:?}"),
+    }
+}
+
+#[test]
+fn other_modes() {
+    // ast.parse('1 + 2\n', mode='eval'): BinOp 1:0-1:5
+    let (m, _) = crate::parser::parse(b"1 + 2\n", "<t>", Mode::Eval).unwrap();
+    let Mod::Expression { body } = m else { panic!() };
+    assert_eq!(pos(&body.pos), (1, 0, 1, 5));
+    // mode='single'
+    let (m, _) = crate::parser::parse(b"x = 1\n", "<t>", Mode::Single).unwrap();
+    assert!(matches!(m, Mod::Interactive { ref body } if body.len() == 1));
+    // mode='func_type': '(int, *str) -> List[int]': argtypes int 1:1-1:4, str 1:7-1:10
+    let (m, _) = crate::parser::parse(b"(int, *str) -> List[int]", "<t>", Mode::FuncType).unwrap();
+    let Mod::FunctionType { argtypes, returns } = m else { panic!() };
+    assert_eq!(argtypes.iter().map(|a| pos(&a.pos)).collect::<Vec<_>>(), vec![(1, 1, 1, 4), (1, 7, 1, 10)]);
+    assert_eq!(pos(&returns.pos), (1, 15, 1, 24));
+    assert_eq!(
+        err_mode(" 1 + 2\n", Mode::Eval),
+        ("IndentationError", "unexpected indent".into(), 1, 1, 1, -1)
+    );
+    assert_eq!(
+        err_mode("x = 1\ny = 2\n", Mode::Single),
+        ("SyntaxError", "multiple statements found while compiling a single statement".into(), 1, 6, 1, 6)
+    );
+    // the NEWLINE token after a comment spans it: 'x = 1 +  # c' -> invalid syntax at 1:10-1:13
+    assert_eq!(err("x = 1 +  # c"), ("SyntaxError", "invalid syntax".into(), 1, 10, 1, 13));
+}
