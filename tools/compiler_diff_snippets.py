@@ -51,6 +51,8 @@ SNIPPETS = [
     "f'''{\nx\n}'''\n", "rf'\\{x}'\n", "f'\\{x}'\n", "x = '\\q'\n", "x = b'\\q'\n",
     "x = 1\nf'''\n{a +}'''\n", "f'{a!r=}'\n", "f'{lambda x:1}'\n", "f'{yield}'\n", "f'{*a}'\n", "f'{a:=1}'\n",
     "f'{x:{y!q}}'\n", "f'{(a:=1)}'\n", "f'{a[\"b\"]}'\n", "f'''{a!r:{b}\n}'''\n", "f'{ a = }'\n",
+    "\u2118 = 1\n", "a\u00b7 = 1\n", "\u00b7a = 1\n", "x\u0300 = 1\n", "\u2160 = 2\n", "a\u2e2f = 1\n", "x\u00b2 = 1\n",
+    "\u00e9l\u00e8ve = '\u00e9'\nprint(\u00e9l\u00e8ve)\n", "x = '\u20ac' + f'{\u00e9}\u20ac{b!r}'\n",
     # valid snippets with tricky positions
     "x = (  # c\n  1 +\n  2)\n", "f'{x!r:>{w}} {y=}'\n", "f'''a\n{b\n+c}'''\n", "rb'\\d' Rb'x'\n",
     "u'a' 'b'\n", "x = \\\n  1\n", "@d\n@e(1)\nclass C(A, metaclass=M):\n  '''doc'''\n",

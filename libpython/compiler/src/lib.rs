@@ -11,5 +11,6 @@ mod nfkc_table;
 pub mod parser;
 pub mod tokenizer;
 pub mod unicode_names;
+mod xid_table;
 
 pub use parser::parse;

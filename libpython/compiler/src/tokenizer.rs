@@ -873,20 +873,31 @@ pub fn is_printable(cp: u32) -> bool {
         && cp != 0x3000
 }
 
-/// Identifier characters (PEP 3131), approximated with Rust's Unicode properties.
+fn in_ranges(cp: u32, table: &[(u32, u32)]) -> bool {
+    table
+        .binary_search_by(|&(a, b)| {
+            if cp < a {
+                std::cmp::Ordering::Greater
+            } else if cp > b {
+                std::cmp::Ordering::Less
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+/// Identifier characters (PEP 3131), from the generated tables (`xid_table.rs`).
 pub fn is_xid_start(c: char) -> bool {
-    c == '_' || c.is_alphabetic() && !matches!(c as u32, 0x2E2F)
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic() || c == '_';
+    }
+    in_ranges(c as u32, crate::xid_table::XID_START)
 }
 
 pub fn is_xid_continue(c: char) -> bool {
-    if is_xid_start(c) || c.is_numeric() {
-        return !matches!(c as u32, 0x00B2 | 0x00B3 | 0x00B9 | 0x00BC..=0x00BE | 0x2070..=0x209F | 0x2150..=0x218F | 0x2460..=0x24FF | 0x2776..=0x2793)
-            || c.is_ascii_digit();
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
     }
-    let cp = c as u32;
-    // combining marks and connector punctuation commonly used in identifiers
-    matches!(cp, 0x0300..=0x036F | 0x0483..=0x0487 | 0x0591..=0x05BD | 0x0610..=0x061A | 0x064B..=0x0669
-        | 0x0900..=0x0903 | 0x093A..=0x094F | 0x0E31..=0x0E3A | 0x0E47..=0x0E4E | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF
-        | 0x200C | 0x200D | 0x203F | 0x2040 | 0x20D0..=0x20FF | 0x302A..=0x302F | 0x3099 | 0x309A | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F
-        | 0xFE33 | 0xFE34 | 0xFE4D..=0xFE4F | 0xFF10..=0xFF19 | 0xFF3F | 0xE0100..=0xE01EF | 0x00B7 | 0x0387 | 0x1369..=0x1371 | 0x19DA)
+    in_ranges(c as u32, crate::xid_table::XID_CONTINUE)
 }
