@@ -1,5 +1,6 @@
 """Compares our parser with python3.11's on small snippets (valid and invalid): the error's
-type, msg, lineno, offset, end_lineno, end_offset, or the ast.dump with positions.
+type, msg, lineno, offset, end_lineno, end_offset, or the ast.dump with positions. The
+snippets are the list below and the doctest examples of the host's test/test_syntax.py.
 
     python3.11 tools/compiler_diff_snippets.py FERRIC_COMPILE [-v]
 """
@@ -72,6 +73,24 @@ SNIPPETS = [
 ]
 
 
+def test_syntax_snippets():
+    """The `>>> ` examples (with their `... ` lines) of test/test_syntax.py."""
+    path = os.path.join(os.path.dirname(os.__file__), "test", "test_syntax.py")
+    snips, cur = [], None
+    for line in open(path, encoding="utf-8").read().split("\n"):
+        t = line.strip()
+        if t.startswith(">>> "):
+            if cur is not None:
+                snips.append(cur)
+            cur = t[4:] + "\n"
+        elif cur is not None and (t.startswith("... ") or t == "..."):
+            cur += t[4:] + "\n"
+        elif cur is not None:
+            snips.append(cur)
+            cur = None
+    return [x for x in snips if "\\" not in x]
+
+
 def oracle(src):
     try:
         with warnings.catch_warnings():
@@ -86,6 +105,7 @@ def oracle(src):
 def main():
     tool = sys.argv[1]
     verbose = "-v" in sys.argv
+    SNIPPETS.extend(test_syntax_snippets())
     d = tempfile.mkdtemp()
     paths = []
     for i, s in enumerate(SNIPPETS):

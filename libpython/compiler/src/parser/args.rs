@@ -47,6 +47,9 @@ impl Parser {
                 self.p += 1;
                 seen_slash = true;
                 a.posonlyargs = std::mem::take(&mut args);
+                if self.at_op("*") {
+                    return Err(self.error_at_tok("expected comma between / and *", self.p));
+                }
             } else if self.at_op("**") {
                 self.p += 1;
                 let arg = self.param(annotated, false)?;
@@ -71,7 +74,9 @@ impl Parser {
                     // bare '*': keyword-only arguments must follow
                     let next_ok = self.at_op(",") && self.look_name(1);
                     if !next_ok {
-                        return Err(self.error_at_tok("named arguments must follow bare *", s));
+                        // def: at the '*'; lambda: at the last token read
+                        let at = if annotated { s } else if self.at_op(",") { self.p + 1 } else { self.p };
+                        return Err(self.error_at_tok("named arguments must follow bare *", at));
                     }
                 } else {
                     let arg = self.param(annotated, true)?;
@@ -82,6 +87,9 @@ impl Parser {
                 }
             } else if self.at_name() {
                 let arg = self.param(annotated, false)?;
+                if self.at_op("=") && (self.look_op(1, ",") || self.look_op(1, close)) {
+                    return Err(self.error_at_tok("expected default value expression", self.p));
+                }
                 let default = if self.eat_op("=") { Some(self.expression()?) } else { None };
                 if seen_star {
                     a.kwonlyargs.push(arg);

@@ -438,6 +438,9 @@ impl Parser {
             }
             let s = self.p;
             if self.at_op("*") {
+                if seen_dstar {
+                    return Err(self.error_at_tok("iterable argument unpacking follows keyword argument unpacking", s));
+                }
                 self.p += 1;
                 let v = self.expression()?;
                 let pos = self.pos_from(s);
@@ -680,6 +683,9 @@ impl Parser {
             }
             let es = self.p;
             elts.push(self.star_named_expression()?);
+            if let Some(e) = self.comprehension_target_error(&elts) {
+                return Err(e);
+            }
             if !self.at_op(",") && !self.at_op("]") {
                 return Err(self.comma_error(es, elts.last().unwrap().pos));
             }
@@ -687,6 +693,35 @@ impl Parser {
         self.expect_op("]")?;
         let pos = self.pos_from(s);
         Ok(self.mk(ExprKind::List { elts, ctx: ExprContext::Load }, pos))
+    }
+
+    /// After `key ':'`: CPython's invalid_kvpair messages for a missing or starred value.
+    fn dict_value_error(&mut self) -> Option<crate::error::CompileError> {
+        let colon = self.p - 1;
+        if self.at_op("}") || self.at_op(",") {
+            return Some(self.error_at_tok("expression expected after dictionary key and ':'", colon));
+        }
+        if self.at_op("*") {
+            let s = self.p;
+            self.p += 1;
+            let r = self.bitwise_or();
+            let end = self.p;
+            self.p = s;
+            if r.is_ok() {
+                let pos = Parser::span(&self.tok_pos(s), &self.tok_pos(end - 1));
+                return Some(self.error_at_pos("cannot use a starred expression in a dictionary value", pos));
+            }
+        }
+        None
+    }
+
+    /// `[x, y for ...]`: CPython's invalid_comprehension message.
+    fn comprehension_target_error(&self, elts: &[Expr]) -> Option<crate::error::CompileError> {
+        if elts.len() >= 2 && (self.at_kw("for") || (self.at_kw("async") && self.look_kw(1, "for"))) {
+            let pos = Parser::span(&elts[0].pos, &elts[elts.len() - 1].pos);
+            return Some(self.error_at_pos("did you forget parentheses around the comprehension target?", pos));
+        }
+        None
     }
 
     fn brace_atom(&mut self) -> PResult<Expr> {
@@ -707,6 +742,9 @@ impl Parser {
         } else {
             let first = self.star_named_expression()?;
             if self.eat_op(":") {
+                if let Some(e) = self.dict_value_error() {
+                    return Err(e);
+                }
                 let vs = self.p;
                 let v = self.expression()?;
                 if !self.at_op(",") && !self.at_op("}") && !self.at_kw("for") && !self.at_kw("async") {
@@ -741,6 +779,9 @@ impl Parser {
                     }
                     let es = self.p;
                     elts.push(self.star_named_expression()?);
+                    if let Some(e) = self.comprehension_target_error(&elts) {
+                        return Err(e);
+                    }
                     if !self.at_op(",") && !self.at_op("}") {
                         return Err(self.comma_error(es, elts.last().unwrap().pos));
                     }
@@ -776,6 +817,9 @@ impl Parser {
                     return Err(self.invalid());
                 }
                 self.p += 1;
+                if let Some(e) = self.dict_value_error() {
+                    return Err(e);
+                }
                 let vs = self.p;
                 let v = self.expression()?;
                 if !self.at_op(",") && !self.at_op("}") {

@@ -345,7 +345,10 @@ impl Parser {
                     break;
                 }
                 if !paren && !self.at_name() {
-                    return Err(self.error_at_tok("trailing comma not allowed without surrounding parentheses", self.p));
+                    if self.tok().kind == Tok::Newline {
+                        return Err(self.error_at_tok("trailing comma not allowed without surrounding parentheses", self.p));
+                    }
+                    return Err(self.invalid());
                 }
             }
             if paren {
@@ -474,7 +477,7 @@ impl Parser {
         let mut optional_vars = None;
         if self.eat_kw("as") {
             let t = self.star_target_single()?;
-            if !(self.at_op(",") || self.at_op(")") || self.at_op(":")) {
+            if !(self.at_op(",") || self.at_op(")") || self.at_op(":") || self.tok().kind == Tok::Newline) {
                 return Err(self.invalid());
             }
             optional_vars = Some(bx(t));
@@ -512,7 +515,7 @@ impl Parser {
                     v.push(self.with_item()?);
                 }
                 self.expect_op(")")?;
-                if !self.at_op(":") {
+                if !self.at_op(":") && self.tok().kind != Tok::Newline {
                     return Err(self.invalid());
                 }
                 Ok(v)
@@ -556,26 +559,27 @@ impl Parser {
             match star {
                 None => star = Some(is_star),
                 Some(st) if st != is_star => {
-                    return Err(self.error_at_tok(
-                        "cannot have both 'except' and 'except*' on the same 'try'",
-                        hs,
-                    ))
+                    // plain after star: at the 'except'; star after plain: 'except' to '*'
+                    let pos = if is_star { Parser::span(&self.tok_pos(hs), &self.tok_pos(hs + 1)) } else { self.tok_pos(hs) };
+                    return Err(self.error_at_pos("cannot have both 'except' and 'except*' on the same 'try'", pos));
                 }
                 _ => {}
             }
             let mut type_ = None;
             let mut name = None;
+            if self.tok().kind == Tok::Newline {
+                return Err(self.err_last(ErrorKind::SyntaxError, "expected ':'", self.p));
+            }
             if !self.at_op(":") {
                 let e = self.expression()?;
                 if self.at_op(",") {
-                    let mut end = self.p;
-                    let save = self.p;
                     while self.eat_op(",") {
                         let _ = self.expression()?;
-                        end = self.p;
                     }
-                    let _ = save;
-                    let pos = Parser::span(&e.pos, &self.tok_pos(end - 1));
+                    if self.eat_kw("as") {
+                        let _ = self.expect_name()?;
+                    }
+                    let pos = Parser::span(&e.pos, &self.tok_pos(self.p - 1));
                     return Err(self.error_at_pos("multiple exception types must be parenthesized", pos));
                 }
                 type_ = Some(bx(e));

@@ -101,7 +101,9 @@ impl Parser {
                 let body = &text[a..b];
                 if body.iter().any(|&c| c >= 0x80) {
                     let tp = Pos { lineno: t.lineno, col_offset: t.col, end_lineno: t.end_lineno, end_col_offset: t.end_col };
-                    return Err(self.error_at_pos("bytes can only contain ASCII literal characters", tp));
+                    let mut e = self.error_at_pos("bytes can only contain ASCII literal characters", tp);
+                    e.end_offset = t.end_col + 1; // CPython leaves this one in bytes
+                    return Err(e);
                 }
                 if p.raw {
                     out.extend_from_slice(body);

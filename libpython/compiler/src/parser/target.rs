@@ -85,7 +85,8 @@ impl Parser {
             ExprKind::Constant { value: Constant::None | Constant::Bool(_), .. } => false,
             ExprKind::Constant { .. } | ExprKind::Call { .. } | ExprKind::BinOp { .. } | ExprKind::JoinedStr { .. }
             | ExprKind::Dict { .. } | ExprKind::Set { .. } | ExprKind::ListComp { .. } | ExprKind::SetComp { .. }
-            | ExprKind::DictComp { .. } | ExprKind::Await { .. } => true,
+            | ExprKind::DictComp { .. } | ExprKind::Await { .. } | ExprKind::Attribute { .. }
+            | ExprKind::Subscript { .. } => true,
             ExprKind::UnaryOp { op, .. } => *op != crate::ast::UnaryOp::Not,
             _ => false,
         };
