@@ -91,6 +91,40 @@ def test_syntax_snippets():
     return [x for x in snips if "\\" not in x]
 
 
+def test_call_snippets():
+    """String literals passed to the syntax-error helpers of a few test modules
+    (assertAllRaise in test_fstring, check in test_exceptions, _check_error in test_syntax)."""
+    out = []
+    base = os.path.join(os.path.dirname(os.__file__), "test")
+    for name in ("test_fstring.py", "test_exceptions.py", "test_syntax.py", "test_string_literals.py", "test_eof.py"):
+        try:
+            tree = ast.parse(open(os.path.join(base, name), "rb").read())
+        except (OSError, SyntaxError):
+            continue
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            f = node.func
+            fname = f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")
+            if fname not in ("assertAllRaise", "check", "_check_error", "assertSyntaxError", "_check_error_location"):
+                continue
+            for a in node.args:
+                try:
+                    v = ast.literal_eval(a)
+                except Exception:
+                    continue
+                vals = v if isinstance(v, list) else [v]
+                for x in vals:
+                    if isinstance(x, bytes):
+                        try:
+                            x = x.decode("utf-8")
+                        except UnicodeDecodeError:
+                            continue
+                    if isinstance(x, str) and "\x00" not in x and len(x) < 2000:
+                        out.append(x)
+    return out
+
+
 def oracle(src):
     try:
         with warnings.catch_warnings():
@@ -106,6 +140,8 @@ def main():
     tool = sys.argv[1]
     verbose = "-v" in sys.argv
     SNIPPETS.extend(test_syntax_snippets())
+    seen = set()
+    SNIPPETS[:] = [x for x in SNIPPETS + test_call_snippets() if not (x in seen or seen.add(x))]
     d = tempfile.mkdtemp()
     paths = []
     for i, s in enumerate(SNIPPETS):

@@ -79,6 +79,34 @@ fn utf8_error(src: &[u8], e: std::str::Utf8Error) -> CompileError {
 
 /// Decodes source bytes to UTF-8 as CPython's tokenizer does.
 pub fn decode_source(src: &[u8]) -> Result<Vec<u8>, CompileError> {
+    decode_source_ext(src).map(|(s, _)| s)
+}
+
+/// Also tells whether an encoding was declared (a BOM or coding spec): CPython's parser
+/// converts error columns to characters only then (`tok->encoding != NULL`).
+pub fn decode_source_ext(src: &[u8]) -> Result<(Vec<u8>, bool), CompileError> {
+    let declared = src.starts_with(b"\xef\xbb\xbf") || {
+        let mut found = false;
+        let mut ls = 0;
+        for _ in 0..2 {
+            let end = src[ls..].iter().position(|&c| c == b'\n').map_or(src.len(), |e| ls + e + 1);
+            let line = &src[ls..end];
+            if coding_spec(line).is_some() {
+                found = true;
+                break;
+            }
+            let t: Vec<u8> = line.iter().copied().filter(|c| !matches!(c, b' ' | b'\t' | 0x0c | b'\n' | b'\r')).collect();
+            if !(t.is_empty() || t[0] == b'#') || end >= src.len() {
+                break;
+            }
+            ls = end;
+        }
+        found
+    };
+    decode_source_inner(src).map(|s| (s, declared))
+}
+
+fn decode_source_inner(src: &[u8]) -> Result<Vec<u8>, CompileError> {
     let (bom, body) = if src.starts_with(b"\xef\xbb\xbf") { (true, &src[3..]) } else { (false, src) };
     // the first two lines
     let mut enc = None;

@@ -13,4 +13,4 @@ pub mod tokenizer;
 pub mod unicode_names;
 mod xid_table;
 
-pub use parser::parse;
+pub use parser::{parse, parse_text};

@@ -73,6 +73,8 @@ pub struct Tokenizer<'a> {
     parens: Vec<(u8, i32, usize)>,
     pub warnings: Vec<CompileWarning>,
     interactive: bool,
+    /// See `pegen_count`.
+    pub pegen_bytes: bool,
 }
 
 fn is_id_start(c: u8) -> bool {
@@ -101,6 +103,17 @@ impl<'a> Tokenizer<'a> {
             parens: Vec::new(),
             warnings: Vec::new(),
             interactive,
+            pegen_bytes: false,
+        }
+    }
+
+    /// Columns of the errors pegen raises from the tokenizer's state: bytes unless the
+    /// source declared its encoding.
+    fn pegen_count(&self, s: &[u8]) -> i32 {
+        if self.pegen_bytes {
+            s.len() as i32
+        } else {
+            char_count(s)
         }
     }
 
@@ -163,7 +176,7 @@ impl<'a> Tokenizer<'a> {
             self.pos += 1;
             // CPython: col_offset = cur - buf - 1 where cur is past the char after '\'
             let mut e = self.err("unexpected character after line continuation character");
-            e.offset = char_count(&self.src[self.line_start..self.pos]) + 1;
+            e.offset = self.pegen_count(&self.src[self.line_start..self.pos]) + 1;
             e.end_offset = 0;
             return Err(e);
         }
@@ -193,6 +206,7 @@ impl<'a> Tokenizer<'a> {
             let ls = self.src[..self.src.len().saturating_sub(1)].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
             let lineno = self.src[..ls].iter().filter(|&&c| c == b'\n').count() as i32 + 1;
             let mut e = self.error_at(ErrorKind::SyntaxError, "unexpected EOF while parsing".into(), lineno, ls, self.src.len());
+            e.offset = self.pegen_count(&self.src[ls..]);
             e.end_offset = -1;
             e
         }
@@ -325,7 +339,7 @@ impl<'a> Tokenizer<'a> {
                                 self.line_start,
                                 end,
                             );
-                            e.offset += 1;
+                            e.offset = self.pegen_count(&self.src[self.line_start..end]) + 1;
                             e.end_offset = -1;
                             return Err(e);
                         }

@@ -13,7 +13,7 @@ mod target;
 mod tests;
 
 use crate::ast::{self, Expr, ExprKind, Mod, Pos};
-use crate::decode::decode_source;
+use crate::decode::decode_source_ext;
 use crate::error::{CompileError, CompileWarning, ErrorKind, Mode};
 use crate::tokenizer::{char_count, Tok, Token, Tokenizer};
 use std::cell::Cell;
@@ -49,6 +49,8 @@ pub struct Parser {
     /// columns by `col_shift`.
     pub(crate) line_shift: i32,
     pub(crate) col_shift: i32,
+    /// Error columns in bytes (bytes source without an encoding declaration), as CPython.
+    pub(crate) byte_offsets: bool,
 }
 
 impl Parser {
@@ -71,6 +73,7 @@ impl Parser {
             filename: String::new(),
             line_shift: 0,
             col_shift: 0,
+            byte_offsets: false,
         }
     }
 
@@ -219,7 +222,11 @@ impl Parser {
         match self.line_starts.get((lineno - 1).max(0) as usize) {
             Some(&ls) => {
                 let end = (ls + col as usize).min(self.src.len());
-                char_count(&self.src[ls..end]) + 1
+                if self.byte_offsets {
+                    (end - ls) as i32 + 1
+                } else {
+                    char_count(&self.src[ls..end]) + 1
+                }
             }
             None => col + 1,
         }
@@ -269,7 +276,7 @@ impl Parser {
             kind,
             msg: msg.into(),
             lineno,
-            offset: char_count(&self.src[ls..at]),
+            offset: if self.byte_offsets { (at - ls) as i32 } else { char_count(&self.src[ls..at]) },
             end_lineno: lineno,
             end_offset: -1,
             text: self.line_text(lineno),
@@ -421,12 +428,15 @@ pub(crate) fn tokenize(src: &[u8], interactive: bool) -> Result<(Vec<Token>, Vec
 fn tokenize_partial(
     src: &[u8],
     interactive: bool,
+    pegen_bytes: bool,
 ) -> (Vec<Token>, Vec<CompileWarning>, Option<(CompileError, Option<CompileError>)>) {
-    let t = Tokenizer::new(src, interactive);
+    let mut t = Tokenizer::new(src, interactive);
+    t.pegen_bytes = pegen_bytes;
     match t.run() {
         Ok((toks, w)) => (toks, w, None),
         Err(e) => {
-            let t = Tokenizer::new(src, interactive);
+            let mut t = Tokenizer::new(src, interactive);
+            t.pegen_bytes = pegen_bytes;
             let (mut toks, w, open) = t.run_partial_with_parens();
             let (l, c) = toks.last().map_or((1, 0), |t| (t.end_lineno, t.end_col));
             toks.push(Token { kind: Tok::EndMarker, start: src.len(), end: src.len(), lineno: l, col: c, end_lineno: l, end_col: c });
@@ -448,8 +458,8 @@ fn raised_when_reached(e: &CompileError) -> bool {
     )
 }
 
-fn parse_inner(source: &[u8], filename: &str, mode: Mode) -> Result<(Mod, Vec<CompileWarning>), CompileError> {
-    let mut src = decode_source(source)?;
+fn parse_inner(source: &[u8], filename: &str, mode: Mode, text: bool) -> Result<(Mod, Vec<CompileWarning>), CompileError> {
+    let (mut src, declared) = if text { (source.to_vec(), true) } else { decode_source_ext(source)? };
     if !src.ends_with(b"\n") {
         src.push(b'\n');
     }
@@ -481,7 +491,7 @@ fn parse_inner(source: &[u8], filename: &str, mode: Mode) -> Result<(Mod, Vec<Co
             text: None,
         });
     }
-    let (toks, warnings, pending) = tokenize_partial(&src, mode == Mode::Single);
+    let (toks, warnings, pending) = tokenize_partial(&src, mode == Mode::Single, !declared);
     let (unclosed, tok_error, open_paren) = match pending {
         Some((e, _)) if e.msg.ends_with("was never closed") => (Some(e), None, None),
         Some((e, open)) => (None, Some(e), open),
@@ -489,6 +499,7 @@ fn parse_inner(source: &[u8], filename: &str, mode: Mode) -> Result<(Mod, Vec<Co
     };
     let mut p = Parser::new(src, toks, warnings, unclosed);
     p.filename = filename.to_string();
+    p.byte_offsets = !declared;
     let m = match mode {
         Mode::Exec => p.file(),
         Mode::Eval => p.eval(),
@@ -533,12 +544,22 @@ fn parse_inner(source: &[u8], filename: &str, mode: Mode) -> Result<(Mod, Vec<Co
 /// Parses Python 3.11 source (bytes, with an optional coding declaration or BOM) into the
 /// `ast` module's tree, as `ast.parse(source, filename, mode)`.
 pub fn parse(source: &[u8], filename: &str, mode: Mode) -> Result<(Mod, Vec<CompileWarning>), CompileError> {
+    parse_on_big_stack(source, filename, mode, false)
+}
+
+/// Parses a `str` source as `compile(str, ...)`/`ast.parse(str)`: coding declarations are
+/// ignored and error columns are characters.
+pub fn parse_text(source: &str, filename: &str, mode: Mode) -> Result<(Mod, Vec<CompileWarning>), CompileError> {
+    parse_on_big_stack(source.as_bytes(), filename, mode, true)
+}
+
+fn parse_on_big_stack(source: &[u8], filename: &str, mode: Mode, text: bool) -> Result<(Mod, Vec<CompileWarning>), CompileError> {
     // A big native stack, so that deep nesting reaches the parser's own limits first.
     let source = source.to_vec();
     let filename = filename.to_string();
     let h = std::thread::Builder::new()
         .stack_size(256 << 20)
-        .spawn(move || parse_inner(&source, &filename, mode))
+        .spawn(move || parse_inner(&source, &filename, mode, text))
         .expect("spawn parser thread");
     match h.join() {
         Ok(r) => r,

@@ -227,6 +227,12 @@ impl Parser {
             let n = exprs.len();
             for (i, e) in exprs.into_iter().enumerate() {
                 if matches!(e.kind, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }) {
+                    if i == 0 && n == 1 && matches!(self.toks[s].kind, Tok::Op("(")) {
+                        return Err(self.error_at_pos(
+                            "cannot assign to yield expression here. Maybe you meant '==' instead of '='?",
+                            e.pos,
+                        ));
+                    }
                     return Err(self.error_at_pos("assignment to yield expression not possible", e.pos));
                 }
                 if Self::invalid_target_pub(&e) {

@@ -475,6 +475,7 @@ impl Parser {
         }
         let mut p = Parser::new(sub, toks, warnings, unclosed);
         p.line_shift = start_line - 1;
+        p.byte_offsets = self.byte_offsets;
         p.col_shift = start_col;
         p.depth = self.depth;
         let r = (|| -> PResult<Expr> {
@@ -491,7 +492,16 @@ impl Parser {
         match r {
             Ok(e) => Ok(e),
             Err(mut e) => {
-                if !e.msg.starts_with("f-string") {
+                let from_tokenizer = (e.msg.starts_with("invalid") && e.msg.ends_with("literal"))
+                    || e.msg.starts_with("unterminated")
+                    || e.msg.starts_with("invalid character")
+                    || e.msg.starts_with("invalid non-printable")
+                    || e.msg.starts_with("unmatched")
+                    || e.msg.starts_with("closing parenthesis")
+                    || e.msg.starts_with("invalid digit")
+                    || e.msg.starts_with("leading zeros")
+                    || e.msg.starts_with("(unicode error)");
+                if !e.msg.starts_with("f-string") && !from_tokenizer {
                     e.msg = format!("f-string: {}", e.msg);
                 }
                 e.text = None;
@@ -593,7 +603,8 @@ impl Parser {
                             return Err(self.escape_error(t, body, start, i + close + 1, bytes, "unknown Unicode character name"));
                         }
                     }
-                    return Err(self.escape_error(t, body, start, body.len().min(i + 1), bytes, "malformed \\N character escape"));
+                    let end = if i < body.len() && body[i] == b'{' { body.len() } else { i };
+                    return Err(self.escape_error(t, body, start, end, bytes, "malformed \\N character escape"));
                 }
                 _ => {
                     if first_invalid.is_none() {
