@@ -192,3 +192,14 @@ fn other_modes() {
     // the NEWLINE token after a comment spans it: 'x = 1 +  # c' -> invalid syntax at 1:10-1:13
     assert_eq!(err("x = 1 +  # c"), ("SyntaxError", "invalid syntax".into(), 1, 10, 1, 13));
 }
+
+#[test]
+fn error_columns_bytes_or_chars() {
+    // python3.11: ast.parse(b'Python = "Ṕýţĥòñ" +') -> offset 27 (bytes, no coding
+    // declaration); ast.parse(str) -> offset 20 (characters)
+    let src = "Python = \"Ṕýţĥòñ\" +";
+    let e = crate::parser::parse(src.as_bytes(), "<t>", Mode::Exec).unwrap_err();
+    assert_eq!((e.msg.as_str(), e.offset, e.end_offset), ("invalid syntax", 27, 27));
+    let e = crate::parser::parse_text(src, "<t>", Mode::Exec).unwrap_err();
+    assert_eq!((e.msg.as_str(), e.offset, e.end_offset), ("invalid syntax", 20, 20));
+}
