@@ -531,7 +531,9 @@ fn parse_inner(source: &[u8], filename: &str, mode: Mode, text: bool) -> Result<
             // _PyPegen_tokenize_full_source_to_check_for_errors)
             if let Some(u) = &p.unclosed {
                 let last = p.toks[p.max_p.get().min(p.toks.len() - 1)].lineno;
-                if last > u.lineno || e.lineno > u.lineno {
+                // also when the parser read up to the end (pegen's ERRORTOKEN at EOF)
+                let reached = p.max_p.get().max(p.p) >= p.toks.len() - 1;
+                if last > u.lineno || e.lineno > u.lineno || reached {
                     return Err(u.clone());
                 }
             }
@@ -557,10 +559,12 @@ fn parse_on_big_stack(source: &[u8], filename: &str, mode: Mode, text: bool) -> 
     // A big native stack, so that deep nesting reaches the parser's own limits first.
     let source = source.to_vec();
     let filename = filename.to_string();
-    let h = std::thread::Builder::new()
-        .stack_size(256 << 20)
-        .spawn(move || parse_inner(&source, &filename, mode, text))
-        .expect("spawn parser thread");
+    let (source2, filename2) = (source.clone(), filename.clone());
+    let h = match std::thread::Builder::new().stack_size(256 << 20).spawn(move || parse_inner(&source, &filename, mode, text)) {
+        Ok(h) => h,
+        // no thread (resource limits): parse here, on the caller's stack
+        Err(_) => return parse_inner(&source2, &filename2, mode, text),
+    };
     match h.join() {
         Ok(r) => r,
         Err(_) => Err(CompileError {

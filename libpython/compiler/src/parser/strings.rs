@@ -450,11 +450,7 @@ impl Parser {
         sub.push(b')');
         sub.push(b'\n');
         let fix = |e: &mut CompileError| {
-            // positions of errors inside: shift like tokens
-            if e.lineno == 1 {
-                e.offset += start_col;
-                e.end_offset += start_col;
-            }
+            // the sub-tokenizer's errors: real lines, columns within the expression's text
             e.lineno += start_line - 1;
             e.end_lineno += start_line - 1;
         };
