@@ -472,6 +472,8 @@ impl Parser {
                     let generators = self.comprehension_clauses()?;
                     if !self.at_op(")") || !args.is_empty() || !keywords.is_empty() {
                         let pos = Parser::span(&e.pos, &self.tok_pos(self.p - 1));
+                        // pegen reads the token after the ',' here
+                        let _ = self.look(1);
                         if self.at_op(",") || !args.is_empty() || !keywords.is_empty() {
                             return Err(self.error_at_pos("Generator expression must be parenthesized", pos));
                         }
