@@ -250,7 +250,6 @@ impl<'a> Tokenizer<'a> {
         loop {
             if atbol {
                 atbol = false;
-                blankline = false;
                 let mut col = 0usize;
                 let mut altcol = 0usize;
                 let mut cont_line_col = 0usize;

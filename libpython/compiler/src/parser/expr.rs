@@ -288,10 +288,6 @@ impl Parser {
         self.binop_level(0)
     }
 
-    pub(crate) fn sum(&mut self) -> PResult<Expr> {
-        self.binop_level(4)
-    }
-
     fn factor(&mut self) -> PResult<Expr> {
         let op = match self.tok().kind {
             Tok::Op("+") => UnaryOp::UAdd,
@@ -867,10 +863,6 @@ impl Parser {
     pub(crate) fn name_expr(&self, i: usize, ctx: ExprContext) -> Expr {
         let t = self.toks[i];
         self.mk(ExprKind::Name { id: self.identifier(&t), ctx }, self.tok_pos(i))
-    }
-
-    pub(crate) fn expr_pos(e: &Expr) -> Pos {
-        e.pos
     }
 }
 
