@@ -207,7 +207,11 @@ impl Parser {
     fn line_text(&self, lineno: i32) -> Option<String> {
         let lineno = lineno - self.line_shift;
         let ls = *self.line_starts.get((lineno - 1).max(0) as usize)?;
-        let end = self.src[ls..].iter().position(|&c| c == b'\n').map_or(self.src.len(), |e| ls + e);
+        // with its newline, as CPython's SyntaxError.text for parser errors
+        let end = self.src[ls..].iter().position(|&c| c == b'\n').map_or(self.src.len(), |e| ls + e + 1);
+        if ls >= self.src.len() {
+            return None;
+        }
         Some(String::from_utf8_lossy(&self.src[ls..end]).into_owned())
     }
 
@@ -506,7 +510,13 @@ fn parse_inner(source: &[u8], filename: &str, mode: Mode, text: bool) -> Result<
         Mode::Single => p.interactive(),
         Mode::FuncType => p.func_type(),
     };
-    if let Some(te) = tok_error {
+    if let Some(mut te) = tok_error {
+        // errors pegen raises from the tokenizer's state show the line with its newline
+        if raised_when_reached(&te) {
+            if let Some(t) = te.text.as_mut() {
+                t.push('\n');
+            }
+        }
         let reached = p.max_p.get().max(p.p) >= p.toks.len() - 1;
         // an ERRORTOKEN without an exception inside brackets: the unclosed bracket wins
         // when the parser failed on a later line

@@ -203,3 +203,13 @@ fn error_columns_bytes_or_chars() {
     let e = crate::parser::parse_text(src, "<t>", Mode::Exec).unwrap_err();
     assert_eq!((e.msg.as_str(), e.offset, e.end_offset), ("invalid syntax", 20, 20));
 }
+
+#[test]
+fn error_text_as_python() {
+    // python3.11: SyntaxError.text
+    let text = |src: &str| crate::parser::parse(src.as_bytes(), "<t>", Mode::Exec).unwrap_err().text;
+    assert_eq!(text("x = 1 +\n").as_deref(), Some("x = 1 +\n"));
+    assert_eq!(text("if x:\n  a\n b\n").as_deref(), Some(" b\n"));
+    assert_eq!(text("x = 'abc\n").as_deref(), Some("x = 'abc"));
+    assert_eq!(text("x = 1 +").as_deref(), Some("x = 1 +\n"));
+}
