@@ -79,6 +79,34 @@ fn utf8_error(src: &[u8], e: std::str::Utf8Error) -> CompileError {
 
 /// Decodes source bytes to UTF-8 as CPython's tokenizer does.
 pub fn decode_source(src: &[u8]) -> Result<Vec<u8>, CompileError> {
+    decode_source_ext(src).map(|(s, _)| s)
+}
+
+/// Also tells whether an encoding was declared (a BOM or coding spec): CPython's parser
+/// converts error columns to characters only then (`tok->encoding != NULL`).
+pub fn decode_source_ext(src: &[u8]) -> Result<(Vec<u8>, bool), CompileError> {
+    let declared = src.starts_with(b"\xef\xbb\xbf") || {
+        let mut found = false;
+        let mut ls = 0;
+        for _ in 0..2 {
+            let end = src[ls..].iter().position(|&c| c == b'\n').map_or(src.len(), |e| ls + e + 1);
+            let line = &src[ls..end];
+            if coding_spec(line).is_some() {
+                found = true;
+                break;
+            }
+            let t: Vec<u8> = line.iter().copied().filter(|c| !matches!(c, b' ' | b'\t' | 0x0c | b'\n' | b'\r')).collect();
+            if !(t.is_empty() || t[0] == b'#') || end >= src.len() {
+                break;
+            }
+            ls = end;
+        }
+        found
+    };
+    decode_source_inner(src).map(|s| (s, declared))
+}
+
+fn decode_source_inner(src: &[u8]) -> Result<Vec<u8>, CompileError> {
     let (bom, body) = if src.starts_with(b"\xef\xbb\xbf") { (true, &src[3..]) } else { (false, src) };
     // the first two lines
     let mut enc = None;
@@ -102,8 +130,9 @@ pub fn decode_source(src: &[u8]) -> Result<Vec<u8>, CompileError> {
     }
     let enc_name = enc.as_ref().map(|(n, _)| normal_name(n));
     if bom {
-        if let Some(n) = &enc_name {
-            if n != "utf-8" {
+        if let Some((raw, _)) = &enc {
+            let n = raw.to_ascii_lowercase().replace('_', "-");
+            if n != "utf-8" && !n.starts_with("utf-8-") {
                 return Err(err(format!("encoding problem: {} with BOM", enc.unwrap().0), 1));
             }
         }
@@ -133,8 +162,58 @@ pub fn decode_source(src: &[u8]) -> Result<Vec<u8>, CompileError> {
         }
         Some(other) => {
             let (name, line) = enc.unwrap();
-            let _ = other;
-            Err(err(format!("unknown encoding: {}", name), line))
+            let Some(table) = single_byte_codec(other) else {
+                return Err(err(format!("unknown encoding: {}", name), line));
+            };
+            let mut out = String::with_capacity(body.len());
+            for (pos, &b) in body.iter().enumerate() {
+                if b < 0x80 {
+                    out.push(b as char);
+                } else {
+                    match table[(b - 0x80) as usize] {
+                        0 => {
+                            let lineno = body[..pos].iter().filter(|&&c| c == b'\n').count() as i32 + 1;
+                            return Err(err(
+                                format!("(unicode error) '{}' codec can't decode byte 0x{:02x} in position {}: character maps to <undefined>", other, b, pos),
+                                lineno,
+                            ));
+                        }
+                        cp => out.push(char::from_u32(cp as u32).unwrap_or('\u{FFFD}')),
+                    }
+                }
+            }
+            Ok(out.into_bytes())
         }
     }
+}
+
+fn codec_key(name: &str) -> String {
+    let mut n = name.to_ascii_lowercase().replace(['-', ' '], "_");
+    if let Some(rest) = n.strip_prefix("iso_8859_") {
+        n = format!("iso8859_{rest}");
+    }
+    if let Some(rest) = n.strip_prefix("windows_") {
+        n = format!("cp{rest}");
+    }
+    if let Some(rest) = n.strip_prefix("latin_") {
+        n = format!("latin{rest}");
+    }
+    match n.as_str() {
+        "latin2" => "iso8859_2".into(),
+        "latin3" => "iso8859_3".into(),
+        "latin4" => "iso8859_4".into(),
+        "cyrillic" => "iso8859_5".into(),
+        "greek" => "iso8859_7".into(),
+        "hebrew" => "iso8859_8".into(),
+        "latin5" => "iso8859_9".into(),
+        "latin6" => "iso8859_10".into(),
+        "latin9" => "iso8859_15".into(),
+        "macroman" | "macintosh" => "mac_roman".into(),
+        _ => n,
+    }
+}
+
+fn single_byte_codec(name: &str) -> Option<&'static [u16; 128]> {
+    let key = codec_key(name);
+    crate::source_codecs::CODECS.iter().find(|(n, _)| codec_key(n) == key).map(|(_, t)| t)
 }

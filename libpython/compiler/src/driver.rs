@@ -19,7 +19,12 @@ pub const PY_CF_ALLOW_TOP_LEVEL_AWAIT: u32 = 0x2000;
 pub const PY_CF_MASK: u32 = 0x01FE_0000;
 
 pub fn parse_source(source: &[u8], filename: &str, mode: Mode, flags: &Flags) -> Result<(Mod, Vec<CompileWarning>), CompileError> {
-    let _ = flags;
+    // A `str` source (its coding cookie ignored, columns counted in characters).
+    if flags.cf_flags & PY_CF_IGNORE_COOKIE != 0 {
+        if let Ok(text) = std::str::from_utf8(source) {
+            return crate::parse_text(text, filename, mode);
+        }
+    }
     crate::parse(source, filename, mode)
 }
 

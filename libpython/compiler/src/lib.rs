@@ -13,14 +13,17 @@ pub mod error;
 pub mod flowgraph;
 pub mod marshal_out;
 pub mod nfkc;
+mod nfkc_table;
 pub mod op16;
 pub mod opcode;
 pub mod parser;
+pub mod source_codecs;
 pub mod symtable;
 pub mod tokenizer;
 pub mod unicode_names;
+mod xid_table;
 
 pub use codegen::{compile as compile_ast, CompileFlags};
 pub use driver::{compile_tree, parse_source, Flags};
 pub use num_bigint;
-pub use parser::parse;
+pub use parser::{parse, parse_text};

@@ -73,6 +73,8 @@ pub struct Tokenizer<'a> {
     parens: Vec<(u8, i32, usize)>,
     pub warnings: Vec<CompileWarning>,
     interactive: bool,
+    /// See `pegen_count`.
+    pub pegen_bytes: bool,
 }
 
 fn is_id_start(c: u8) -> bool {
@@ -101,6 +103,17 @@ impl<'a> Tokenizer<'a> {
             parens: Vec::new(),
             warnings: Vec::new(),
             interactive,
+            pegen_bytes: false,
+        }
+    }
+
+    /// Columns of the errors pegen raises from the tokenizer's state: bytes unless the
+    /// source declared its encoding.
+    fn pegen_count(&self, s: &[u8]) -> i32 {
+        if self.pegen_bytes {
+            s.len() as i32
+        } else {
+            char_count(s)
         }
     }
 
@@ -163,9 +176,8 @@ impl<'a> Tokenizer<'a> {
             self.pos += 1;
             // CPython: col_offset = cur - buf - 1 where cur is past the char after '\'
             let mut e = self.err("unexpected character after line continuation character");
-            e.offset = char_count(&self.src[self.line_start..self.pos]) + 1;
-            e.end_offset = -1;
-            e.end_offset = e.offset;
+            e.offset = self.pegen_count(&self.src[self.line_start..self.pos]) + 1;
+            e.end_offset = 0;
             return Err(e);
         }
         self.pos += 1;
@@ -186,13 +198,16 @@ impl<'a> Tokenizer<'a> {
                 lineno: line,
                 offset: off,
                 end_lineno: line,
-                end_offset: off + 1,
+                end_offset: 0,
                 text: Some(self.line_text(ls)),
             }
         } else {
-            let mut e = self.err("unexpected EOF while parsing");
-            e.offset = char_count(&self.src[self.line_start..self.pos.min(self.src.len())]) + 1;
-            e.end_offset = e.offset;
+            // at the end of the last line
+            let ls = self.src[..self.src.len().saturating_sub(1)].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+            let lineno = self.src[..ls].iter().filter(|&&c| c == b'\n').count() as i32 + 1;
+            let mut e = self.error_at(ErrorKind::SyntaxError, "unexpected EOF while parsing".into(), lineno, ls, self.src.len());
+            e.offset = self.pegen_count(&self.src[ls..]);
+            e.end_offset = -1;
             e
         }
     }
@@ -220,13 +235,21 @@ impl<'a> Tokenizer<'a> {
         (self.tokens, self.warnings)
     }
 
+    /// Like `run_partial`, also giving the "'(' was never closed" error for the innermost
+    /// bracket open where tokenizing stopped.
+    pub fn run_partial_with_parens(mut self) -> (Vec<Token>, Vec<CompileWarning>, Option<CompileError>) {
+        let _ = self.run_loop();
+        let open = if self.parens.is_empty() { None } else { Some(self.eof_error()) };
+        (self.tokens, self.warnings, open)
+    }
+
     fn run_loop(&mut self) -> Result<(), CompileError> {
         let mut atbol = true;
         let mut blankline = false;
+        let mut comment_start: Option<usize> = None;
         loop {
             if atbol {
                 atbol = false;
-                blankline = false;
                 let mut col = 0usize;
                 let mut altcol = 0usize;
                 let mut cont_line_col = 0usize;
@@ -281,6 +304,8 @@ impl<'a> Tokenizer<'a> {
                         if self.indstack.len() >= MAXINDENT {
                             let mut e = self.err("too many levels of indentation");
                             e.kind = ErrorKind::IndentationError;
+                            e.offset = 1;
+                            e.end_offset = 0;
                             return Err(e);
                         }
                         if altcol <= alttop {
@@ -293,6 +318,7 @@ impl<'a> Tokenizer<'a> {
                         t.col = -1;
                         t.end_col = -1;
                     } else {
+                        let before = self.tokens.len();
                         while self.indstack.len() > 1 && col < *self.indstack.last().unwrap() {
                             self.indstack.pop();
                             self.altindstack.pop();
@@ -302,6 +328,8 @@ impl<'a> Tokenizer<'a> {
                             t.end_col = -1;
                         }
                         if col != *self.indstack.last().unwrap() {
+                            // CPython reports this before returning any of the DEDENTs
+                            self.tokens.truncate(before);
                             let end = self.src[self.pos..].iter().position(|&c| c == b'\n').map_or(self.src.len(), |e| self.pos + e);
                             let mut e = self.error_at(
                                 ErrorKind::IndentationError,
@@ -310,8 +338,8 @@ impl<'a> Tokenizer<'a> {
                                 self.line_start,
                                 end,
                             );
-                            e.offset += 1;
-                            e.end_offset = e.offset;
+                            e.offset = self.pegen_count(&self.src[self.line_start..end]) + 1;
+                            e.end_offset = -1;
                             return Err(e);
                         }
                         if altcol != *self.altindstack.last().unwrap() {
@@ -371,6 +399,7 @@ impl<'a> Tokenizer<'a> {
                 Some(c) => c,
             };
             if c == b'#' {
+                comment_start = Some(self.pos);
                 while let Some(ch) = self.peek() {
                     if ch == b'\n' {
                         break;
@@ -385,15 +414,17 @@ impl<'a> Tokenizer<'a> {
                     atbol = true;
                     continue;
                 }
+                // after a comment, CPython's NEWLINE token spans the comment
+                let nl_start = comment_start.filter(|&c| c >= self.line_start).unwrap_or(start);
                 self.pos += 1;
                 self.tokens.push(Token {
                     kind: Tok::Newline,
-                    start,
+                    start: nl_start,
                     end: self.pos,
                     lineno: self.lineno,
-                    col: (start - self.line_start) as i32,
+                    col: (nl_start - self.line_start) as i32,
                     end_lineno: self.lineno,
-                    end_col: (start - self.line_start) as i32 + 1,
+                    end_col: (start - self.line_start) as i32,
                 });
                 self.lineno += 1;
                 self.line_start = self.pos;
@@ -522,6 +553,11 @@ impl<'a> Tokenizer<'a> {
                 continue;
             }
             // anything else
+            if c.is_ascii_graphic() {
+                self.pos += 1;
+                self.push(Tok::Op("$error"), start, self.lineno, self.line_start);
+                continue;
+            }
             let ch = decode_char(&self.src[self.pos..]);
             self.pos += ch.1.max(1);
             let cp = ch.0;
@@ -542,8 +578,8 @@ impl<'a> Tokenizer<'a> {
             self.line_start,
             end,
         );
-        e.offset += 1;
-        e.end_offset = e.offset;
+        e.offset = 1;
+        e.end_offset = 0;
         e
     }
 
@@ -611,7 +647,6 @@ impl<'a> Tokenizer<'a> {
             });
             Ok(())
         } else if is_id_char(c) && c != 0 {
-            self.pos += 1;
             Err(self.err(format!("invalid {} literal", kind)))
         } else {
             Ok(())
@@ -693,7 +728,7 @@ impl<'a> Tokenizer<'a> {
             }
             if nonzero {
                 let off = char_count(&self.src[self.line_start..start]) + 1;
-                let end = char_count(&self.src[self.line_start..zeros_end]);
+                let end = char_count(&self.src[self.line_start..zeros_end]) + 1;
                 let mut e = self.err(
                     "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
                 );
@@ -791,7 +826,7 @@ impl<'a> Tokenizer<'a> {
         while end_quote_size != quote_size {
             let c = self.peek();
             if c.is_none() || (quote_size == 1 && c == Some(b'\n')) {
-                let detected = self.lineno;
+                let detected = if c.is_none() && self.pos == self.line_start && self.lineno > 1 { self.lineno - 1 } else { self.lineno };
                 let msg = if quote_size == 3 {
                     format!("unterminated triple-quoted string literal (detected at line {})", detected)
                 } else {
@@ -851,20 +886,31 @@ pub fn is_printable(cp: u32) -> bool {
         && cp != 0x3000
 }
 
-/// Identifier characters (PEP 3131), approximated with Rust's Unicode properties.
+fn in_ranges(cp: u32, table: &[(u32, u32)]) -> bool {
+    table
+        .binary_search_by(|&(a, b)| {
+            if cp < a {
+                std::cmp::Ordering::Greater
+            } else if cp > b {
+                std::cmp::Ordering::Less
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+/// Identifier characters (PEP 3131), from the generated tables (`xid_table.rs`).
 pub fn is_xid_start(c: char) -> bool {
-    c == '_' || c.is_alphabetic() && !matches!(c as u32, 0x2E2F)
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic() || c == '_';
+    }
+    in_ranges(c as u32, crate::xid_table::XID_START)
 }
 
 pub fn is_xid_continue(c: char) -> bool {
-    if is_xid_start(c) || c.is_numeric() {
-        return !matches!(c as u32, 0x00B2 | 0x00B3 | 0x00B9 | 0x00BC..=0x00BE | 0x2070..=0x209F | 0x2150..=0x218F | 0x2460..=0x24FF | 0x2776..=0x2793)
-            || c.is_ascii_digit();
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
     }
-    let cp = c as u32;
-    // combining marks and connector punctuation commonly used in identifiers
-    matches!(cp, 0x0300..=0x036F | 0x0483..=0x0487 | 0x0591..=0x05BD | 0x0610..=0x061A | 0x064B..=0x0669
-        | 0x0900..=0x0903 | 0x093A..=0x094F | 0x0E31..=0x0E3A | 0x0E47..=0x0E4E | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF
-        | 0x200C | 0x200D | 0x203F | 0x2040 | 0x20D0..=0x20FF | 0x302A..=0x302F | 0x3099 | 0x309A | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F
-        | 0xFE33 | 0xFE34 | 0xFE4D..=0xFE4F | 0xFF10..=0xFF19 | 0xFF3F | 0xE0100..=0xE01EF | 0x00B7 | 0x0387 | 0x1369..=0x1371 | 0x19DA)
+    in_ranges(c as u32, crate::xid_table::XID_CONTINUE)
 }

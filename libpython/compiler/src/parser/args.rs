@@ -47,6 +47,9 @@ impl Parser {
                 self.p += 1;
                 seen_slash = true;
                 a.posonlyargs = std::mem::take(&mut args);
+                if self.at_op("*") {
+                    return Err(self.error_at_tok("expected comma between / and *", self.p));
+                }
             } else if self.at_op("**") {
                 self.p += 1;
                 let arg = self.param(annotated, false)?;
@@ -54,9 +57,11 @@ impl Parser {
                     return Err(self.error_at_tok("var-keyword argument cannot have default value", self.p));
                 }
                 a.kwarg = Some(Box::new(arg));
-                self.eat_op(",");
-                if !self.at_op(close) {
-                    return Err(self.error_at_tok("arguments cannot follow var-keyword argument", self.p));
+                if self.eat_op(",") && !self.at_op(close) {
+                    if self.at_name() || self.at_op("*") || self.at_op("**") || self.at_op("/") {
+                        return Err(self.error_at_tok("arguments cannot follow var-keyword argument", self.p));
+                    }
+                    return Err(self.invalid());
                 }
                 break;
             } else if self.at_op("*") {
@@ -69,7 +74,9 @@ impl Parser {
                     // bare '*': keyword-only arguments must follow
                     let next_ok = self.at_op(",") && self.look_name(1);
                     if !next_ok {
-                        return Err(self.error_at_tok("named arguments must follow bare *", s));
+                        // def: at the '*'; lambda: at the last token read
+                        let at = if annotated { s } else if self.at_op(",") { self.p + 1 } else { self.p };
+                        return Err(self.error_at_tok("named arguments must follow bare *", at));
                     }
                 } else {
                     let arg = self.param(annotated, true)?;
@@ -80,6 +87,9 @@ impl Parser {
                 }
             } else if self.at_name() {
                 let arg = self.param(annotated, false)?;
+                if self.at_op("=") && (self.look_op(1, ",") || self.look_op(1, close)) {
+                    return Err(self.error_at_tok("expected default value expression", self.p));
+                }
                 let default = if self.eat_op("=") { Some(self.expression()?) } else { None };
                 if seen_star {
                     a.kwonlyargs.push(arg);
@@ -91,7 +101,7 @@ impl Parser {
                             a.defaults.push(d);
                         }
                         None => {
-                            if seen_default {
+                            if seen_default && (self.at_op(",") || self.at_op(close)) {
                                 return Err(self.error_at_pos("non-default argument follows default argument", arg.pos));
                             }
                         }
@@ -99,11 +109,29 @@ impl Parser {
                     args.push(arg);
                 }
             } else {
-                if !annotated && self.at_op("(") {
-                    return Err(self.error_at_tok("Lambda expression parameters cannot be parenthesized", self.p));
-                }
-                if annotated && self.at_op("(") {
-                    return Err(self.error_at_tok("Function parameters cannot be parenthesized", self.p));
+                if self.at_op("(") {
+                    // '(' NAME (',' NAME)* [','] ')'
+                    let open = self.p;
+                    let mut k = open + 1;
+                    let mut ok = false;
+                    while self.toks.get(k).map_or(false, |t| t.kind == Tok::Name) {
+                        k += 1;
+                        if matches!(self.toks.get(k).map(|t| t.kind), Some(Tok::Op(","))) {
+                            k += 1;
+                        }
+                        if matches!(self.toks.get(k).map(|t| t.kind), Some(Tok::Op(")"))) {
+                            ok = true;
+                            break;
+                        }
+                    }
+                    if ok {
+                        let msg = if annotated {
+                            "Function parameters cannot be parenthesized"
+                        } else {
+                            "Lambda expression parameters cannot be parenthesized"
+                        };
+                        return Err(self.error_at_pos(msg, Parser::span(&self.tok_pos(open), &self.tok_pos(k))));
+                    }
                 }
                 return Err(self.invalid());
             }

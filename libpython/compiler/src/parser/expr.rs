@@ -61,12 +61,51 @@ impl Parser {
                 !super::is_keyword(s) || matches!(s, "None" | "True" | "False" | "not" | "lambda" | "await" | "yield")
             }
             Tok::Number | Tok::String => true,
-            Tok::Op(o) => matches!(o, "(" | "[" | "{" | "-" | "+" | "~" | "*" | "..." | "**"),
+            Tok::Op(o) => matches!(o, "(" | "[" | "{" | "-" | "+" | "~" | "*" | "..."),
             _ => false,
         }
     }
 
     pub(crate) fn named_expression(&mut self) -> PResult<Expr> {
+        let e = self.named_expression_noeq()?;
+        if self.at_op("=") {
+            // CPython's invalid_named_expression
+            let save = self.p;
+            self.p += 1;
+            if let Ok(b) = self.bitwise_or() {
+                if !self.at_op("=") && !self.at_op(":=") {
+                    if matches!(e.kind, ExprKind::Name { .. }) {
+                        let pos = Parser::span(&e.pos, &b.pos);
+                        return Err(self.error_at_pos("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", pos));
+                    }
+                    if let Some(err) = self.assign_here_error(&e) {
+                        return Err(err);
+                    }
+                }
+            }
+            self.p = save;
+        }
+        Ok(e)
+    }
+
+    /// In brackets, an element followed by the start of another expression: CPython's
+    /// "Perhaps you forgot a comma?" (invalid_expression), else the generic error.
+    pub(crate) fn comma_error(&mut self, s: usize, a: Pos) -> crate::error::CompileError {
+        let t0 = self.toks[s];
+        let soft = t0.kind == Tok::Name && matches!(self.text_of(&t0), "match" | "case" | "_");
+        let name_string = t0.kind == Tok::Name && self.toks.get(s + 1).map_or(false, |t| t.kind == Tok::String);
+        if !soft && !name_string && self.starts_expression() && !self.at_op("*") {
+            let save = self.p;
+            let r = self.expression();
+            self.p = save;
+            if let Ok(b) = r {
+                return self.error_at_pos("invalid syntax. Perhaps you forgot a comma?", Parser::span(&a, &b.pos));
+            }
+        }
+        self.invalid()
+    }
+
+    pub(crate) fn named_expression_noeq(&mut self) -> PResult<Expr> {
         if self.at_name() && self.look_op(1, ":=") {
             let s = self.p;
             let t = *self.tok();
@@ -104,6 +143,9 @@ impl Parser {
             self.p += 1;
             let test = self.disjunction()?;
             if !self.eat_kw("else") {
+                if self.at_op(":") {
+                    return Err(self.invalid());
+                }
                 return Err(self.error_range(
                     crate::error::ErrorKind::SyntaxError,
                     "expected 'else' after 'if' expression",
@@ -113,6 +155,12 @@ impl Parser {
             let orelse = self.expression()?;
             let pos = self.pos_from(s);
             return Ok(self.mk(ExprKind::IfExp { test: bx(test), body: bx(body), orelse: bx(orelse) }, pos));
+        }
+        if self.at_op(":=") && !matches!(body.kind, ExprKind::Name { .. }) {
+            return Err(self.error_at_pos(
+                format!("cannot use assignment expressions with {}", super::target::describe(&body)),
+                body.pos,
+            ));
         }
         Ok(body)
     }
@@ -240,10 +288,6 @@ impl Parser {
         self.binop_level(0)
     }
 
-    pub(crate) fn sum(&mut self) -> PResult<Expr> {
-        self.binop_level(4)
-    }
-
     fn factor(&mut self) -> PResult<Expr> {
         let op = match self.tok().kind {
             Tok::Op("+") => UnaryOp::UAdd,
@@ -317,6 +361,10 @@ impl Parser {
         let s = self.p;
         let first = self.slice()?;
         if !self.at_op(",") {
+            if matches!(first.kind, ExprKind::Starred { .. }) {
+                let pos = first.pos;
+                return Ok(self.mk(ExprKind::Tuple { elts: vec![first], ctx: ExprContext::Load }, pos));
+            }
             return Ok(first);
         }
         let mut elts = vec![first];
@@ -364,23 +412,36 @@ impl Parser {
 
     /// '(' [arguments] ')' for calls and class bases; `self.p` at the '('.
     pub(crate) fn call_args(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+        self.call_args_impl(true)
+    }
+
+    /// Class bases: arguments without a bare generator expression.
+    pub(crate) fn class_args(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+        self.call_args_impl(false)
+    }
+
+    fn call_args_impl(&mut self, genexp: bool) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
         let open = self.p;
         self.expect_op("(")?;
         let mut args = Vec::new();
         let mut keywords: Vec<Keyword> = Vec::new();
         let mut seen_kw = false;
         let mut seen_dstar = false;
+        let mut last_arg: Option<(usize, Pos)> = None;
         loop {
             if self.at_op(")") {
                 break;
             }
             let s = self.p;
             if self.at_op("*") {
+                if seen_dstar {
+                    return Err(self.error_at_tok("iterable argument unpacking follows keyword argument unpacking", s));
+                }
                 self.p += 1;
                 let v = self.expression()?;
                 let pos = self.pos_from(s);
                 if seen_dstar {
-                    return Err(self.error_at_pos("iterable argument unpacking follows keyword argument unpacking", pos));
+                    return Err(self.error_at_tok("iterable argument unpacking follows keyword argument unpacking", s));
                 }
                 args.push(self.mk(ExprKind::Starred { value: bx(v), ctx: ExprContext::Load }, pos));
             } else if self.at_op("**") {
@@ -398,11 +459,17 @@ impl Parser {
                 seen_kw = true;
                 keywords.push(Keyword { arg: Some(name), value: bx(v), pos });
             } else {
-                let e = self.named_expression()?;
+                let e = self.named_expression_noeq()?;
+                last_arg = Some((s, e.pos));
                 if self.at_kw("for") || (self.at_kw("async") && self.look_kw(1, "for")) {
+                    if !genexp {
+                        return Err(self.error_at_tok("invalid syntax", self.p));
+                    }
                     let generators = self.comprehension_clauses()?;
                     if !self.at_op(")") || !args.is_empty() || !keywords.is_empty() {
                         let pos = Parser::span(&e.pos, &self.tok_pos(self.p - 1));
+                        // pegen reads the token after the ',' here
+                        let _ = self.look(1);
                         if self.at_op(",") || !args.is_empty() || !keywords.is_empty() {
                             return Err(self.error_at_pos("Generator expression must be parenthesized", pos));
                         }
@@ -424,10 +491,10 @@ impl Parser {
                     return Err(self.error_at_pos(msg, pos));
                 }
                 if seen_dstar {
-                    return Err(self.error_at_pos("positional argument follows keyword argument unpacking", e.pos));
+                    return Err(self.error_at_tok("positional argument follows keyword argument unpacking", self.p));
                 }
                 if seen_kw {
-                    return Err(self.error_at_pos("positional argument follows keyword argument", e.pos));
+                    return Err(self.error_at_tok("positional argument follows keyword argument", self.p));
                 }
                 args.push(e);
             }
@@ -436,6 +503,9 @@ impl Parser {
             }
         }
         if !self.at_op(")") {
+            if let Some((s, pos)) = last_arg {
+                return Err(self.comma_error(s, pos));
+            }
             return Err(self.invalid());
         }
         self.p += 1;
@@ -566,14 +636,18 @@ impl Parser {
             return Ok(first);
         }
         if !self.at_op(",") {
-            return Err(self.invalid());
+            return Err(self.comma_error(s + 1, first.pos));
         }
         let mut elts = vec![first];
         while self.eat_op(",") {
             if self.at_op(")") {
                 break;
             }
+            let es = self.p;
             elts.push(self.star_named_expression()?);
+            if !self.at_op(",") && !self.at_op(")") {
+                return Err(self.comma_error(es, elts.last().unwrap().pos));
+            }
         }
         self.expect_op(")")?;
         let pos = self.pos_from(s);
@@ -597,16 +671,55 @@ impl Parser {
             let pos = self.pos_from(s);
             return Ok(self.mk(ExprKind::ListComp { elt: bx(first), generators }, pos));
         }
+        if !self.at_op(",") && !self.at_op("]") {
+            return Err(self.comma_error(s + 1, first.pos));
+        }
         let mut elts = vec![first];
         while self.eat_op(",") {
             if self.at_op("]") {
                 break;
             }
+            let es = self.p;
             elts.push(self.star_named_expression()?);
+            if let Some(e) = self.comprehension_target_error(&elts) {
+                return Err(e);
+            }
+            if !self.at_op(",") && !self.at_op("]") {
+                return Err(self.comma_error(es, elts.last().unwrap().pos));
+            }
         }
         self.expect_op("]")?;
         let pos = self.pos_from(s);
         Ok(self.mk(ExprKind::List { elts, ctx: ExprContext::Load }, pos))
+    }
+
+    /// After `key ':'`: CPython's invalid_kvpair messages for a missing or starred value.
+    fn dict_value_error(&mut self) -> Option<crate::error::CompileError> {
+        let colon = self.p - 1;
+        if self.at_op("}") || self.at_op(",") {
+            return Some(self.error_at_tok("expression expected after dictionary key and ':'", colon));
+        }
+        if self.at_op("*") {
+            let s = self.p;
+            self.p += 1;
+            let r = self.bitwise_or();
+            let end = self.p;
+            self.p = s;
+            if r.is_ok() {
+                let pos = Parser::span(&self.tok_pos(s), &self.tok_pos(end - 1));
+                return Some(self.error_at_pos("cannot use a starred expression in a dictionary value", pos));
+            }
+        }
+        None
+    }
+
+    /// `[x, y for ...]`: CPython's invalid_comprehension message.
+    fn comprehension_target_error(&self, elts: &[Expr]) -> Option<crate::error::CompileError> {
+        if elts.len() >= 2 && (self.at_kw("for") || (self.at_kw("async") && self.look_kw(1, "for"))) {
+            let pos = Parser::span(&elts[0].pos, &elts[elts.len() - 1].pos);
+            return Some(self.error_at_pos("did you forget parentheses around the comprehension target?", pos));
+        }
+        None
     }
 
     fn brace_atom(&mut self) -> PResult<Expr> {
@@ -619,6 +732,7 @@ impl Parser {
         let mut keys: Vec<Option<Expr>> = Vec::new();
         let mut values = Vec::new();
         // first item decides dict or set
+        let first_start = self.p;
         if self.at_op("**") {
             self.p += 1;
             values.push(self.bitwise_or()?);
@@ -626,7 +740,14 @@ impl Parser {
         } else {
             let first = self.star_named_expression()?;
             if self.eat_op(":") {
+                if let Some(e) = self.dict_value_error() {
+                    return Err(e);
+                }
+                let vs = self.p;
                 let v = self.expression()?;
+                if !self.at_op(",") && !self.at_op("}") && !self.at_kw("for") && !self.at_kw("async") {
+                    return Err(self.comma_error(vs, v.pos));
+                }
                 if self.at_kw("for") || (self.at_kw("async") && self.look_kw(1, "for")) {
                     let generators = self.comprehension_clauses()?;
                     self.expect_op("}")?;
@@ -646,12 +767,22 @@ impl Parser {
                     let pos = self.pos_from(s);
                     return Ok(self.mk(ExprKind::SetComp { elt: bx(first), generators }, pos));
                 }
+                if !self.at_op(",") && !self.at_op("}") {
+                    return Err(self.comma_error(s + 1, first.pos));
+                }
                 let mut elts = vec![first];
                 while self.eat_op(",") {
                     if self.at_op("}") {
                         break;
                     }
+                    let es = self.p;
                     elts.push(self.star_named_expression()?);
+                    if let Some(e) = self.comprehension_target_error(&elts) {
+                        return Err(e);
+                    }
+                    if !self.at_op(",") && !self.at_op("}") {
+                        return Err(self.comma_error(es, elts.last().unwrap().pos));
+                    }
                 }
                 self.expect_op("}")?;
                 let pos = self.pos_from(s);
@@ -659,7 +790,7 @@ impl Parser {
             }
         }
         if self.at_kw("for") {
-            return Err(self.error_at_pos("dict unpacking cannot be used in dict comprehension", values[0].pos));
+            return Err(self.error_at_tok("dict unpacking cannot be used in dict comprehension", first_start));
         }
         while self.eat_op(",") {
             if self.at_op("}") {
@@ -671,13 +802,27 @@ impl Parser {
             } else {
                 let k = self.expression()?;
                 if !self.at_op(":") {
-                    if self.at_op("}") || self.at_op(",") {
-                        return Err(self.error_at_pos("':' expected after dictionary key", k.pos));
+                    if true {
+                        let mut e = self.error_at_pos("':' expected after dictionary key", crate::ast::Pos {
+                            lineno: k.pos.end_lineno,
+                            col_offset: k.pos.end_col_offset - 1,
+                            end_lineno: k.pos.end_lineno,
+                            end_col_offset: k.pos.end_col_offset,
+                        });
+                        e.end_offset = 0;
+                        return Err(e);
                     }
                     return Err(self.invalid());
                 }
                 self.p += 1;
+                if let Some(e) = self.dict_value_error() {
+                    return Err(e);
+                }
+                let vs = self.p;
                 let v = self.expression()?;
+                if !self.at_op(",") && !self.at_op("}") {
+                    return Err(self.comma_error(vs, v.pos));
+                }
                 keys.push(Some(k));
                 values.push(v);
             }
@@ -718,10 +863,6 @@ impl Parser {
     pub(crate) fn name_expr(&self, i: usize, ctx: ExprContext) -> Expr {
         let t = self.toks[i];
         self.mk(ExprKind::Name { id: self.identifier(&t), ctx }, self.tok_pos(i))
-    }
-
-    pub(crate) fn expr_pos(e: &Expr) -> Pos {
-        e.pos
     }
 }
 

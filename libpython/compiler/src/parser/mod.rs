@@ -9,9 +9,11 @@ mod pattern;
 mod stmt;
 mod strings;
 mod target;
+#[cfg(test)]
+mod tests;
 
 use crate::ast::{self, Expr, ExprKind, Mod, Pos};
-use crate::decode::decode_source;
+use crate::decode::decode_source_ext;
 use crate::error::{CompileError, CompileWarning, ErrorKind, Mode};
 use crate::tokenizer::{char_count, Tok, Token, Tokenizer};
 use std::cell::Cell;
@@ -43,6 +45,12 @@ pub struct Parser {
     unclosed: Option<CompileError>,
     /// For f-string sub-parsers: the line offset and first-line column offset.
     pub(crate) filename: String,
+    /// For f-string sub-parsers: token lines are shifted by `line_shift`, and first-line
+    /// columns by `col_shift`.
+    pub(crate) line_shift: i32,
+    pub(crate) col_shift: i32,
+    /// Error columns in bytes (bytes source without an encoding declaration), as CPython.
+    pub(crate) byte_offsets: bool,
 }
 
 impl Parser {
@@ -63,6 +71,9 @@ impl Parser {
             line_starts,
             unclosed,
             filename: String::new(),
+            line_shift: 0,
+            col_shift: 0,
+            byte_offsets: false,
         }
     }
 
@@ -171,14 +182,15 @@ impl Parser {
     // ---- positions ----
 
     pub(crate) fn tok_pos(&self, i: usize) -> Pos {
-        let t = &self.toks[i];
+        let t = &self.toks[i.min(self.toks.len() - 1)];
         Pos { lineno: t.lineno, col_offset: t.col, end_lineno: t.end_lineno, end_col_offset: t.end_col }
     }
 
     /// The position from token `start` to the last non-whitespace token consumed.
     pub(crate) fn pos_from(&self, start: usize) -> Pos {
+        let start = start.min(self.toks.len() - 1);
         let s = &self.toks[start];
-        let mut e = self.p.saturating_sub(1);
+        let mut e = self.p.saturating_sub(1).min(self.toks.len() - 1);
         while e > start && matches!(self.toks[e].kind, Tok::Newline | Tok::Indent | Tok::Dedent) {
             e -= 1;
         }
@@ -193,8 +205,13 @@ impl Parser {
     // ---- errors ----
 
     fn line_text(&self, lineno: i32) -> Option<String> {
+        let lineno = lineno - self.line_shift;
         let ls = *self.line_starts.get((lineno - 1).max(0) as usize)?;
-        let end = self.src[ls..].iter().position(|&c| c == b'\n').map_or(self.src.len(), |e| ls + e);
+        // with its newline, as CPython's SyntaxError.text for parser errors
+        let end = self.src[ls..].iter().position(|&c| c == b'\n').map_or(self.src.len(), |e| ls + e + 1);
+        if ls >= self.src.len() {
+            return None;
+        }
         Some(String::from_utf8_lossy(&self.src[ls..end]).into_owned())
     }
 
@@ -203,10 +220,17 @@ impl Parser {
         if col < 0 {
             return col;
         }
+        // f-string sub-parsers report columns within the expression's text, as CPython
+        let lineno = lineno - self.line_shift;
+        let col = if lineno == 1 { (col - self.col_shift).max(0) } else { col };
         match self.line_starts.get((lineno - 1).max(0) as usize) {
             Some(&ls) => {
                 let end = (ls + col as usize).min(self.src.len());
-                char_count(&self.src[ls..end]) + 1
+                if self.byte_offsets {
+                    (end - ls) as i32 + 1
+                } else {
+                    char_count(&self.src[ls..end]) + 1
+                }
             }
             None => col + 1,
         }
@@ -233,6 +257,36 @@ impl Parser {
         self.error_at_pos(msg, self.tok_pos(i))
     }
 
+    /// An error located as CPython's RAISE_SYNTAX_ERROR: at the last token fetched (`i`);
+    /// INDENT, DEDENT and the end marker give the tokenizer's position and no end.
+    pub(crate) fn err_last(&self, kind: ErrorKind, msg: impl Into<String>, i: usize) -> CompileError {
+        let i = i.min(self.toks.len() - 1);
+        let t = self.toks[i];
+        if !matches!(t.kind, Tok::EndMarker | Tok::Dedent | Tok::Indent) {
+            let mut e = self.error_at_tok(msg, i);
+            e.kind = kind;
+            return e;
+        }
+        let (lineno, ls, at) = if t.start >= self.src.len() {
+            let n = self.line_starts.len();
+            // the last line (line_starts ends with the offset past the final newline)
+            let ls = if n >= 2 { self.line_starts[n - 2] } else { 0 };
+            ((n - 1).max(1) as i32, ls, self.src.len())
+        } else {
+            let ls = self.line_starts[(t.lineno - 1) as usize];
+            (t.lineno, ls, t.start)
+        };
+        CompileError {
+            kind,
+            msg: msg.into(),
+            lineno,
+            offset: if self.byte_offsets { (at - ls) as i32 } else { char_count(&self.src[ls..at]) },
+            end_lineno: lineno,
+            end_offset: -1,
+            text: self.line_text(lineno),
+        }
+    }
+
     /// The generic "invalid syntax" at the furthest token looked at.
     pub(crate) fn invalid(&self) -> CompileError {
         let i = self.max_p.get().max(self.p).min(self.toks.len() - 1);
@@ -243,23 +297,9 @@ impl Parser {
             }
         }
         match t.kind {
-            Tok::Indent => {
-                let mut e = self.error_at_tok("unexpected indent", i);
-                e.kind = ErrorKind::IndentationError;
-                let pos = self.toks.get(i + 1).map(|n| (n.lineno, n.col)).unwrap_or((t.lineno, 0));
-                e.lineno = pos.0;
-                e.end_lineno = pos.0;
-                e.offset = self.char_offset(pos.0, pos.1);
-                e.end_offset = e.offset;
-                e.text = self.line_text(pos.0);
-                e
-            }
-            Tok::Dedent => {
-                let mut e = self.error_at_tok("unexpected unindent", i);
-                e.kind = ErrorKind::IndentationError;
-                e
-            }
-            _ => self.error_at_tok("invalid syntax", i),
+            Tok::Indent => self.err_last(ErrorKind::IndentationError, "unexpected indent", i),
+            Tok::Dedent => self.err_last(ErrorKind::IndentationError, "unexpected unindent", i),
+            _ => self.err_last(ErrorKind::SyntaxError, "invalid syntax", i),
         }
     }
 
@@ -329,11 +369,12 @@ impl Parser {
         if self.tok().kind != Tok::EndMarker {
             self.statement(&mut body)?;
         }
+        let after = self.p.saturating_sub(1);
         while self.tok().kind == Tok::Newline {
             self.p += 1;
         }
         if self.tok().kind != Tok::EndMarker {
-            return Err(self.error_at_tok("multiple statements found while compiling a single statement", self.p));
+            return Err(self.error_at_tok("multiple statements found while compiling a single statement", after));
         }
         Ok(Mod::Interactive { body })
     }
@@ -384,8 +425,45 @@ pub(crate) fn tokenize(src: &[u8], interactive: bool) -> Result<(Vec<Token>, Vec
     }
 }
 
-fn parse_inner(source: &[u8], filename: &str, mode: Mode) -> Result<(Mod, Vec<CompileWarning>), CompileError> {
-    let mut src = decode_source(source)?;
+/// Tokenizes all of `src`; on a tokenizer error, the tokens before it and an end marker, with
+/// the error kept for later (CPython's tokenizer runs lazily, so which error wins depends on
+/// how far the parser gets).
+#[allow(clippy::type_complexity)]
+fn tokenize_partial(
+    src: &[u8],
+    interactive: bool,
+    pegen_bytes: bool,
+) -> (Vec<Token>, Vec<CompileWarning>, Option<(CompileError, Option<CompileError>)>) {
+    let mut t = Tokenizer::new(src, interactive);
+    t.pegen_bytes = pegen_bytes;
+    match t.run() {
+        Ok((toks, w)) => (toks, w, None),
+        Err(e) => {
+            let mut t = Tokenizer::new(src, interactive);
+            t.pegen_bytes = pegen_bytes;
+            let (mut toks, w, open) = t.run_partial_with_parens();
+            let (l, c) = toks.last().map_or((1, 0), |t| (t.end_lineno, t.end_col));
+            toks.push(Token { kind: Tok::EndMarker, start: src.len(), end: src.len(), lineno: l, col: c, end_lineno: l, end_col: c });
+            (toks, w, Some((e, open)))
+        }
+    }
+}
+
+/// Tokenizer errors that pegen raises itself from the tokenizer's state when it reaches
+/// them (they do not override an earlier parser error).
+fn raised_when_reached(e: &CompileError) -> bool {
+    matches!(
+        e.msg.as_str(),
+        "unindent does not match any outer indentation level"
+            | "inconsistent use of tabs and spaces in indentation"
+            | "too many levels of indentation"
+            | "unexpected character after line continuation character"
+            | "unexpected EOF while parsing"
+    )
+}
+
+fn parse_inner(source: &[u8], filename: &str, mode: Mode, text: bool) -> Result<(Mod, Vec<CompileWarning>), CompileError> {
+    let (mut src, declared) = if text { (source.to_vec(), true) } else { decode_source_ext(source)? };
     if !src.ends_with(b"\n") {
         src.push(b'\n');
     }
@@ -417,28 +495,86 @@ fn parse_inner(source: &[u8], filename: &str, mode: Mode) -> Result<(Mod, Vec<Co
             text: None,
         });
     }
-    let (toks, warnings, unclosed) = tokenize(&src, mode == Mode::Single)?;
+    let (toks, warnings, pending) = tokenize_partial(&src, mode == Mode::Single, !declared);
+    let (unclosed, tok_error, open_paren) = match pending {
+        Some((e, _)) if e.msg.ends_with("was never closed") => (Some(e), None, None),
+        Some((e, open)) => (None, Some(e), open),
+        None => (None, None, None),
+    };
     let mut p = Parser::new(src, toks, warnings, unclosed);
     p.filename = filename.to_string();
+    p.byte_offsets = !declared;
     let m = match mode {
         Mode::Exec => p.file(),
         Mode::Eval => p.eval(),
         Mode::Single => p.interactive(),
         Mode::FuncType => p.func_type(),
-    }?;
+    };
+    if let Some(mut te) = tok_error {
+        // errors pegen raises from the tokenizer's state show the line with its newline
+        if raised_when_reached(&te) {
+            if let Some(t) = te.text.as_mut() {
+                t.push('\n');
+            }
+        }
+        let reached = p.max_p.get().max(p.p) >= p.toks.len() - 1;
+        // an ERRORTOKEN without an exception inside brackets: the unclosed bracket wins
+        // when the parser failed on a later line
+        if let (Err(pe), Some(u), false) = (&m, &open_paren, reached) {
+            let last = p.toks[p.max_p.get().min(p.toks.len() - 1)].lineno;
+            if raised_when_reached(&te) && (last > u.lineno || pe.lineno > u.lineno) {
+                return Err(u.clone());
+            }
+        }
+        return Err(match m {
+            Ok(_) => te,
+            Err(_) if reached => te,
+            Err(pe) if raised_when_reached(&te) => pe,
+            Err(pe) if matches!(pe.msg.as_str(), "unexpected indent" | "unexpected unindent") => pe,
+            Err(_) => te,
+        });
+    }
+    let m = match m {
+        Ok(m) => m,
+        Err(e) => {
+            // an unclosed bracket on an earlier line than the failure wins (CPython's
+            // _PyPegen_tokenize_full_source_to_check_for_errors)
+            if let Some(u) = &p.unclosed {
+                let last = p.toks[p.max_p.get().min(p.toks.len() - 1)].lineno;
+                // also when the parser read up to the end (pegen's ERRORTOKEN at EOF)
+                let reached = p.max_p.get().max(p.p) >= p.toks.len() - 1;
+                if last > u.lineno || e.lineno > u.lineno || reached {
+                    return Err(u.clone());
+                }
+            }
+            return Err(e);
+        }
+    };
     Ok((m, p.warnings))
 }
 
 /// Parses Python 3.11 source (bytes, with an optional coding declaration or BOM) into the
 /// `ast` module's tree, as `ast.parse(source, filename, mode)`.
 pub fn parse(source: &[u8], filename: &str, mode: Mode) -> Result<(Mod, Vec<CompileWarning>), CompileError> {
+    parse_on_big_stack(source, filename, mode, false)
+}
+
+/// Parses a `str` source as `compile(str, ...)`/`ast.parse(str)`: coding declarations are
+/// ignored and error columns are characters.
+pub fn parse_text(source: &str, filename: &str, mode: Mode) -> Result<(Mod, Vec<CompileWarning>), CompileError> {
+    parse_on_big_stack(source.as_bytes(), filename, mode, true)
+}
+
+fn parse_on_big_stack(source: &[u8], filename: &str, mode: Mode, text: bool) -> Result<(Mod, Vec<CompileWarning>), CompileError> {
     // A big native stack, so that deep nesting reaches the parser's own limits first.
     let source = source.to_vec();
     let filename = filename.to_string();
-    let h = std::thread::Builder::new()
-        .stack_size(256 << 20)
-        .spawn(move || parse_inner(&source, &filename, mode))
-        .expect("spawn parser thread");
+    let (source2, filename2) = (source.clone(), filename.clone());
+    let h = match std::thread::Builder::new().stack_size(256 << 20).spawn(move || parse_inner(&source, &filename, mode, text)) {
+        Ok(h) => h,
+        // no thread (resource limits): parse here, on the caller's stack
+        Err(_) => return parse_inner(&source2, &filename2, mode, text),
+    };
     match h.join() {
         Ok(r) => r,
         Err(_) => Err(CompileError {

@@ -46,6 +46,13 @@ impl Parser {
         let s = self.p;
         let or = self.or_pattern()?;
         if self.eat_kw("as") {
+            if !self.at_name() {
+                let save = self.p;
+                if let Ok(e) = self.expression() {
+                    return Err(self.error_at_pos("invalid pattern target", e.pos));
+                }
+                self.p = save;
+            }
             let name = self.expect_name()?;
             if name == "_" {
                 return Err(self.error_at_tok("cannot use '_' as a target", self.p - 1));
@@ -218,6 +225,9 @@ impl Parser {
         let mut rest = None;
         while !self.at_op("}") {
             if self.eat_op("**") {
+                if self.at_kw("_") {
+                    return Err(self.error_at_tok("invalid syntax", self.p));
+                }
                 rest = Some(self.expect_name()?);
                 self.eat_op(",");
                 break;

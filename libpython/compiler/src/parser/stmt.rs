@@ -119,7 +119,7 @@ impl Parser {
                     self.p += 1;
                     let mut targets = Vec::new();
                     loop {
-                        let e = self.bitwise_or()?;
+                        let e = if self.at_op("*") { self.star_expression()? } else { self.bitwise_or()? };
                         targets.push(self.to_del(e)?);
                         if !self.eat_op(",") {
                             break;
@@ -163,8 +163,9 @@ impl Parser {
             let simple = matches!(first.kind, ExprKind::Name { .. }) && !matches!(self.toks[s].kind, Tok::Op("("));
             let target = match &first.kind {
                 ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => self.to_store(first)?,
-                ExprKind::Tuple { .. } => {
-                    return Err(self.error_at_pos("only single target (not tuple) can be annotated", first.pos))
+                ExprKind::Tuple { elts, .. } => {
+                    let at = if matches!(self.toks[s].kind, Tok::Op("(")) { first.pos } else { elts[0].pos };
+                    return Err(self.error_at_pos("only single target (not tuple) can be annotated", at))
                 }
                 ExprKind::List { .. } => {
                     return Err(self.error_at_pos("only single target (not list) can be annotated", first.pos))
@@ -226,6 +227,12 @@ impl Parser {
             let n = exprs.len();
             for (i, e) in exprs.into_iter().enumerate() {
                 if matches!(e.kind, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }) {
+                    if i == 0 && n == 1 && matches!(self.toks[s].kind, Tok::Op("(")) {
+                        return Err(self.error_at_pos(
+                            "cannot assign to yield expression here. Maybe you meant '==' instead of '='?",
+                            e.pos,
+                        ));
+                    }
                     return Err(self.error_at_pos("assignment to yield expression not possible", e.pos));
                 }
                 if Self::invalid_target_pub(&e) {
@@ -234,14 +241,38 @@ impl Parser {
                             return Err(err);
                         }
                     }
-                    return Err(self.target_error(&e, "assign"));
+                    return Err(self.target_error(&e, "assign to"));
                 }
                 targets.push(self.to_store(e)?);
             }
             return Ok(self.mks(StmtKind::Assign { targets, value: bx(value), type_comment: None }, s));
         }
         if !matches!(self.tok().kind, Tok::Newline) && !self.at_op(";") {
-            return Err(self.invalid());
+            // invalid_legacy_expression: `print x`, `exec x`
+            let t0 = self.toks[s];
+            if t0.kind == Tok::Name && matches!(self.text_of(&t0), "print" | "exec") && !matches!(self.toks[s + 1].kind, Tok::Op("(")) {
+                let name = self.text_of(&t0).to_string();
+                let save = self.p;
+                self.p = s + 1;
+                let r = self.star_expressions();
+                self.p = save;
+                if let Ok(b) = r {
+                    let pos = Parser::span(&first.pos, &b.pos);
+                    return Err(self.error_at_pos(
+                        format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?"),
+                        pos,
+                    ));
+                }
+            }
+            // the error pass's invalid_expression reads on (which decides whether an
+            // unclosed bracket wins), but the generic error stays where it was
+            let err = self.invalid();
+            if self.starts_expression() {
+                let save = self.p;
+                let _ = self.expression();
+                self.p = save;
+            }
+            return Err(err);
         }
         Ok(self.mks(StmtKind::Expr { value: bx(first) }, s))
     }
@@ -320,7 +351,10 @@ impl Parser {
                     break;
                 }
                 if !paren && !self.at_name() {
-                    return Err(self.error_at_pos("trailing comma not allowed without surrounding parentheses", self.tok_pos(self.p - 1)));
+                    if self.tok().kind == Tok::Newline {
+                        return Err(self.error_at_tok("trailing comma not allowed without surrounding parentheses", self.p));
+                    }
+                    return Err(self.invalid());
                 }
             }
             if paren {
@@ -336,20 +370,12 @@ impl Parser {
     /// "expected an indented block" message, `line` is the header's line.
     fn block(&mut self, what: &str, line: i32) -> PResult<Vec<Stmt>> {
         if !self.at_op(":") {
-            let prev = self.tok_pos(self.p - 1);
-            if self.tok().kind == Tok::Newline || self.at_op("=") || true {
-                let mut e = self.error_at_pos("expected ':'", crate::ast::Pos {
-                    lineno: prev.end_lineno,
-                    col_offset: prev.end_col_offset,
-                    end_lineno: prev.end_lineno,
-                    end_col_offset: prev.end_col_offset,
-                });
-                e.end_offset = e.offset;
-                if self.tok().kind == Tok::Newline {
-                    return Err(e);
-                }
-                return Err(self.invalid());
+            // `&&':'` (forced) after def, else, try, finally; elsewhere only before a NEWLINE
+            let forced = matches!(what, "function definition" | "'else' statement" | "'try' statement" | "'finally' statement");
+            if forced || self.tok().kind == Tok::Newline {
+                return Err(self.error_at_tok("expected ':'", self.p));
             }
+            return Err(self.invalid());
         }
         self.p += 1;
         self.block_body(what, line)
@@ -360,18 +386,18 @@ impl Parser {
         if self.tok().kind == Tok::Newline {
             self.p += 1;
             if self.tok().kind != Tok::Indent {
-                let t = *self.tok();
-                let mut e = self.error_at_tok(format!("expected an indented block after {} on line {}", what, line), self.p);
-                e.kind = ErrorKind::IndentationError;
-                if t.kind == Tok::EndMarker || t.kind == Tok::Dedent {
-                    e.lineno = t.lineno;
-                    e.end_lineno = t.lineno;
-                }
-                return Err(e);
+                return Err(self.err_last(
+                    ErrorKind::IndentationError,
+                    format!("expected an indented block after {} on line {}", what, line),
+                    self.p,
+                ));
             }
             self.p += 1;
             while self.tok().kind != Tok::Dedent && self.tok().kind != Tok::EndMarker {
                 self.statement(&mut body)?;
+            }
+            if self.tok().kind != Tok::Dedent {
+                return Err(self.invalid());
             }
             self.p += 1;
         } else {
@@ -457,7 +483,7 @@ impl Parser {
         let mut optional_vars = None;
         if self.eat_kw("as") {
             let t = self.star_target_single()?;
-            if !(self.at_op(",") || self.at_op(")") || self.at_op(":")) {
+            if !(self.at_op(",") || self.at_op(")") || self.at_op(":") || self.tok().kind == Tok::Newline) {
                 return Err(self.invalid());
             }
             optional_vars = Some(bx(t));
@@ -495,7 +521,7 @@ impl Parser {
                     v.push(self.with_item()?);
                 }
                 self.expect_op(")")?;
-                if !self.at_op(":") {
+                if !self.at_op(":") && self.tok().kind != Tok::Newline {
                     return Err(self.invalid());
                 }
                 Ok(v)
@@ -539,26 +565,27 @@ impl Parser {
             match star {
                 None => star = Some(is_star),
                 Some(st) if st != is_star => {
-                    return Err(self.error_at_tok(
-                        "cannot have both 'except' and 'except*' on the same 'try'",
-                        hs,
-                    ))
+                    // plain after star: at the 'except'; star after plain: 'except' to '*'
+                    let pos = if is_star { Parser::span(&self.tok_pos(hs), &self.tok_pos(hs + 1)) } else { self.tok_pos(hs) };
+                    return Err(self.error_at_pos("cannot have both 'except' and 'except*' on the same 'try'", pos));
                 }
                 _ => {}
             }
             let mut type_ = None;
             let mut name = None;
+            if self.tok().kind == Tok::Newline {
+                return Err(self.err_last(ErrorKind::SyntaxError, "expected ':'", self.p));
+            }
             if !self.at_op(":") {
                 let e = self.expression()?;
                 if self.at_op(",") {
-                    let mut end = self.p;
-                    let save = self.p;
                     while self.eat_op(",") {
                         let _ = self.expression()?;
-                        end = self.p;
                     }
-                    let _ = save;
-                    let pos = Parser::span(&e.pos, &self.tok_pos(end - 1));
+                    if self.eat_kw("as") {
+                        let _ = self.expect_name()?;
+                    }
+                    let pos = Parser::span(&e.pos, &self.tok_pos(self.p - 1));
                     return Err(self.error_at_pos("multiple exception types must be parenthesized", pos));
                 }
                 type_ = Some(bx(e));
@@ -580,7 +607,7 @@ impl Parser {
             finalbody = self.block("'finally' statement", fline)?;
         }
         if handlers.is_empty() && finalbody.is_empty() {
-            return Err(self.error_at_tok("expected 'except' or 'finally' block", self.p));
+            return Err(self.err_last(ErrorKind::SyntaxError, "expected 'except' or 'finally' block", self.p));
         }
         let kind = if star == Some(true) {
             StmtKind::TryStar { body, handlers, orelse, finalbody }
@@ -616,10 +643,21 @@ impl Parser {
         let line = self.tok().lineno;
         self.expect_kw("def")?;
         let name = self.expect_name()?;
-        self.expect_op("(")?;
+        if !self.eat_op("(") {
+            return Err(self.error_at_tok("expected '('", self.p));
+        }
         let args = self.parameters(true)?;
         self.expect_op(")")?;
-        let returns = if self.eat_op("->") { Some(bx(self.expression()?)) } else { None };
+        let arrow = self.p;
+        let returns = if self.eat_op("->") {
+            match self.expression() {
+                Ok(e) => Some(bx(e)),
+                // `['->' expression]` does not match, so the forced ':' is expected at '->'
+                Err(_) => return Err(self.error_at_tok("expected ':'", arrow)),
+            }
+        } else {
+            None
+        };
         let body = self.block("function definition", line)?;
         let args = Box::new(args);
         let kind = if is_async {
@@ -635,7 +673,7 @@ impl Parser {
         let line = self.tok().lineno;
         self.expect_kw("class")?;
         let name = self.expect_name()?;
-        let (bases, keywords) = if self.at_op("(") { self.call_args()? } else { (vec![], vec![]) };
+        let (bases, keywords) = if self.at_op("(") { self.class_args()? } else { (vec![], vec![]) };
         let body = self.block("class definition", line)?;
         Ok(self.mks(StmtKind::ClassDef { name, bases, keywords, body, decorator_list }, s))
     }
@@ -671,6 +709,12 @@ impl Parser {
             Err(_) => return Ok(None),
         };
         if !self.at_op(":") {
+            // invalid_match_stmt runs in CPython's error pass only: report it when `match ...`
+            // cannot be an expression statement either
+            let next = self.toks[s + 1].kind;
+            if self.tok().kind == Tok::Newline && matches!(next, Tok::Name | Tok::Number | Tok::String | Tok::Op("{")) {
+                return Err(self.err_last(ErrorKind::SyntaxError, "expected ':'", self.p));
+            }
             return Ok(None);
         }
         self.p += 1;
@@ -679,9 +723,11 @@ impl Parser {
         }
         self.p += 1;
         if self.tok().kind != Tok::Indent {
-            let mut e = self.error_at_tok(format!("expected an indented block after 'match' statement on line {}", line), self.p);
-            e.kind = ErrorKind::IndentationError;
-            return Err(e);
+            return Err(self.err_last(
+                ErrorKind::IndentationError,
+                format!("expected an indented block after 'match' statement on line {}", line),
+                self.p,
+            ));
         }
         self.p += 1;
         let mut cases = Vec::new();

@@ -56,8 +56,14 @@ impl FBuilder {
 }
 
 impl Parser {
-    fn str_error(&self, t: &Token, msg: String) -> CompileError {
-        self.error_at_pos(msg, Pos { lineno: t.lineno, col_offset: t.col, end_lineno: t.end_lineno, end_col_offset: t.end_col })
+    /// Errors found while decoding a literal are reported at the token after the strings
+    /// (pegen's last token when the `strings` action runs).
+    fn str_error(&self, _t: &Token, msg: String) -> CompileError {
+        let mut i = self.p;
+        while i < self.toks.len() && self.toks[i].kind == Tok::String {
+            i += 1;
+        }
+        self.err_last(ErrorKind::SyntaxError, msg, i)
     }
 
     /// One or more adjacent STRING tokens.
@@ -84,7 +90,7 @@ impl Parser {
             any_f |= p.fmt;
         }
         if any_bytes && any_str {
-            return Err(self.error_at_pos("cannot mix bytes and nonbytes literals", pos));
+            return Err(self.str_error(&toks[0], "cannot mix bytes and nonbytes literals".into()));
         }
         let kind = if kind_u { Some("u".to_string()) } else { None };
         if any_bytes {
@@ -94,7 +100,10 @@ impl Parser {
                 let (p, a, b) = split_prefix(&text);
                 let body = &text[a..b];
                 if body.iter().any(|&c| c >= 0x80) {
-                    return Err(self.str_error(t, "bytes can only contain ASCII literal characters".into()));
+                    let tp = Pos { lineno: t.lineno, col_offset: t.col, end_lineno: t.end_lineno, end_col_offset: t.end_col };
+                    let mut e = self.error_at_pos("bytes can only contain ASCII literal characters", tp);
+                    e.end_offset = t.end_col + 1; // CPython leaves this one in bytes
+                    return Err(e);
                 }
                 if p.raw {
                     out.extend_from_slice(body);
@@ -365,15 +374,23 @@ impl Parser {
             *i += 1;
             let mut fb = FBuilder { parts: Vec::new() };
             self.fstring_parse(text, i, end, raw, lvl + 1, t, pos, &mut fb)?;
+            // CPython 3.11: the spec's JoinedStr and its trailing literal carry the
+            // position of this token; literals before an expression the whole string's
+            let tpos = Pos { lineno: t.lineno, col_offset: t.col, end_lineno: t.end_lineno, end_col_offset: t.end_col };
+            let n = fb.parts.len();
             let values = fb
                 .parts
                 .into_iter()
-                .map(|part| match part {
-                    Part::Lit(l) => self.mk(ExprKind::Constant { value: Constant::Str(l), kind: None }, pos),
+                .enumerate()
+                .map(|(k, part)| match part {
+                    Part::Lit(l) => self.mk(
+                        ExprKind::Constant { value: Constant::Str(l), kind: None },
+                        if k + 1 == n { tpos } else { pos },
+                    ),
                     Part::Expr(e) => e,
                 })
                 .collect();
-            format_spec = Some(Box::new(self.mk(ExprKind::JoinedStr { values }, pos)));
+            format_spec = Some(Box::new(self.mk(ExprKind::JoinedStr { values }, tpos)));
         }
         if *i >= end || text[*i] != b'}' {
             return Err(self.str_error(t, "f-string: expecting '}'".into()));
@@ -433,11 +450,7 @@ impl Parser {
         sub.push(b')');
         sub.push(b'\n');
         let fix = |e: &mut CompileError| {
-            // positions of errors inside: shift like tokens
-            if e.lineno == 1 {
-                e.offset += start_col;
-                e.end_offset += start_col;
-            }
+            // the sub-tokenizer's errors: real lines, columns within the expression's text
             e.lineno += start_line - 1;
             e.end_lineno += start_line - 1;
         };
@@ -457,6 +470,9 @@ impl Parser {
             tk.end_lineno += start_line - 1;
         }
         let mut p = Parser::new(sub, toks, warnings, unclosed);
+        p.line_shift = start_line - 1;
+        p.byte_offsets = self.byte_offsets;
+        p.col_shift = start_col;
         p.depth = self.depth;
         let r = (|| -> PResult<Expr> {
             let e = p.star_expressions()?;
@@ -472,8 +488,17 @@ impl Parser {
         match r {
             Ok(e) => Ok(e),
             Err(mut e) => {
-                if e.msg == "invalid syntax" {
-                    e.msg = "f-string: invalid syntax".into();
+                let from_tokenizer = (e.msg.starts_with("invalid") && e.msg.ends_with("literal"))
+                    || e.msg.starts_with("unterminated")
+                    || e.msg.starts_with("invalid character")
+                    || e.msg.starts_with("invalid non-printable")
+                    || e.msg.starts_with("unmatched")
+                    || e.msg.starts_with("closing parenthesis")
+                    || e.msg.starts_with("invalid digit")
+                    || e.msg.starts_with("leading zeros")
+                    || e.msg.starts_with("(unicode error)");
+                if !e.msg.starts_with("f-string") && !from_tokenizer {
+                    e.msg = format!("f-string: {}", e.msg);
                 }
                 e.text = None;
                 Err(e)
@@ -574,7 +599,8 @@ impl Parser {
                             return Err(self.escape_error(t, body, start, i + close + 1, bytes, "unknown Unicode character name"));
                         }
                     }
-                    return Err(self.escape_error(t, body, start, body.len().min(i + 1), bytes, "malformed \\N character escape"));
+                    let end = if i < body.len() && body[i] == b'{' { body.len() } else { i };
+                    return Err(self.escape_error(t, body, start, end, bytes, "malformed \\N character escape"));
                 }
                 _ => {
                     if first_invalid.is_none() {

@@ -85,7 +85,8 @@ impl Parser {
             ExprKind::Constant { value: Constant::None | Constant::Bool(_), .. } => false,
             ExprKind::Constant { .. } | ExprKind::Call { .. } | ExprKind::BinOp { .. } | ExprKind::JoinedStr { .. }
             | ExprKind::Dict { .. } | ExprKind::Set { .. } | ExprKind::ListComp { .. } | ExprKind::SetComp { .. }
-            | ExprKind::DictComp { .. } | ExprKind::Await { .. } => true,
+            | ExprKind::DictComp { .. } | ExprKind::Await { .. } | ExprKind::Attribute { .. }
+            | ExprKind::Subscript { .. } => true,
             ExprKind::UnaryOp { op, .. } => *op != crate::ast::UnaryOp::Not,
             _ => false,
         };
@@ -101,7 +102,7 @@ impl Parser {
     /// Converts an expression to an assignment target (Store context).
     pub(crate) fn to_store(&self, e: Expr) -> PResult<Expr> {
         if Self::invalid_target(&e, false).is_some() {
-            return Err(self.target_error(&e, "assign"));
+            return Err(self.target_error(&e, "assign to"));
         }
         Ok(set_ctx(e, ExprContext::Store))
     }
