@@ -4,7 +4,7 @@
 mod expr;
 mod stmt;
 
-use crate::assemble::{add_const, assemble, UnitInfo};
+use crate::assemble::{assemble, UnitInfo};
 use crate::ast::*;
 use crate::code::*;
 use crate::error::{CompileError, CompileWarning, ErrorKind, Mode, WarningCategory};
@@ -416,6 +416,16 @@ impl<'a> Compiler<'a> {
 
     /// Finishes the current unit: assembles it and pops it.
     pub fn exit_scope_assemble(&mut self, add_none: bool) -> Result<CodeObject, CompileError> {
+        // Make sure every block that falls off the end returns None.
+        let cur = self.ur().cur;
+        let has_return = self.ur().cfg.blocks[cur].instrs.iter().any(|i| i.op == crate::op16::RETURN_VALUE);
+        if !has_return {
+            self.unset_loc();
+            if add_none {
+                self.load_const(ConstValue::None);
+            }
+            self.op(RETURN_VALUE);
+        }
         let u = self.units.pop().unwrap();
         let flags = self.compute_code_flags(&u);
         let e = &self.st.entries[u.ste];
@@ -715,6 +725,3 @@ impl<'a> Compiler<'a> {
     }
 }
 
-pub(crate) fn add_const_plain(consts: &mut Vec<ConstValue>, c: ConstValue) -> u32 {
-    add_const(consts, c)
-}
