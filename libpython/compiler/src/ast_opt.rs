@@ -248,9 +248,68 @@ fn complex_binop(op: Operator, a: (f64, f64), b: (f64, f64)) -> Option<Constant>
                 (f64::NAN, f64::NAN)
             }
         }
+        Operator::Pow => complex_pow(a, b)?,
         _ => return None,
     };
     Some(Constant::Complex { real: r, imag: i })
+}
+
+fn c_prod(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
+    (a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0)
+}
+
+fn c_quot(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
+    match complex_binop(Operator::Div, a, b)? {
+        Constant::Complex { real, imag } => Some((real, imag)),
+        _ => None,
+    }
+}
+
+fn c_powu(x: (f64, f64), n: i64) -> (f64, f64) {
+    let mut r = (1.0, 0.0);
+    let mut p = x;
+    let mut mask: i64 = 1;
+    while mask > 0 && n >= mask {
+        if n & mask != 0 {
+            r = c_prod(r, p);
+        }
+        mask <<= 1;
+        p = c_prod(p, p);
+    }
+    r
+}
+
+/// complex_pow: repeated multiplication for small integral exponents, else polar form.
+fn complex_pow(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
+    let r = if b.1 == 0.0 && b.0 == b.0.floor() && b.0.abs() <= 100.0 {
+        let n = b.0 as i64;
+        if n > 0 {
+            c_powu(a, n)
+        } else {
+            c_quot((1.0, 0.0), c_powu(a, -n))?
+        }
+    } else if b.0 == 0.0 && b.1 == 0.0 {
+        (1.0, 0.0)
+    } else if a.0 == 0.0 && a.1 == 0.0 {
+        if b.1 != 0.0 || b.0 < 0.0 {
+            return None;
+        }
+        (0.0, 0.0)
+    } else {
+        let vabs = a.0.hypot(a.1);
+        let mut len = vabs.powf(b.0);
+        let at = a.1.atan2(a.0);
+        let mut phase = at * b.0;
+        if b.1 != 0.0 {
+            len /= (at * b.1).exp();
+            phase += b.1 * vabs.ln();
+        }
+        (len * phase.cos(), len * phase.sin())
+    };
+    if !r.0.is_finite() || !r.1.is_finite() {
+        return None;
+    }
+    Some(r)
 }
 
 fn complexity(c: &Constant, limit: &mut i64) -> bool {

@@ -605,13 +605,16 @@ impl Builder {
                 self.cur().coroutine = true;
             }
         }
+        self.expr(elt)?;
         if let Some(v) = value {
-            self.expr(elt)?;
             self.expr(v)?;
-        } else {
-            self.expr(elt)?;
         }
+        self.cur().generator = is_gen;
+        let is_async = self.cur().coroutine && !is_gen;
         self.exit();
+        if is_async {
+            self.cur().coroutine = true;
+        }
         Ok(())
     }
 

@@ -246,8 +246,17 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn add_const(&mut self, c: ConstValue) -> u32 {
+        fn has_nan(c: &ConstValue) -> bool {
+            match c {
+                ConstValue::Float(f) => f.is_nan(),
+                ConstValue::Complex { real, imag } => real.is_nan() || imag.is_nan(),
+                ConstValue::Tuple(t) | ConstValue::FrozenSet(t) => t.iter().any(has_nan),
+                _ => false,
+            }
+        }
         let u = self.u();
-        if let ConstValue::Code(_) = c {
+        if has_nan(&c) {
+            // Each NaN is its own object and equal to nothing: CPython never merges them.
             u.consts.push(c);
             return (u.consts.len() - 1) as u32;
         }

@@ -759,7 +759,6 @@ impl<'a> Compiler<'a> {
             self.async_with(s, pos + 1)?;
         }
         self.pop_fblock();
-        self.unset_loc();
         self.pseudo(POP_BLOCK);
         self.set_loc_pos(&s.pos);
         self.call_exit_with_nones();
