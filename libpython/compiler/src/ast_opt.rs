@@ -12,9 +12,9 @@ const MAX_COLLECTION_SIZE: i64 = 256;
 const MAX_STR_SIZE: i64 = 4096;
 const MAX_TOTAL_ITEMS: i64 = 1024;
 
-pub fn optimize(m: &Mod, optimize: i32) -> Mod {
+pub fn optimize(m: &Mod, optimize: i32, future_annotations: bool) -> Mod {
     let mut m = m.clone();
-    let o = Opt { optimize };
+    let o = Opt { optimize, future_annotations };
     match &mut m {
         Mod::Module { body, .. } => o.body(body),
         Mod::Interactive { body } => o.stmts(body),
@@ -31,6 +31,8 @@ pub fn optimize(m: &Mod, optimize: i32) -> Mod {
 
 struct Opt {
     optimize: i32,
+    /// Annotations stay as written (they become strings).
+    future_annotations: bool,
 }
 
 fn is_docstring(body: &[Stmt]) -> bool {
@@ -678,25 +680,31 @@ impl Opt {
         }
     }
 
+    fn ann(&self, e: &mut Expr) {
+        if !self.future_annotations {
+            self.expr(e);
+        }
+    }
+
     fn arguments(&self, a: &mut Arguments) {
         for x in a.posonlyargs.iter_mut().chain(a.args.iter_mut()) {
             if let Some(an) = &mut x.annotation {
-                self.expr(an);
+                self.ann(an);
             }
         }
         if let Some(v) = &mut a.vararg {
             if let Some(an) = &mut v.annotation {
-                self.expr(an);
+                self.ann(an);
             }
         }
         for x in a.kwonlyargs.iter_mut() {
             if let Some(an) = &mut x.annotation {
-                self.expr(an);
+                self.ann(an);
             }
         }
         if let Some(v) = &mut a.kwarg {
             if let Some(an) = &mut v.annotation {
-                self.expr(an);
+                self.ann(an);
             }
         }
         for d in a.kw_defaults.iter_mut().flatten() {
@@ -713,7 +721,7 @@ impl Opt {
                 self.body(body);
                 self.exprs(decorator_list);
                 if let Some(r) = returns {
-                    self.expr(r);
+                    self.ann(r);
                 }
             }
             StmtKind::ClassDef { bases, keywords, body, decorator_list, .. } => {
@@ -740,7 +748,7 @@ impl Opt {
             }
             StmtKind::AnnAssign { target, annotation, value, .. } => {
                 self.expr(target);
-                self.expr(annotation);
+                self.ann(annotation);
                 if let Some(v) = value {
                     self.expr(v);
                 }

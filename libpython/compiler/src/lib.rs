@@ -11,6 +11,7 @@ pub mod codegen;
 pub mod flowgraph;
 pub mod marshal_out;
 pub mod symtable;
+pub mod unparse;
 
 pub use codegen::{compile as compile_ast, CompileFlags};
 pub mod op16;

@@ -79,9 +79,6 @@ impl NameSet {
         self.m.insert(s.to_string(), i);
         i
     }
-    pub fn get(&self, s: &str) -> Option<u32> {
-        self.m.get(s).copied()
-    }
     pub fn len(&self) -> usize {
         self.v.len()
     }
@@ -663,7 +660,7 @@ pub fn compile(
         _ => (0, -1),
     };
     let future_flags = ff | flags.future_flags;
-    let optimized = crate::ast_opt::optimize(module, flags.optimize);
+    let optimized = crate::ast_opt::optimize(module, flags.optimize, future_flags & CO_FUTURE_ANNOTATIONS != 0);
     let st = symtable::build(&optimized, future_flags & CO_FUTURE_ANNOTATIONS != 0)?;
     let mut c = Compiler {
         st,

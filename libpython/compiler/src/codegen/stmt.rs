@@ -178,7 +178,8 @@ impl<'a> Compiler<'a> {
         let m = self.mangle(id);
         self.load_const(ConstValue::Str(PyStr::from(m)));
         if self.future_flags & CO_FUTURE_ANNOTATIONS != 0 {
-            return Err(self.unsupported("annotations under 'from __future__ import annotations'"));
+            let s = crate::unparse::unparse_annotation(ann);
+            self.load_const(ConstValue::Str(s));
         } else if let ExprKind::Starred { value, .. } = &ann.kind {
             self.visit_expr(value)?;
             self.op_i(UNPACK_SEQUENCE, 1);
@@ -931,7 +932,8 @@ impl<'a> Compiler<'a> {
                 }
                 if simple && module_or_class {
                     if self.future_flags & CO_FUTURE_ANNOTATIONS != 0 {
-                        return Err(self.unsupported("annotations under 'from __future__ import annotations'"));
+                        let s = crate::unparse::unparse_annotation(annotation);
+                        self.load_const(ConstValue::Str(s));
                     } else {
                         self.visit_expr(annotation)?;
                     }
