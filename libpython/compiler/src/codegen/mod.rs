@@ -2,6 +2,7 @@
 //! code object, following CPython 3.11's compile.c, then assembled by `assemble.rs`.
 
 mod expr;
+mod pattern;
 mod stmt;
 
 use crate::assemble::{assemble, UnitInfo};

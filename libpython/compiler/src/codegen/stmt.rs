@@ -79,7 +79,7 @@ impl<'a> Compiler<'a> {
                 self.use_next_block(end);
                 Ok(())
             }
-            StmtKind::Match { .. } => Err(self.unsupported("the match statement")),
+            StmtKind::Match { subject, cases } => self.match_stmt(subject, cases),
             StmtKind::Raise { exc, cause } => {
                 let mut n = 0;
                 if let Some(e) = exc {
