@@ -555,7 +555,9 @@ impl Builder {
             }
             match e.typ {
                 BlockType::Function => {
-                    self.add_def_in(cur, name, DEF_NONLOCAL, pos)?;
+                    let m = mangle(e.private.as_deref(), name);
+                    let flag = if e.flags(&m) & DEF_GLOBAL != 0 { DEF_GLOBAL } else { DEF_NONLOCAL };
+                    self.add_def_in(cur, name, flag, pos)?;
                     self.add_def_in(sid, name, DEF_LOCAL, pos)?;
                     return Ok(());
                 }
