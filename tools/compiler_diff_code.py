@@ -7,6 +7,7 @@ recursively into the code objects in co_consts.
 
     python3.11 tools/compiler_diff_code.py FERRIC_COMPILE [--step N] [--floor PCT] [--show N]
     python3.11 tools/compiler_diff_code.py FERRIC_COMPILE --one FILE    (dis of both)
+    python3.11 tools/compiler_diff_code.py FERRIC_COMPILE --snippets    (eval/single modes, errors)
 """
 import argparse
 import ast
@@ -66,6 +67,52 @@ def first_diff(ours, theirs, path=""):
             if d:
                 return d
     return None
+
+
+# Small sources in every mode, and the compiler's own SyntaxErrors (message and position).
+SNIPPETS = [
+ ("x + 1", "eval"), ("[i for i in y]", "eval"), ("lambda: 0", "eval"), ("a if b else c", "eval"),
+ ("x = 1", "single"), ("x", "single"), ("for i in y: print(i)\n", "single"), ("1 + 2", "single"), ("import os", "single"),
+ ("return 1", "exec"), ("def f():\n    yield from x\nasync def g():\n    yield from x\n", "exec"),
+ ("await x", "exec"), ("def f():\n  nonlocal x\n", "exec"), ("nonlocal x", "exec"),
+ ("def f():\n  x = 1\n  global x\n", "exec"), ("def f(a):\n  global a\n", "exec"), ("break", "exec"),
+ ("continue", "exec"), ("class C:\n  [(y := 1) for i in x]\n", "exec"), ("f(a=1, a=2)", "exec"),
+ ("def f():\n  x; global x\n", "exec"), ("try:\n  pass\nexcept:\n  pass\nexcept ValueError:\n  pass\n", "exec"),
+ ("yield 1", "exec"), ("def f():\n  return\n  yield\nasync def g():\n  yield 1\n  return 2\n", "exec"),
+ ("x: int = 1\nclass C:\n  y: int\n  def f(self): z: int = 3\n", "exec"),
+ ("del x, y[1], z.a\nx, *y = z\n[a, b] = c\n", "exec"), ("async def f():\n  async with a as b, c:\n    pass\n  async for x in y:\n    pass\n  [x async for x in y]\n  await z\n", "exec"),
+ ("if 1 is 1: pass", "exec"), ("assert (x, 'msg')", "exec"), ("f = (1)(2)", "exec"),
+ ("def f():\n  class C:\n    def g(self): return __class__\n  return C\n", "exec"),
+ ("def __debug__(): pass", "exec"), ("__debug__ = 1", "exec"),
+]
+
+
+def run_snippets(tool):
+    lines = [json.dumps({"filename": "<s>", "mode": mode, "ast": ast_json.to_json(ast.parse(src, mode=mode))})
+             for src, mode in SNIPPETS]
+    proc = subprocess.run([tool, "code-from-json"], input="\n".join(lines) + "\n",
+                          capture_output=True, text=True)
+    bad = 0
+    for (src, mode), answer in zip(SNIPPETS, proc.stdout.split("\n")):
+        ans = json.loads(answer)
+        try:
+            code, err = compile(src, "<s>", mode, dont_inherit=True), None
+        except SyntaxError as e:
+            code, err = None, (type(e).__name__, e.msg, e.lineno, e.offset)
+        if "error" in ans:
+            e = ans["error"]
+            ours = (e["type"], e["msg"], e["lineno"], e["offset"])
+            problem = None if ours == err else "error %r, python: %r" % (ours, err)
+        elif code is None:
+            problem = "compiled, python: %r" % (err,)
+        else:
+            d = first_diff(marshal.loads(bytes.fromhex(ans["marshal"])), code)
+            problem = None if d is None else "%s differs in %s" % d
+        if problem:
+            bad += 1
+            print("differs: %r (%s): %s" % (src, mode, problem))
+    print("%d snippets, %d differ" % (len(SNIPPETS), bad))
+    return 1 if bad else 0
 
 
 def stdlib_files():
@@ -142,12 +189,15 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("tool")
     ap.add_argument("--one")
+    ap.add_argument("--snippets", action="store_true")
     ap.add_argument("--step", type=int, default=1)
     ap.add_argument("--floor", type=float, default=0.0)
     ap.add_argument("--show", type=int, default=15)
     args = ap.parse_args()
     if args.one:
         sys.exit(show_one(args.tool, args.one))
+    if args.snippets:
+        sys.exit(run_snippets(args.tool))
     cases = load_cases(stdlib_files()[::args.step])
     answers = run_tool(args.tool, cases)
     same = 0

@@ -55,6 +55,8 @@ pub struct ScopeEntry {
     pub free: bool,
     /// The name mangling class, if any.
     pub private: Option<String>,
+    /// Where each name was declared global or nonlocal (for errors found in analysis).
+    pub directives: HashMap<String, Pos>,
 }
 
 impl ScopeEntry {
@@ -133,6 +135,7 @@ impl Builder {
             lineno,
             free: false,
             private,
+            directives: HashMap::new(),
         });
         if let Some(p) = parent {
             self.entries[p].children.push(id);
@@ -343,6 +346,8 @@ impl Builder {
                         return Err(err("nonlocal declaration not allowed at module level".into(), s.pos));
                     }
                     self.add_def(n, if global { DEF_GLOBAL } else { DEF_NONLOCAL }, s.pos)?;
+                    let m = mangle(self.cur().private.as_deref(), n);
+                    self.cur().directives.entry(m).or_insert(s.pos);
                 }
             }
             StmtKind::Expr { value } => self.expr(value)?,
@@ -558,12 +563,15 @@ impl Builder {
                     let m = mangle(e.private.as_deref(), name);
                     let flag = if e.flags(&m) & DEF_GLOBAL != 0 { DEF_GLOBAL } else { DEF_NONLOCAL };
                     self.add_def_in(cur, name, flag, pos)?;
+                    self.entries[cur].directives.entry(m).or_insert(pos);
                     self.add_def_in(sid, name, DEF_LOCAL, pos)?;
                     return Ok(());
                 }
                 BlockType::Module => {
                     self.add_def_in(cur, name, DEF_GLOBAL, pos)?;
                     self.add_def_in(sid, name, DEF_GLOBAL, pos)?;
+                    let m = mangle(self.entries[cur].private.as_deref(), name);
+                    self.entries[cur].directives.entry(m).or_insert(pos);
                     return Ok(());
                 }
                 BlockType::Class => {
@@ -674,11 +682,13 @@ impl Analyzer<'_> {
         }
         let symbols = self.entries[id].symbols.clone();
         let mut bound_local: Option<HashSet<String>> = bound.cloned();
+        let directives = self.entries[id].directives.clone();
+        let at = |name: &str| directives.get(name).copied().unwrap_or_default();
         for (name, flags) in &symbols {
             // analyze_name
             if flags & DEF_GLOBAL != 0 {
                 if flags & DEF_NONLOCAL != 0 {
-                    return Err(err(format!("name '{}' is nonlocal and global", name), Pos::default()));
+                    return Err(err(format!("name '{}' is nonlocal and global", name), at(name)));
                 }
                 scopes.insert(name.clone(), Scope::GlobalExplicit);
                 global.insert(name.clone());
@@ -690,10 +700,10 @@ impl Analyzer<'_> {
             if flags & DEF_NONLOCAL != 0 {
                 match &bound_local {
                     None => {
-                        return Err(err("nonlocal declaration not allowed at module level".into(), Pos::default()))
+                        return Err(err("nonlocal declaration not allowed at module level".into(), at(name)))
                     }
                     Some(b) if !b.contains(name) => {
-                        return Err(err(format!("no binding for nonlocal '{}' found", name), Pos::default()))
+                        return Err(err(format!("no binding for nonlocal '{}' found", name), at(name)))
                     }
                     _ => {}
                 }
