@@ -121,6 +121,9 @@ def stdlib_files():
             if "/site-packages/" not in p]
 
 
+OPTIMIZE = 0
+
+
 def load_cases(paths):
     cases = []
     for path in paths:
@@ -128,7 +131,7 @@ def load_cases(paths):
             with open(path, "rb") as f:
                 src = f.read()
             tree = ast.parse(src)
-            code = compile(src, path, "exec", dont_inherit=True)
+            code = compile(src, path, "exec", dont_inherit=True, optimize=OPTIMIZE)
         except (SyntaxError, ValueError):
             continue  # a few test files are invalid on purpose
         cases.append((path, tree, code))
@@ -136,7 +139,8 @@ def load_cases(paths):
 
 
 def run_tool(tool, cases):
-    lines = "".join(json.dumps({"filename": p, "mode": "exec", "ast": ast_json.to_json(t)}) + "\n"
+    lines = "".join(json.dumps({"filename": p, "mode": "exec", "ast": ast_json.to_json(t),
+                                "optimize": OPTIMIZE}) + "\n"
                     for p, t, _ in cases)
     proc = subprocess.run([tool, "code-from-json"], input=lines, capture_output=True, text=True)
     answers = proc.stdout.split("\n")
@@ -190,10 +194,13 @@ def main():
     ap.add_argument("tool")
     ap.add_argument("--one")
     ap.add_argument("--snippets", action="store_true")
+    ap.add_argument("--optimize", type=int, default=0, help="as compile(optimize=N): -O, -OO")
     ap.add_argument("--step", type=int, default=1)
     ap.add_argument("--floor", type=float, default=0.0)
     ap.add_argument("--show", type=int, default=15)
     args = ap.parse_args()
+    global OPTIMIZE
+    OPTIMIZE = args.optimize
     if args.one:
         sys.exit(show_one(args.tool, args.one))
     if args.snippets:

@@ -548,7 +548,7 @@ impl Cfg {
         }
         let tuple = ConstValue::Tuple((0..n).map(|k| consts[ins[start + k].arg as usize].clone()).collect());
         let key = tuple.key();
-        let index = match consts.iter().position(|c| c.key() == key) {
+        let index = match consts.iter().position(|c| matches!(c, ConstValue::Tuple(_)) && c.key() == key) {
             Some(i) => i,
             None => {
                 consts.push(tuple);
