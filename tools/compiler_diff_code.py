@@ -115,10 +115,10 @@ def run_snippets(tool):
     return 1 if bad else 0
 
 
-def stdlib_files():
-    lib = os.path.dirname(os.__file__)
+def stdlib_files(root=None):
+    lib = root or os.path.dirname(os.__file__)
     return [p for p in sorted(glob.glob(lib + "/**/*.py", recursive=True))
-            if "/site-packages/" not in p]
+            if root or "/site-packages/" not in p]
 
 
 OPTIMIZE = 0
@@ -194,6 +194,7 @@ def main():
     ap.add_argument("tool")
     ap.add_argument("--one")
     ap.add_argument("--snippets", action="store_true")
+    ap.add_argument("--dir", help="another tree of .py files instead of the stdlib")
     ap.add_argument("--optimize", type=int, default=0, help="as compile(optimize=N): -O, -OO")
     ap.add_argument("--step", type=int, default=1)
     ap.add_argument("--floor", type=float, default=0.0)
@@ -205,7 +206,7 @@ def main():
         sys.exit(show_one(args.tool, args.one))
     if args.snippets:
         sys.exit(run_snippets(args.tool))
-    cases = load_cases(stdlib_files()[::args.step])
+    cases = load_cases(stdlib_files(args.dir)[::args.step])
     answers = run_tool(args.tool, cases)
     same = 0
     hist = {}

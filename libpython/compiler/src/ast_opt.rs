@@ -143,11 +143,7 @@ fn int_binop(op: Operator, a: &BigInt, b: &BigInt) -> Option<Constant> {
             if b.is_zero() {
                 return None;
             }
-            let lim = BigInt::from(1u64 << 53);
-            if a.abs() > lim || b.abs() > lim {
-                return None;
-            }
-            Constant::Float(a.to_f64()? / b.to_f64()?)
+            Constant::Float(int_true_divide(a, b)?)
         }
         Operator::FloorDiv => {
             if b.is_zero() {
@@ -206,6 +202,42 @@ fn int_binop(op: Operator, a: &BigInt, b: &BigInt) -> Option<Constant> {
         Operator::BitAnd => Constant::Int(a & b),
         Operator::MatMult => return None,
     })
+}
+
+/// Correctly rounded int / int (long_true_divide), None where Python raises.
+fn int_true_divide(a: &BigInt, b: &BigInt) -> Option<f64> {
+    let lim = BigInt::from(1u64 << 53);
+    let negative = a.is_negative() != b.is_negative();
+    if a.abs() <= lim && b.abs() <= lim {
+        return Some(a.to_f64()? / b.to_f64()?);
+    }
+    let (a, b) = (a.abs(), b.abs());
+    if a.is_zero() {
+        return Some(if negative { -0.0 } else { 0.0 });
+    }
+    // q = a * 2^k / b with at least 55 significant bits, plus a sticky bit.
+    let k: i64 = 55 - (a.bits() as i64 - b.bits() as i64);
+    let (num, den) = if k >= 0 { (&a << k as usize, b.clone()) } else { (a.clone(), &b << (-k) as usize) };
+    let (q, r) = num.div_rem(&den);
+    let sticky = !r.is_zero();
+    let n = q.bits() as i64;
+    let drop = n - 53;
+    let mut mant = &q >> drop as usize;
+    let rem = &q - (&mant << drop as usize);
+    let half = BigInt::from(1) << (drop - 1) as usize;
+    let odd = (&mant & BigInt::from(1)) == BigInt::from(1);
+    if rem > half || (rem == half && (sticky || odd)) {
+        mant += 1;
+    }
+    let e = drop - k;
+    if e > 1000 || e < -1000 {
+        return None;
+    }
+    let v = mant.to_f64()? * 2f64.powi(e as i32);
+    if !v.is_finite() {
+        return None;
+    }
+    Some(if negative { -v } else { v })
 }
 
 fn float_binop(op: Operator, a: f64, b: f64) -> Option<Constant> {
