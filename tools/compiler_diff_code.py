@@ -84,6 +84,11 @@ SNIPPETS = [
  ("if 1 is 1: pass", "exec"), ("assert (x, 'msg')", "exec"), ("f = (1)(2)", "exec"),
  ("def f():\n  class C:\n    def g(self): return __class__\n  return C\n", "exec"),
  ("def __debug__(): pass", "exec"), ("__debug__ = 1", "exec"),
+ ("def f():\n  return [(yield x) for x in y]\n", "exec"), ("def f():\n  return ((yield x) for x in y)\n", "exec"),
+ ("from __future__ import annotations\ndef f(a: 'x' = 1, *, b: list[int]) -> 1e400: pass\n", "exec"),
+ ("def f():\n  from os import *\n", "exec"), ("x = 1\nfrom __future__ import annotations\n", "exec"),
+ ("match x:\n  case 1 | 2: pass\n  case [a, *b] if a: pass\n  case {'k': v, **r}: pass\n  case C(1, y=z): pass\n  case _: pass\n", "exec"),
+ ("match x:\n  case a: pass\n  case b: pass\n", "exec"),
 ]
 
 

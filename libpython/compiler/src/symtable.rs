@@ -316,7 +316,7 @@ impl Builder {
                     };
                     if store == "*" {
                         if self.cur().typ != BlockType::Module {
-                            return Err(err("import * only allowed at module level".into(), s.pos));
+                            return Err(err("import * only allowed at module level".into(), a.pos));
                         }
                     } else {
                         self.add_def(&store, DEF_IMPORT, a.pos)?;
@@ -505,10 +505,12 @@ impl Builder {
                     self.expr(v)?;
                 }
                 self.cur().generator = true;
+                self.raise_if_comprehension(e)?;
             }
             ExprKind::YieldFrom { value } => {
                 self.expr(value)?;
                 self.cur().generator = true;
+                self.raise_if_comprehension(e)?;
             }
             ExprKind::Compare { left, comparators, .. } => {
                 self.expr(left)?;
@@ -542,6 +544,20 @@ impl Builder {
             }
         }
         Ok(())
+    }
+
+    fn raise_if_comprehension(&mut self, e: &Expr) -> R {
+        let cur = self.cur();
+        if !cur.comprehension {
+            return Ok(());
+        }
+        let what = match cur.name.as_str() {
+            "listcomp" => "'yield' inside list comprehension",
+            "setcomp" => "'yield' inside set comprehension",
+            "dictcomp" => "'yield' inside dict comprehension",
+            _ => "'yield' inside generator expression",
+        };
+        Err(err(what.into(), e.pos))
     }
 
     fn extend_namedexpr_scope(&mut self, name: &str, pos: Pos) -> R {
