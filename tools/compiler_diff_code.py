@@ -89,6 +89,15 @@ SNIPPETS = [
  ("def f():\n  from os import *\n", "exec"), ("x = 1\nfrom __future__ import annotations\n", "exec"),
  ("match x:\n  case 1 | 2: pass\n  case [a, *b] if a: pass\n  case {'k': v, **r}: pass\n  case C(1, y=z): pass\n  case _: pass\n", "exec"),
  ("match x:\n  case a: pass\n  case b: pass\n", "exec"),
+ ("", "exec"), ("'''doc'''", "exec"), ("if 0:\n  x\nelif y:\n  z\nwhile 1:\n  break\nelse:\n  q\n", "exec"),
+ ("x = -0.0, 0.0, -0j, 1 if 2 else 3, not (a is not b), 'a' 'b' * 3, b'x' + b'y', (1, 2) * 3, 2 ** -1, 7 // -2, -7 % 3, 1.5 % -1, ~5, 1 << 200, 'abc'[1], (1,)[0]\n", "exec"),
+ ("def f(*, a=1, b, **k): return lambda x=a, /, *y: x\n", "exec"),
+ ("class A(B, metaclass=M, **kw):\n  __x = 1\n  def __m(self, __y): return self.__x + __y + __class__\n", "exec"),
+ ("f(*a, *b, c, **d, e=1, **g)\nf(**d)\nx[1:2, ::3] = y\ndel x[a:b]\n", "exec"),
+ ("with a, b as (c, d):\n  for x in y:\n    try:\n      return_ = 1\n    finally:\n      continue\n", "exec"),
+ ("def g():\n  try:\n    return 1\n  finally:\n    for x in y:\n      break\n", "exec"),
+ ("async def h():\n  async for a in b:\n    async with c:\n      return await d\n  return [await e async for x in y if await z]\n", "exec"),
+ ("f'{a!r:>{w}} {b=} {c:%Y}' + 'x'\n", "exec"), ("'%s-%r-%5.2s-%-3a-%%' % (a, b, c, d)\n", "exec"),
 ]
 
 
