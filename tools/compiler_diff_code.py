@@ -20,6 +20,7 @@ import os
 import subprocess
 import sys
 import types
+import warnings
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ast_json  # noqa: E402
@@ -97,7 +98,8 @@ SNIPPETS = [
  ("with a, b as (c, d):\n  for x in y:\n    try:\n      return_ = 1\n    finally:\n      continue\n", "exec"),
  ("def g():\n  try:\n    return 1\n  finally:\n    for x in y:\n      break\n", "exec"),
  ("async def h():\n  async for a in b:\n    async with c:\n      return await d\n  return [await e async for x in y if await z]\n", "exec"),
- ("f'{a!r:>{w}} {b=} {c:%Y}' + 'x'\n", "exec"), ("'%s-%r-%5.2s-%-3a-%%' % (a, b, c, d)\n", "exec"),
+ ("f'{a!r:>{w}} {b=} {c:%Y}' + 'x'\n", "exec"),
+ ("x = [1, 2][3, 4]\ny = {1}[0]\nz = 'ab'['c']\nw = (1, 2)(3)\nv = 5[0]\nu = f'x'()\nt = a is ()\ns = b is not -1\n", "exec"), ("'%s-%r-%5.2s-%-3a-%%' % (a, b, c, d)\n", "exec"),
 ]
 
 
@@ -109,10 +111,13 @@ def run_snippets(tool):
     bad = 0
     for (src, mode), answer in zip(SNIPPETS, proc.stdout.split("\n")):
         ans = json.loads(answer)
-        try:
-            code, err = compile(src, "<s>", mode, dont_inherit=True), None
-        except SyntaxError as e:
-            code, err = None, (type(e).__name__, e.msg, e.lineno, e.offset)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                code, err = compile(src, "<s>", mode, dont_inherit=True), None
+            except SyntaxError as e:
+                code, err = None, (type(e).__name__, e.msg, e.lineno, e.offset)
+        theirs_w = [(w.category.__name__, str(w.message), w.lineno) for w in caught]
         if "error" in ans:
             e = ans["error"]
             ours = (e["type"], e["msg"], e["lineno"], e["offset"])
@@ -122,6 +127,9 @@ def run_snippets(tool):
         else:
             d = first_diff(marshal.loads(bytes.fromhex(ans["marshal"])), code)
             problem = None if d is None else "%s differs in %s" % d
+            ours_w = [(w["category"], w["msg"], w["lineno"]) for w in ans.get("warnings", [])]
+            if problem is None and ours_w != theirs_w:
+                problem = "warnings %r, python: %r" % (ours_w, theirs_w)
         if problem:
             bad += 1
             print("differs: %r (%s): %s" % (src, mode, problem))
