@@ -655,6 +655,27 @@ pub fn compile(
     mode: Mode,
     flags: CompileFlags,
 ) -> Result<(CodeObject, Vec<CompileWarning>), CompileError> {
+    // A bug of ours must not take the interpreter down: report it as an error instead.
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| compile_inner(module, filename, mode, flags))) {
+        Ok(r) => r,
+        Err(_) => Err(CompileError {
+            kind: ErrorKind::SyntaxError,
+            msg: "internal compiler error (Ferric's code generator panicked)".into(),
+            lineno: 0,
+            offset: 0,
+            end_lineno: 0,
+            end_offset: 0,
+            text: None,
+        }),
+    }
+}
+
+fn compile_inner(
+    module: &Mod,
+    filename: &str,
+    mode: Mode,
+    flags: CompileFlags,
+) -> Result<(CodeObject, Vec<CompileWarning>), CompileError> {
     let _ = mode;
     let (ff, flineno) = match module {
         Mod::Module { body, .. } => future_features(body)?,
