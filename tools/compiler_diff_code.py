@@ -90,7 +90,7 @@ SNIPPETS = [
  ("def f():\n  from os import *\n", "exec"), ("x = 1\nfrom __future__ import annotations\n", "exec"),
  ("match x:\n  case 1 | 2: pass\n  case [a, *b] if a: pass\n  case {'k': v, **r}: pass\n  case C(1, y=z): pass\n  case _: pass\n", "exec"),
  ("match x:\n  case a: pass\n  case b: pass\n", "exec"),
- ("", "exec"), ("'''doc'''", "exec"), ("if 0:\n  x\nelif y:\n  z\nwhile 1:\n  break\nelse:\n  q\n", "exec"),
+ ("", "exec"), ("def f():\n  global g\ng: int = 1\n", "exec"), ("def f():\n  global g\n  g: int = 1\n", "exec"), ("'''doc'''", "exec"), ("if 0:\n  x\nelif y:\n  z\nwhile 1:\n  break\nelse:\n  q\n", "exec"),
  ("x = -0.0, 0.0, -0j, 1 if 2 else 3, not (a is not b), 'a' 'b' * 3, b'x' + b'y', (1, 2) * 3, 2 ** -1, 7 // -2, -7 % 3, 1.5 % -1, ~5, 1 << 200, 'abc'[1], (1,)[0]\n", "exec"),
  ("def f(*, a=1, b, **k): return lambda x=a, /, *y: x\n", "exec"),
  ("class A(B, metaclass=M, **kw):\n  __x = 1\n  def __m(self, __y): return self.__x + __y + __class__\n", "exec"),

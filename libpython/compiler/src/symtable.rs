@@ -236,7 +236,7 @@ impl Builder {
                     let cur = self.cur();
                     let m = mangle(cur.private.as_deref(), id);
                     let f = cur.flags(&m);
-                    if f & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && *simple != 0 {
+                    if f & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && cur.typ != BlockType::Module && *simple != 0 {
                         let kind = if f & DEF_GLOBAL != 0 { "global" } else { "nonlocal" };
                         return Err(err(format!("annotated name '{}' can't be {}", id, kind), s.pos));
                     }
