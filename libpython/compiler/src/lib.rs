@@ -10,8 +10,8 @@ pub mod code;
 pub mod codegen;
 pub mod flowgraph;
 pub mod marshal_out;
+pub mod op16;
 pub mod symtable;
 pub mod unparse;
 
 pub use codegen::{compile as compile_ast, CompileFlags};
-pub mod op16;
