@@ -92,15 +92,7 @@ fn except_item(out: &mut Vec<u8>, value: u32, mut msb: u8) {
 
 /// compile.c's `assemble()` after codegen.
 pub fn assemble(mut cfg: Cfg, mut u: UnitInfo, add_none: bool, curblock: BlockId) -> Result<CodeObject, String> {
-    // Make sure every block that falls off the end returns None.
-    let ends_in_return = cfg.blocks[curblock].instrs.last().map_or(false, |i| i.op == RETURN_VALUE);
-    if !ends_in_return {
-        if add_none {
-            let idx = add_const(&mut u.consts, ConstValue::None);
-            cfg.blocks[curblock].instrs.push(Instr { op: LOAD_CONST, arg: idx, target: NO_BLOCK, except: NO_BLOCK, loc: Loc::NONE });
-        }
-        cfg.blocks[curblock].instrs.push(Instr { op: RETURN_VALUE, arg: 0, target: NO_BLOCK, except: NO_BLOCK, loc: Loc::NONE });
-    }
+    let _ = (add_none, curblock); // the implicit `return None` is emitted by codegen
     for b in 0..cfg.blocks.len() {
         cfg.normalize_basic_block(b)?;
     }

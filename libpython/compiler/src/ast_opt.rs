@@ -12,9 +12,9 @@ const MAX_COLLECTION_SIZE: i64 = 256;
 const MAX_STR_SIZE: i64 = 4096;
 const MAX_TOTAL_ITEMS: i64 = 1024;
 
-pub fn optimize(m: &Mod, optimize: i32) -> Mod {
+pub fn optimize(m: &Mod, optimize: i32, future_annotations: bool) -> Mod {
     let mut m = m.clone();
-    let o = Opt { optimize };
+    let o = Opt { optimize, future_annotations };
     match &mut m {
         Mod::Module { body, .. } => o.body(body),
         Mod::Interactive { body } => o.stmts(body),
@@ -31,6 +31,8 @@ pub fn optimize(m: &Mod, optimize: i32) -> Mod {
 
 struct Opt {
     optimize: i32,
+    /// Annotations stay as written (they become strings).
+    future_annotations: bool,
 }
 
 fn is_docstring(body: &[Stmt]) -> bool {
@@ -141,11 +143,7 @@ fn int_binop(op: Operator, a: &BigInt, b: &BigInt) -> Option<Constant> {
             if b.is_zero() {
                 return None;
             }
-            let lim = BigInt::from(1u64 << 53);
-            if a.abs() > lim || b.abs() > lim {
-                return None;
-            }
-            Constant::Float(a.to_f64()? / b.to_f64()?)
+            Constant::Float(int_true_divide(a, b)?)
         }
         Operator::FloorDiv => {
             if b.is_zero() {
@@ -206,6 +204,42 @@ fn int_binop(op: Operator, a: &BigInt, b: &BigInt) -> Option<Constant> {
     })
 }
 
+/// Correctly rounded int / int (long_true_divide), None where Python raises.
+fn int_true_divide(a: &BigInt, b: &BigInt) -> Option<f64> {
+    let lim = BigInt::from(1u64 << 53);
+    let negative = a.is_negative() != b.is_negative();
+    if a.abs() <= lim && b.abs() <= lim {
+        return Some(a.to_f64()? / b.to_f64()?);
+    }
+    let (a, b) = (a.abs(), b.abs());
+    if a.is_zero() {
+        return Some(if negative { -0.0 } else { 0.0 });
+    }
+    // q = a * 2^k / b with at least 55 significant bits, plus a sticky bit.
+    let k: i64 = 55 - (a.bits() as i64 - b.bits() as i64);
+    let (num, den) = if k >= 0 { (&a << k as usize, b.clone()) } else { (a.clone(), &b << (-k) as usize) };
+    let (q, r) = num.div_rem(&den);
+    let sticky = !r.is_zero();
+    let n = q.bits() as i64;
+    let drop = n - 53;
+    let mut mant = &q >> drop as usize;
+    let rem = &q - (&mant << drop as usize);
+    let half = BigInt::from(1) << (drop - 1) as usize;
+    let odd = (&mant & BigInt::from(1)) == BigInt::from(1);
+    if rem > half || (rem == half && (sticky || odd)) {
+        mant += 1;
+    }
+    let e = drop - k;
+    if e > 1000 || e < -1000 {
+        return None;
+    }
+    let v = mant.to_f64()? * 2f64.powi(e as i32);
+    if !v.is_finite() {
+        return None;
+    }
+    Some(if negative { -v } else { v })
+}
+
 fn float_binop(op: Operator, a: f64, b: f64) -> Option<Constant> {
     Some(Constant::Float(match op {
         Operator::Add => a + b,
@@ -248,9 +282,68 @@ fn complex_binop(op: Operator, a: (f64, f64), b: (f64, f64)) -> Option<Constant>
                 (f64::NAN, f64::NAN)
             }
         }
+        Operator::Pow => complex_pow(a, b)?,
         _ => return None,
     };
     Some(Constant::Complex { real: r, imag: i })
+}
+
+fn c_prod(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
+    (a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0)
+}
+
+fn c_quot(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
+    match complex_binop(Operator::Div, a, b)? {
+        Constant::Complex { real, imag } => Some((real, imag)),
+        _ => None,
+    }
+}
+
+fn c_powu(x: (f64, f64), n: i64) -> (f64, f64) {
+    let mut r = (1.0, 0.0);
+    let mut p = x;
+    let mut mask: i64 = 1;
+    while mask > 0 && n >= mask {
+        if n & mask != 0 {
+            r = c_prod(r, p);
+        }
+        mask <<= 1;
+        p = c_prod(p, p);
+    }
+    r
+}
+
+/// complex_pow: repeated multiplication for small integral exponents, else polar form.
+fn complex_pow(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
+    let r = if b.1 == 0.0 && b.0 == b.0.floor() && b.0.abs() <= 100.0 {
+        let n = b.0 as i64;
+        if n > 0 {
+            c_powu(a, n)
+        } else {
+            c_quot((1.0, 0.0), c_powu(a, -n))?
+        }
+    } else if b.0 == 0.0 && b.1 == 0.0 {
+        (1.0, 0.0)
+    } else if a.0 == 0.0 && a.1 == 0.0 {
+        if b.1 != 0.0 || b.0 < 0.0 {
+            return None;
+        }
+        (0.0, 0.0)
+    } else {
+        let vabs = a.0.hypot(a.1);
+        let mut len = vabs.powf(b.0);
+        let at = a.1.atan2(a.0);
+        let mut phase = at * b.0;
+        if b.1 != 0.0 {
+            len /= (at * b.1).exp();
+            phase += b.1 * vabs.ln();
+        }
+        (len * phase.cos(), len * phase.sin())
+    };
+    if !r.0.is_finite() || !r.1.is_finite() {
+        return None;
+    }
+    Some(r)
 }
 
 fn complexity(c: &Constant, limit: &mut i64) -> bool {
@@ -619,25 +712,31 @@ impl Opt {
         }
     }
 
+    fn ann(&self, e: &mut Expr) {
+        if !self.future_annotations {
+            self.expr(e);
+        }
+    }
+
     fn arguments(&self, a: &mut Arguments) {
         for x in a.posonlyargs.iter_mut().chain(a.args.iter_mut()) {
             if let Some(an) = &mut x.annotation {
-                self.expr(an);
+                self.ann(an);
             }
         }
         if let Some(v) = &mut a.vararg {
             if let Some(an) = &mut v.annotation {
-                self.expr(an);
+                self.ann(an);
             }
         }
         for x in a.kwonlyargs.iter_mut() {
             if let Some(an) = &mut x.annotation {
-                self.expr(an);
+                self.ann(an);
             }
         }
         if let Some(v) = &mut a.kwarg {
             if let Some(an) = &mut v.annotation {
-                self.expr(an);
+                self.ann(an);
             }
         }
         for d in a.kw_defaults.iter_mut().flatten() {
@@ -654,7 +753,7 @@ impl Opt {
                 self.body(body);
                 self.exprs(decorator_list);
                 if let Some(r) = returns {
-                    self.expr(r);
+                    self.ann(r);
                 }
             }
             StmtKind::ClassDef { bases, keywords, body, decorator_list, .. } => {
@@ -681,7 +780,7 @@ impl Opt {
             }
             StmtKind::AnnAssign { target, annotation, value, .. } => {
                 self.expr(target);
-                self.expr(annotation);
+                self.ann(annotation);
                 if let Some(v) = value {
                     self.expr(v);
                 }

@@ -62,8 +62,9 @@ impl ConstValue {
                 v.sort();
                 ConstKey::FrozenSet(v)
             }
-            // Code objects are never merged with each other by value here.
-            ConstValue::Code(c) => ConstKey::Code(c.as_ref() as *const CodeObject as usize),
+            // Equal code objects (a `finally` body compiled twice) are merged, as CPython's
+            // code objects compare by value.
+            ConstValue::Code(c) => ConstKey::Code(crate::marshal_out::dumps_code(c)),
         }
     }
 
@@ -97,7 +98,7 @@ pub enum ConstKey {
     Bytes(Vec<u8>),
     Tuple(Vec<ConstKey>),
     FrozenSet(Vec<ConstKey>),
-    Code(usize),
+    Code(Vec<u8>),
 }
 
 /// A CPython 3.11 code object.

@@ -548,7 +548,7 @@ impl Cfg {
         }
         let tuple = ConstValue::Tuple((0..n).map(|k| consts[ins[start + k].arg as usize].clone()).collect());
         let key = tuple.key();
-        let index = match consts.iter().position(|c| c.key() == key) {
+        let index = match consts.iter().position(|c| matches!(c, ConstValue::Tuple(_)) && c.key() == key) {
             Some(i) => i,
             None => {
                 consts.push(tuple);
@@ -1020,6 +1020,22 @@ fn apply_static_swaps(ins: &mut [Instr], mut i: isize) {
                 return;
             }
             count -= 1;
+        }
+        // (3.11.7) Not safe if both store to the same local, or an instruction in between
+        // stores to either.
+        let stores_to = |x: &Instr| if x.op == STORE_FAST { x.arg as i64 } else { -1 };
+        let sj = stores_to(&ins[j as usize]);
+        let sk = stores_to(&ins[k as usize]);
+        if sj >= 0 || sk >= 0 {
+            if sj == sk {
+                return;
+            }
+            for idx in (j + 1) as usize..k as usize {
+                let s = stores_to(&ins[idx]);
+                if s >= 0 && (s == sj || s == sk) {
+                    return;
+                }
+            }
         }
         ins[i as usize].op = NOP;
         ins.swap(j as usize, k as usize);

@@ -21,6 +21,7 @@ pub mod source_codecs;
 pub mod symtable;
 pub mod tokenizer;
 pub mod unicode_names;
+pub mod unparse;
 mod xid_table;
 
 pub use codegen::{compile as compile_ast, CompileFlags};

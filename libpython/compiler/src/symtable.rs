@@ -55,6 +55,8 @@ pub struct ScopeEntry {
     pub free: bool,
     /// The name mangling class, if any.
     pub private: Option<String>,
+    /// Where each name was declared global or nonlocal (for errors found in analysis).
+    pub directives: HashMap<String, Pos>,
 }
 
 impl ScopeEntry {
@@ -133,6 +135,7 @@ impl Builder {
             lineno,
             free: false,
             private,
+            directives: HashMap::new(),
         });
         if let Some(p) = parent {
             self.entries[p].children.push(id);
@@ -233,7 +236,7 @@ impl Builder {
                     let cur = self.cur();
                     let m = mangle(cur.private.as_deref(), id);
                     let f = cur.flags(&m);
-                    if f & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && *simple != 0 {
+                    if f & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && cur.typ != BlockType::Module && *simple != 0 {
                         let kind = if f & DEF_GLOBAL != 0 { "global" } else { "nonlocal" };
                         return Err(err(format!("annotated name '{}' can't be {}", id, kind), s.pos));
                     }
@@ -313,7 +316,7 @@ impl Builder {
                     };
                     if store == "*" {
                         if self.cur().typ != BlockType::Module {
-                            return Err(err("import * only allowed at module level".into(), s.pos));
+                            return Err(err("import * only allowed at module level".into(), a.pos));
                         }
                     } else {
                         self.add_def(&store, DEF_IMPORT, a.pos)?;
@@ -343,6 +346,8 @@ impl Builder {
                         return Err(err("nonlocal declaration not allowed at module level".into(), s.pos));
                     }
                     self.add_def(n, if global { DEF_GLOBAL } else { DEF_NONLOCAL }, s.pos)?;
+                    let m = mangle(self.cur().private.as_deref(), n);
+                    self.cur().directives.entry(m).or_insert(s.pos);
                 }
             }
             StmtKind::Expr { value } => self.expr(value)?,
@@ -500,10 +505,12 @@ impl Builder {
                     self.expr(v)?;
                 }
                 self.cur().generator = true;
+                self.raise_if_comprehension(e)?;
             }
             ExprKind::YieldFrom { value } => {
                 self.expr(value)?;
                 self.cur().generator = true;
+                self.raise_if_comprehension(e)?;
             }
             ExprKind::Compare { left, comparators, .. } => {
                 self.expr(left)?;
@@ -539,6 +546,20 @@ impl Builder {
         Ok(())
     }
 
+    fn raise_if_comprehension(&mut self, e: &Expr) -> R {
+        let cur = self.cur();
+        if !cur.comprehension {
+            return Ok(());
+        }
+        let what = match cur.name.as_str() {
+            "listcomp" => "'yield' inside list comprehension",
+            "setcomp" => "'yield' inside set comprehension",
+            "dictcomp" => "'yield' inside dict comprehension",
+            _ => "'yield' inside generator expression",
+        };
+        Err(err(what.into(), e.pos))
+    }
+
     fn extend_namedexpr_scope(&mut self, name: &str, pos: Pos) -> R {
         let cur = *self.stack.last().unwrap();
         for k in (0..self.stack.len()).rev() {
@@ -555,13 +576,18 @@ impl Builder {
             }
             match e.typ {
                 BlockType::Function => {
-                    self.add_def_in(cur, name, DEF_NONLOCAL, pos)?;
+                    let m = mangle(e.private.as_deref(), name);
+                    let flag = if e.flags(&m) & DEF_GLOBAL != 0 { DEF_GLOBAL } else { DEF_NONLOCAL };
+                    self.add_def_in(cur, name, flag, pos)?;
+                    self.entries[cur].directives.entry(m).or_insert(pos);
                     self.add_def_in(sid, name, DEF_LOCAL, pos)?;
                     return Ok(());
                 }
                 BlockType::Module => {
                     self.add_def_in(cur, name, DEF_GLOBAL, pos)?;
                     self.add_def_in(sid, name, DEF_GLOBAL, pos)?;
+                    let m = mangle(self.entries[cur].private.as_deref(), name);
+                    self.entries[cur].directives.entry(m).or_insert(pos);
                     return Ok(());
                 }
                 BlockType::Class => {
@@ -605,13 +631,16 @@ impl Builder {
                 self.cur().coroutine = true;
             }
         }
+        self.expr(elt)?;
         if let Some(v) = value {
-            self.expr(elt)?;
             self.expr(v)?;
-        } else {
-            self.expr(elt)?;
         }
+        self.cur().generator = is_gen;
+        let is_async = self.cur().coroutine && !is_gen;
         self.exit();
+        if is_async {
+            self.cur().coroutine = true;
+        }
         Ok(())
     }
 
@@ -669,11 +698,13 @@ impl Analyzer<'_> {
         }
         let symbols = self.entries[id].symbols.clone();
         let mut bound_local: Option<HashSet<String>> = bound.cloned();
+        let directives = self.entries[id].directives.clone();
+        let at = |name: &str| directives.get(name).copied().unwrap_or_default();
         for (name, flags) in &symbols {
             // analyze_name
             if flags & DEF_GLOBAL != 0 {
                 if flags & DEF_NONLOCAL != 0 {
-                    return Err(err(format!("name '{}' is nonlocal and global", name), Pos::default()));
+                    return Err(err(format!("name '{}' is nonlocal and global", name), at(name)));
                 }
                 scopes.insert(name.clone(), Scope::GlobalExplicit);
                 global.insert(name.clone());
@@ -685,10 +716,10 @@ impl Analyzer<'_> {
             if flags & DEF_NONLOCAL != 0 {
                 match &bound_local {
                     None => {
-                        return Err(err("nonlocal declaration not allowed at module level".into(), Pos::default()))
+                        return Err(err("nonlocal declaration not allowed at module level".into(), at(name)))
                     }
                     Some(b) if !b.contains(name) => {
-                        return Err(err(format!("no binding for nonlocal '{}' found", name), Pos::default()))
+                        return Err(err(format!("no binding for nonlocal '{}' found", name), at(name)))
                     }
                     _ => {}
                 }

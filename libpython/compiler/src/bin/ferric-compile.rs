@@ -4,7 +4,8 @@
 //!     ferric-compile ast              < JSON lines: each a string, a source file's path;
 //!                                       the answer is the parsed `Mod` or {"error": {...}}
 //!     ferric-compile code-from-json   < JSON lines {"filename", "mode", "ast"[, "optimize"]}:
-//!                                       each answered {"marshal": hex} or {"error": {...}}
+//!                                       each answered {"marshal": hex, "warnings": [...]}
+//!                                       or {"error": {...}}
 //!     ferric-compile bench            < file paths, one per line: the time to compile them all
 //!     ferric-compile check            < JSON lines {"source", "filename", "mode"}: parsed and
 //!                                       compiled, answered {"ok": true} or {"error": {...}}
@@ -89,14 +90,27 @@ fn code_from_json(line: &str) -> String {
     };
     let flags = ferric_compiler::CompileFlags { optimize, ..Default::default() };
     match std::panic::catch_unwind(|| ferric_compiler::compile_ast(&module, &filename, mode, flags)) {
-        Ok(Ok((code, _warnings))) => {
+        Ok(Ok((code, warnings))) => {
             let bytes = ferric_compiler::marshal_out::dumps_code(&code);
             let mut s = String::with_capacity(bytes.len() * 2 + 16);
             s.push_str("{\"marshal\":\"");
             for b in bytes {
                 s.push_str(&format!("{:02x}", b));
             }
-            s.push_str("\"}");
+            s.push_str("\",\"warnings\":[");
+            for (i, w) in warnings.iter().enumerate() {
+                let mut j = JsonWriter::new();
+                j.string(&w.msg);
+                let cat = match w.category {
+                    ferric_compiler::error::WarningCategory::SyntaxWarning => "SyntaxWarning",
+                    ferric_compiler::error::WarningCategory::DeprecationWarning => "DeprecationWarning",
+                };
+                if i > 0 {
+                    s.push(',');
+                }
+                s.push_str(&format!("{{\"category\":\"{}\",\"msg\":{},\"lineno\":{}}}", cat, j.out, w.lineno));
+            }
+            s.push_str("]}");
             s
         }
         Ok(Err(e)) => error_json(e.kind.name(), &e.msg, e.lineno as i64, e.offset as i64),

@@ -116,8 +116,11 @@ impl<'a> Compiler<'a> {
                 self.use_next_block(end);
                 return Ok(());
             }
+            ExprKind::Compare { .. } => self.set_loc_pos(&e.pos),
+            _ => {}
+        }
+        match &e.kind {
             ExprKind::Compare { left, ops, comparators } if ops.len() > 1 => {
-                self.set_loc_pos(&e.pos);
                 self.check_compare(left, ops, comparators);
                 let n = ops.len() - 1;
                 let cleanup = self.new_block();

@@ -2,9 +2,10 @@
 //! code object, following CPython 3.11's compile.c, then assembled by `assemble.rs`.
 
 mod expr;
+mod pattern;
 mod stmt;
 
-use crate::assemble::{add_const, assemble, UnitInfo};
+use crate::assemble::{assemble, UnitInfo};
 use crate::ast::*;
 use crate::code::*;
 use crate::error::{CompileError, CompileWarning, ErrorKind, Mode, WarningCategory};
@@ -78,9 +79,6 @@ impl NameSet {
         self.v.push(s.to_string());
         self.m.insert(s.to_string(), i);
         i
-    }
-    pub fn get(&self, s: &str) -> Option<u32> {
-        self.m.get(s).copied()
     }
     pub fn len(&self) -> usize {
         self.v.len()
@@ -246,8 +244,17 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn add_const(&mut self, c: ConstValue) -> u32 {
+        fn has_nan(c: &ConstValue) -> bool {
+            match c {
+                ConstValue::Float(f) => f.is_nan(),
+                ConstValue::Complex { real, imag } => real.is_nan() || imag.is_nan(),
+                ConstValue::Tuple(t) | ConstValue::FrozenSet(t) => t.iter().any(has_nan),
+                _ => false,
+            }
+        }
         let u = self.u();
-        if let ConstValue::Code(_) = c {
+        if has_nan(&c) {
+            // Each NaN is its own object and equal to nothing: CPython never merges them.
             u.consts.push(c);
             return (u.consts.len() - 1) as u32;
         }
@@ -416,6 +423,16 @@ impl<'a> Compiler<'a> {
 
     /// Finishes the current unit: assembles it and pops it.
     pub fn exit_scope_assemble(&mut self, add_none: bool) -> Result<CodeObject, CompileError> {
+        // Make sure every block that falls off the end returns None.
+        let cur = self.ur().cur;
+        let has_return = self.ur().cfg.blocks[cur].instrs.iter().any(|i| i.op == crate::op16::RETURN_VALUE);
+        if !has_return {
+            self.unset_loc();
+            if add_none {
+                self.load_const(ConstValue::None);
+            }
+            self.op(RETURN_VALUE);
+        }
         let u = self.units.pop().unwrap();
         let flags = self.compute_code_flags(&u);
         let e = &self.st.entries[u.ste];
@@ -638,13 +655,34 @@ pub fn compile(
     mode: Mode,
     flags: CompileFlags,
 ) -> Result<(CodeObject, Vec<CompileWarning>), CompileError> {
+    // A bug of ours must not take the interpreter down: report it as an error instead.
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| compile_inner(module, filename, mode, flags))) {
+        Ok(r) => r,
+        Err(_) => Err(CompileError {
+            kind: ErrorKind::SyntaxError,
+            msg: "internal compiler error (Ferric's code generator panicked)".into(),
+            lineno: 0,
+            offset: 0,
+            end_lineno: 0,
+            end_offset: 0,
+            text: None,
+        }),
+    }
+}
+
+fn compile_inner(
+    module: &Mod,
+    filename: &str,
+    mode: Mode,
+    flags: CompileFlags,
+) -> Result<(CodeObject, Vec<CompileWarning>), CompileError> {
     let _ = mode;
     let (ff, flineno) = match module {
         Mod::Module { body, .. } => future_features(body)?,
         _ => (0, -1),
     };
     let future_flags = ff | flags.future_flags;
-    let optimized = crate::ast_opt::optimize(module, flags.optimize);
+    let optimized = crate::ast_opt::optimize(module, flags.optimize, future_flags & CO_FUTURE_ANNOTATIONS != 0);
     let st = symtable::build(&optimized, future_flags & CO_FUTURE_ANNOTATIONS != 0)?;
     let mut c = Compiler {
         st,
@@ -715,6 +753,3 @@ impl<'a> Compiler<'a> {
     }
 }
 
-pub(crate) fn add_const_plain(consts: &mut Vec<ConstValue>, c: ConstValue) -> u32 {
-    add_const(consts, c)
-}

@@ -79,7 +79,7 @@ impl<'a> Compiler<'a> {
                 self.use_next_block(end);
                 Ok(())
             }
-            StmtKind::Match { .. } => Err(self.unsupported("the match statement")),
+            StmtKind::Match { subject, cases } => self.match_stmt(subject, cases),
             StmtKind::Raise { exc, cause } => {
                 let mut n = 0;
                 if let Some(e) = exc {
@@ -100,7 +100,13 @@ impl<'a> Compiler<'a> {
                     self.try_except(s)
                 }
             }
-            StmtKind::TryStar { .. } => Err(self.unsupported("try/except*")),
+            StmtKind::TryStar { finalbody, .. } => {
+                if !finalbody.is_empty() {
+                    self.try_star_finally(s)
+                } else {
+                    self.try_star_except(s)
+                }
+            }
             StmtKind::Assert { test, msg } => self.assert_(test, msg.as_deref()),
             StmtKind::Import { names } => self.import(names),
             StmtKind::ImportFrom { module, names, level } => self.from_import(s, module.as_deref(), names, level.unwrap_or(0)),
@@ -178,7 +184,8 @@ impl<'a> Compiler<'a> {
         let m = self.mangle(id);
         self.load_const(ConstValue::Str(PyStr::from(m)));
         if self.future_flags & CO_FUTURE_ANNOTATIONS != 0 {
-            return Err(self.unsupported("annotations under 'from __future__ import annotations'"));
+            let s = crate::unparse::unparse_annotation(ann);
+            self.load_const(ConstValue::Str(s));
         } else if let ExprKind::Starred { value, .. } = &ann.kind {
             self.visit_expr(value)?;
             self.op_i(UNPACK_SEQUENCE, 1);
@@ -565,6 +572,151 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    fn try_star_finally(&mut self, s: &'a Stmt) -> R {
+        let StmtKind::TryStar { body, handlers, finalbody, .. } = &s.kind else { unreachable!() };
+        let bodyb = self.new_block();
+        let end = self.new_block();
+        let exit = self.new_block();
+        let cleanup = self.new_block();
+        self.jump(SETUP_FINALLY, end);
+        self.use_next_block(bodyb);
+        let mut f = self.fb(FBlockType::FinallyTry, bodyb);
+        f.exit = end;
+        f.body = Some(finalbody);
+        self.push_fblock(f)?;
+        if !handlers.is_empty() {
+            self.try_star_except(s)?;
+        } else {
+            self.stmts(body)?;
+        }
+        self.op_noline(POP_BLOCK);
+        self.pop_fblock();
+        self.stmts(finalbody)?;
+        self.jump_noline(JUMP, exit);
+        self.use_next_block(end);
+        self.unset_loc();
+        self.jump(SETUP_CLEANUP, cleanup);
+        self.op(PUSH_EXC_INFO);
+        let f = self.fb(FBlockType::FinallyEnd, end);
+        self.push_fblock(f)?;
+        self.stmts(finalbody)?;
+        self.pop_fblock();
+        self.op_i(RERAISE, 0);
+        self.use_next_block(cleanup);
+        self.pop_except_and_reraise();
+        self.use_next_block(exit);
+        Ok(())
+    }
+
+    fn try_star_except(&mut self, s: &'a Stmt) -> R {
+        let StmtKind::TryStar { body, handlers, orelse, .. } = &s.kind else { unreachable!() };
+        let bodyb = self.new_block();
+        let except = self.new_block();
+        let orelse_b = self.new_block();
+        let end = self.new_block();
+        let cleanup = self.new_block();
+        let reraise_star = self.new_block();
+        self.jump(SETUP_FINALLY, except);
+        self.use_next_block(bodyb);
+        let f = self.fb(FBlockType::TryExcept, bodyb);
+        self.push_fblock(f)?;
+        self.stmts(body)?;
+        self.pop_fblock();
+        self.op_noline(POP_BLOCK);
+        self.jump_noline(JUMP, orelse_b);
+        let n = handlers.len();
+        self.use_next_block(except);
+        self.unset_loc();
+        self.jump(SETUP_CLEANUP, cleanup);
+        self.op(PUSH_EXC_INFO);
+        let f = self.fb(FBlockType::ExceptionGroupHandler, NO_BLOCK);
+        self.push_fblock(f)?;
+        for (i, h) in handlers.iter().enumerate() {
+            self.set_loc_pos(&h.pos);
+            let hloc = self.ur().loc;
+            let next_except = self.new_block();
+            let except_with_error = self.new_block();
+            let no_match = self.new_block();
+            if i == 0 {
+                self.op_i(COPY, 1);
+                self.op_i(BUILD_LIST, 0);
+                self.op_i(SWAP, 2);
+            }
+            if let Some(t) = &h.type_ {
+                self.visit_expr(t)?;
+                self.op(CHECK_EG_MATCH);
+                self.op_i(COPY, 1);
+                self.jump(POP_JUMP_IF_NONE, no_match);
+            }
+            let cleanup_end = self.new_block();
+            let cleanup_body = self.new_block();
+            if let Some(name) = &h.name {
+                self.nameop(name, ExprContext::Store)?;
+            } else {
+                self.op(POP_TOP);
+            }
+            self.jump(SETUP_CLEANUP, cleanup_end);
+            self.use_next_block(cleanup_body);
+            let mut f = self.fb(FBlockType::HandlerCleanup, cleanup_body);
+            f.name = h.name.clone();
+            self.push_fblock(f)?;
+            self.stmts(&h.body)?;
+            self.pop_fblock();
+            self.unset_loc();
+            self.pseudo(POP_BLOCK);
+            if let Some(name) = &h.name {
+                self.load_const(ConstValue::None);
+                self.nameop(name, ExprContext::Store)?;
+                self.nameop(name, ExprContext::Del)?;
+            }
+            self.jump(JUMP, next_except);
+            self.use_next_block(cleanup_end);
+            self.unset_loc();
+            if let Some(name) = &h.name {
+                self.load_const(ConstValue::None);
+                self.nameop(name, ExprContext::Store)?;
+                self.nameop(name, ExprContext::Del)?;
+            }
+            self.op_i(LIST_APPEND, 3);
+            self.op(POP_TOP);
+            self.jump(JUMP, except_with_error);
+            self.use_next_block(next_except);
+            self.op(NOP);
+            self.jump(JUMP, except_with_error);
+            self.use_next_block(no_match);
+            self.u().loc = hloc;
+            self.op(POP_TOP);
+            self.unset_loc();
+            self.use_next_block(except_with_error);
+            if i == n - 1 {
+                self.op_i(LIST_APPEND, 1);
+                self.jump(JUMP, reraise_star);
+            }
+        }
+        self.unset_loc();
+        self.pop_fblock();
+        let reraise = self.new_block();
+        self.use_next_block(reraise_star);
+        self.op(PREP_RERAISE_STAR);
+        self.op_i(COPY, 1);
+        self.jump(POP_JUMP_IF_NOT_NONE, reraise);
+        self.op(POP_TOP);
+        self.pseudo(POP_BLOCK);
+        self.op(POP_EXCEPT);
+        self.jump(JUMP, end);
+        self.use_next_block(reraise);
+        self.pseudo(POP_BLOCK);
+        self.op_i(SWAP, 2);
+        self.op(POP_EXCEPT);
+        self.op_i(RERAISE, 0);
+        self.use_next_block(cleanup);
+        self.pop_except_and_reraise();
+        self.use_next_block(orelse_b);
+        self.stmts(orelse)?;
+        self.use_next_block(end);
+        Ok(())
+    }
+
     fn try_except(&mut self, s: &'a Stmt) -> R {
         let StmtKind::Try { body, handlers, orelse, .. } = &s.kind else { unreachable!() };
         let bodyb = self.new_block();
@@ -759,7 +911,6 @@ impl<'a> Compiler<'a> {
             self.async_with(s, pos + 1)?;
         }
         self.pop_fblock();
-        self.unset_loc();
         self.pseudo(POP_BLOCK);
         self.set_loc_pos(&s.pos);
         self.call_exit_with_nones();
@@ -932,7 +1083,8 @@ impl<'a> Compiler<'a> {
                 }
                 if simple && module_or_class {
                     if self.future_flags & CO_FUTURE_ANNOTATIONS != 0 {
-                        return Err(self.unsupported("annotations under 'from __future__ import annotations'"));
+                        let s = crate::unparse::unparse_annotation(annotation);
+                        self.load_const(ConstValue::Str(s));
                     } else {
                         self.visit_expr(annotation)?;
                     }
