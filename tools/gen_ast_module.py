@@ -145,11 +145,17 @@ def main(asdl_path):
         return "%s?" % from_py_value(t, "f.req(%s)?.as_ptr()" % key, True)
 
     def pos_from_py(attrs):
+        # A missing end position is the start's, as CPython's converters make it.
         parts = []
         for a in attrs:
-            getter = "f.req_int" if a.quant == "" else "f.opt_int"
-            parts.append('%s: %s("%s")?' % (a.name, getter, a.name))
-        return "Pos { %s }" % ", ".join(parts)
+            if a.quant == "":
+                parts.append('%s: f.req_int("%s")?' % (a.name, a.name))
+            else:
+                start = a.name.replace("end_", "")
+                parts.append('%s: f.opt_int("%s")?.unwrap_or(%s)' % (a.name, a.name, start))
+        body = ", ".join(p.split(":")[0] for p in parts)
+        lets = "; ".join("let %s" % p.replace(": ", " = ", 1) for p in parts)
+        return "{ %s; Pos { %s } }" % (lets, body)
 
     for d in defs:
         name = d[1]

@@ -48,7 +48,17 @@ pub unsafe fn parse_source(source: &[u8], filename: &str, mode: Mode, flags: u32
             issue_warnings(&warnings, filename, mode)?;
             Ok(module)
         }
-        Err(e) => Err(raise_compile_error(&e, filename, mode)),
+        Err(mut e) => {
+            // Outside exec mode CPython's tokenizer adds no newline to the last line.
+            if mode != Mode::Exec && !source.ends_with(b"\n") && e.lineno as usize >= source.split(|&b| b == b'\n').count() {
+                if let Some(t) = e.text.as_mut() {
+                    if t.ends_with('\n') {
+                        t.pop();
+                    }
+                }
+            }
+            Err(raise_compile_error(&e, filename, mode))
+        }
     }
 }
 

@@ -444,10 +444,10 @@ impl Fields {
         int_from_py(self.req(name)?.as_ptr())
     }
 
-    pub unsafe fn opt_int(&self, name: &str) -> PyResult<i32> {
+    pub unsafe fn opt_int(&self, name: &str) -> PyResult<Option<i32>> {
         match self.opt(name)? {
-            Some(v) => int_from_py(v.as_ptr()),
-            None => Ok(0),
+            Some(v) => int_from_py(v.as_ptr()).map(Some),
+            None => Ok(None),
         }
     }
 

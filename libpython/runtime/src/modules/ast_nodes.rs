@@ -1450,7 +1450,7 @@ pub unsafe fn stmt_to_py(node: &Stmt) -> PyResult<Obj> {
 pub unsafe fn stmt_from_py(o: *mut PyObject) -> PyResult<Stmt> {
     let _guard = enter(" while traversing 'stmt' node")?;
     let f = Fields::new(o, "stmt");
-    let pos = Pos { lineno: f.req_int("lineno")?, col_offset: f.req_int("col_offset")?, end_lineno: f.opt_int("end_lineno")?, end_col_offset: f.opt_int("end_col_offset")? };
+    let pos = { let lineno = f.req_int("lineno")?; let col_offset = f.req_int("col_offset")?; let end_lineno = f.opt_int("end_lineno")?.unwrap_or(lineno); let end_col_offset = f.opt_int("end_col_offset")?.unwrap_or(col_offset); Pos { lineno, col_offset, end_lineno, end_col_offset } };
     if is_instance(o, k::C_FunctionDef)? {
         let f = Fields::new(o, "FunctionDef");
         let kind = StmtKind::FunctionDef {
@@ -1858,7 +1858,7 @@ pub unsafe fn expr_to_py(node: &Expr) -> PyResult<Obj> {
 pub unsafe fn expr_from_py(o: *mut PyObject) -> PyResult<Expr> {
     let _guard = enter(" while traversing 'expr' node")?;
     let f = Fields::new(o, "expr");
-    let pos = Pos { lineno: f.req_int("lineno")?, col_offset: f.req_int("col_offset")?, end_lineno: f.opt_int("end_lineno")?, end_col_offset: f.opt_int("end_col_offset")? };
+    let pos = { let lineno = f.req_int("lineno")?; let col_offset = f.req_int("col_offset")?; let end_lineno = f.opt_int("end_lineno")?.unwrap_or(lineno); let end_col_offset = f.opt_int("end_col_offset")?.unwrap_or(col_offset); Pos { lineno, col_offset, end_lineno, end_col_offset } };
     if is_instance(o, k::C_BoolOp)? {
         let f = Fields::new(o, "BoolOp");
         let kind = ExprKind::BoolOp {
@@ -2287,7 +2287,7 @@ pub unsafe fn excepthandler_to_py(node: &ExceptHandler) -> PyResult<Obj> {
 pub unsafe fn excepthandler_from_py(o: *mut PyObject) -> PyResult<ExceptHandler> {
     let _guard = enter(" while traversing 'excepthandler' node")?;
     let f = Fields::new(o, "excepthandler");
-    let pos = Pos { lineno: f.req_int("lineno")?, col_offset: f.req_int("col_offset")?, end_lineno: f.opt_int("end_lineno")?, end_col_offset: f.opt_int("end_col_offset")? };
+    let pos = { let lineno = f.req_int("lineno")?; let col_offset = f.req_int("col_offset")?; let end_lineno = f.opt_int("end_lineno")?.unwrap_or(lineno); let end_col_offset = f.opt_int("end_col_offset")?.unwrap_or(col_offset); Pos { lineno, col_offset, end_lineno, end_col_offset } };
     if !is_instance(o, k::C_ExceptHandler)? {
         return Err(expected("excepthandler", o));
     }
@@ -2342,7 +2342,7 @@ pub unsafe fn arg_from_py(o: *mut PyObject) -> PyResult<Arg> {
         arg: identifier_from_py(f.req("arg")?.as_ptr())?,
         annotation: match f.opt("annotation")? { Some(o) => Some(expr_from_py(o.as_ptr()).map(Box::new)?), None => None },
         type_comment: match f.opt("type_comment")? { Some(o) => Some(string_from_py(o.as_ptr())?), None => None },
-        pos: Pos { lineno: f.req_int("lineno")?, col_offset: f.req_int("col_offset")?, end_lineno: f.opt_int("end_lineno")?, end_col_offset: f.opt_int("end_col_offset")? },
+        pos: { let lineno = f.req_int("lineno")?; let col_offset = f.req_int("col_offset")?; let end_lineno = f.opt_int("end_lineno")?.unwrap_or(lineno); let end_col_offset = f.opt_int("end_col_offset")?.unwrap_or(col_offset); Pos { lineno, col_offset, end_lineno, end_col_offset } },
     })
 }
 
@@ -2360,7 +2360,7 @@ pub unsafe fn keyword_from_py(o: *mut PyObject) -> PyResult<Keyword> {
     Ok(Keyword {
         arg: match f.opt("arg")? { Some(o) => Some(identifier_from_py(o.as_ptr())?), None => None },
         value: expr_from_py(f.req_node("value")?.as_ptr()).map(Box::new)?,
-        pos: Pos { lineno: f.req_int("lineno")?, col_offset: f.req_int("col_offset")?, end_lineno: f.opt_int("end_lineno")?, end_col_offset: f.opt_int("end_col_offset")? },
+        pos: { let lineno = f.req_int("lineno")?; let col_offset = f.req_int("col_offset")?; let end_lineno = f.opt_int("end_lineno")?.unwrap_or(lineno); let end_col_offset = f.opt_int("end_col_offset")?.unwrap_or(col_offset); Pos { lineno, col_offset, end_lineno, end_col_offset } },
     })
 }
 
@@ -2378,7 +2378,7 @@ pub unsafe fn alias_from_py(o: *mut PyObject) -> PyResult<Alias> {
     Ok(Alias {
         name: identifier_from_py(f.req("name")?.as_ptr())?,
         asname: match f.opt("asname")? { Some(o) => Some(identifier_from_py(o.as_ptr())?), None => None },
-        pos: Pos { lineno: f.req_int("lineno")?, col_offset: f.req_int("col_offset")?, end_lineno: f.opt_int("end_lineno")?, end_col_offset: f.opt_int("end_col_offset")? },
+        pos: { let lineno = f.req_int("lineno")?; let col_offset = f.req_int("col_offset")?; let end_lineno = f.opt_int("end_lineno")?.unwrap_or(lineno); let end_col_offset = f.opt_int("end_col_offset")?.unwrap_or(col_offset); Pos { lineno, col_offset, end_lineno, end_col_offset } },
     })
 }
 
@@ -2472,7 +2472,7 @@ pub unsafe fn pattern_to_py(node: &Pattern) -> PyResult<Obj> {
 pub unsafe fn pattern_from_py(o: *mut PyObject) -> PyResult<Pattern> {
     let _guard = enter(" while traversing 'pattern' node")?;
     let f = Fields::new(o, "pattern");
-    let pos = Pos { lineno: f.req_int("lineno")?, col_offset: f.req_int("col_offset")?, end_lineno: f.req_int("end_lineno")?, end_col_offset: f.req_int("end_col_offset")? };
+    let pos = { let lineno = f.req_int("lineno")?; let col_offset = f.req_int("col_offset")?; let end_lineno = f.req_int("end_lineno")?; let end_col_offset = f.req_int("end_col_offset")?; Pos { lineno, col_offset, end_lineno, end_col_offset } };
     if is_instance(o, k::C_MatchValue)? {
         let f = Fields::new(o, "MatchValue");
         let kind = PatternKind::MatchValue {
