@@ -96,11 +96,14 @@ impl Parser {
         let name_string = t0.kind == Tok::Name && self.toks.get(s + 1).map_or(false, |t| t.kind == Tok::String);
         if !soft && !name_string && self.starts_expression() && !self.at_op("*") {
             let save = self.p;
+            let seen = self.max_seen();
             let r = self.expression();
             self.p = save;
             if let Ok(b) = r {
                 return self.error_at_pos("invalid syntax. Perhaps you forgot a comma?", Parser::span(&a, &b.pos));
             }
+            let e = self.invalid_at(seen);
+            return e;
         }
         self.invalid()
     }
@@ -469,7 +472,9 @@ impl Parser {
                     if !self.at_op(")") || !args.is_empty() || !keywords.is_empty() {
                         let pos = Parser::span(&e.pos, &self.tok_pos(self.p - 1));
                         // pegen reads the token after the ',' here
-                        let _ = self.look(1);
+                        if self.at_op(",") {
+                            let _ = self.look(1);
+                        }
                         if self.at_op(",") || !args.is_empty() || !keywords.is_empty() {
                             return Err(self.error_at_pos("Generator expression must be parenthesized", pos));
                         }
@@ -556,6 +561,14 @@ impl Parser {
         } else {
             first
         };
+        if Self::invalid_target(&e, false).is_some() {
+            // CPython's error pass reads the target as star_expressions (on past `in ...`)
+            let save = self.p;
+            self.p = s;
+            let _ = self.star_expressions();
+            let _ = self.tok();
+            self.p = save;
+        }
         self.to_store(e)
     }
 
