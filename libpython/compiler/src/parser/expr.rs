@@ -160,6 +160,15 @@ impl Parser {
             return Ok(self.mk(ExprKind::IfExp { test: bx(test), body: bx(body), orelse: bx(orelse) }, pos));
         }
         if self.at_op(":=") && !matches!(body.kind, ExprKind::Name { .. }) {
+            // `a=expression ':=' expression`: the value must parse
+            let save = self.p;
+            let seen = self.max_seen();
+            self.p += 1;
+            let ok = self.expression().is_ok();
+            self.p = save;
+            if !ok {
+                return Err(self.invalid_at(seen));
+            }
             return Err(self.error_at_pos(
                 format!("cannot use assignment expressions with {}", super::target::describe(&body)),
                 body.pos,
@@ -363,6 +372,9 @@ impl Parser {
     fn slices(&mut self) -> PResult<Expr> {
         let s = self.p;
         let first = self.slice()?;
+        if !self.at_op(",") && !self.at_op("]") && !matches!(first.kind, ExprKind::Slice { .. }) {
+            return Err(self.comma_error(s, first.pos));
+        }
         if !self.at_op(",") {
             if matches!(first.kind, ExprKind::Starred { .. }) {
                 let pos = first.pos;
@@ -375,7 +387,11 @@ impl Parser {
             if self.at_op("]") {
                 break;
             }
+            let es = self.p;
             elts.push(self.slice()?);
+            if !self.at_op(",") && !self.at_op("]") && !matches!(elts.last().unwrap().kind, ExprKind::Slice { .. }) {
+                return Err(self.comma_error(es, elts.last().unwrap().pos));
+            }
         }
         let pos = self.pos_from(s);
         Ok(self.mk(ExprKind::Tuple { elts, ctx: ExprContext::Load }, pos))
