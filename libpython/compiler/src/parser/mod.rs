@@ -396,9 +396,20 @@ impl Parser {
         while self.tok().kind == Tok::Newline {
             self.p += 1;
         }
-        if self.tok().kind != Tok::EndMarker {
-            self.statement(&mut body)?;
+        if self.tok().kind == Tok::EndMarker {
+            // nothing to compile: python3.11 reports invalid syntax on the last line, column 0
+            let lineno = self.line_starts.len() as i32 - 1;
+            return Err(CompileError {
+                kind: ErrorKind::SyntaxError,
+                msg: "invalid syntax".into(),
+                lineno,
+                offset: 0,
+                end_lineno: lineno,
+                end_offset: 0,
+                text: Some("\n".into()),
+            });
         }
+        self.statement(&mut body)?;
         let after = self.p.saturating_sub(1);
         while self.tok().kind == Tok::Newline {
             self.p += 1;
@@ -493,6 +504,18 @@ fn raised_when_reached(e: &CompileError) -> bool {
 }
 
 fn parse_inner(source: &[u8], filename: &str, mode: Mode, text: bool) -> Result<(Mod, Vec<CompileWarning>), CompileError> {
+    if mode == Mode::Single && source.is_empty() {
+        // python3.11: ast.parse('', mode='single') -> invalid syntax at 0:0
+        return Err(CompileError {
+            kind: ErrorKind::SyntaxError,
+            msg: "invalid syntax".into(),
+            lineno: 0,
+            offset: 0,
+            end_lineno: 0,
+            end_offset: 0,
+            text: Some(String::new()),
+        });
+    }
     let (mut src, declared) = if text { (source.to_vec(), true) } else { decode_source_ext(source)? };
     if !src.ends_with(b"\n") {
         src.push(b'\n');
