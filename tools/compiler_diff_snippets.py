@@ -1,5 +1,5 @@
 """Compares our parser with python3.11's on small snippets (valid and invalid): the error's
-type, msg, lineno, offset, end_lineno, end_offset, or the ast.dump with positions. The
+type, msg, lineno, offset, end_lineno, end_offset and text, or the ast.dump with positions. The
 snippets are the list below and the doctest examples of the host's test/test_syntax.py.
 
     python3.11 tools/compiler_diff_snippets.py FERRIC_COMPILE [-v]
@@ -131,9 +131,9 @@ def oracle(src):
             warnings.simplefilter("ignore")
             return ("ok", ast.dump(ast.parse(src.encode("latin-1") if "coding: latin-1" in src else src.encode()), include_attributes=True))
     except SyntaxError as e:
-        return ("error", (type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset))
+        return ("error", (type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset, e.text))
     except (ValueError, MemoryError, RecursionError) as e:
-        return ("error", (type(e).__name__, str(e), None, None, None, None))
+        return ("error", (type(e).__name__, str(e), None, None, None, None, None))
 
 
 def main():
@@ -157,7 +157,7 @@ def main():
         j = json.loads(answers[i]) if i < len(answers) and answers[i] else {"error": {"type": "crash"}}
         if "error" in j:
             e = j["error"]
-            got = ("error", (e.get("type"), e.get("msg"), e.get("lineno"), e.get("offset"), e.get("end_lineno"), e.get("end_offset")))
+            got = ("error", (e.get("type"), e.get("msg"), e.get("lineno"), e.get("offset"), e.get("end_lineno"), e.get("end_offset"), e.get("text")))
         else:
             got = ("ok", ast.dump(ast_json.from_json(j), include_attributes=True))
         if got == (kind, want):

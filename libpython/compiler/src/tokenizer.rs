@@ -199,7 +199,8 @@ impl<'a> Tokenizer<'a> {
                 offset: off,
                 end_lineno: line,
                 end_offset: 0,
-                text: Some(self.line_text(ls)),
+                // with its newline only when on the tokenizer's current (last) line
+                text: Some(self.line_text(ls) + if line >= self.lineno - 1 { "\n" } else { "" }),
             }
         } else {
             // at the end of the last line

@@ -52,6 +52,11 @@ fn parse_file(line: &str) -> String {
             for (k, v) in [("lineno", e.lineno), ("offset", e.offset), ("end_lineno", e.end_lineno), ("end_offset", e.end_offset)] {
                 w.out.push_str(&format!(",\"{}\":{}", k, v));
             }
+            w.out.push_str(",\"text\":");
+            match &e.text {
+                Some(t) => w.string(t),
+                None => w.out.push_str("null"),
+            }
             w.out.push_str("}}");
         }
     }

@@ -96,11 +96,14 @@ impl Parser {
         let name_string = t0.kind == Tok::Name && self.toks.get(s + 1).map_or(false, |t| t.kind == Tok::String);
         if !soft && !name_string && self.starts_expression() && !self.at_op("*") {
             let save = self.p;
+            let seen = self.max_seen();
             let r = self.expression();
             self.p = save;
             if let Ok(b) = r {
                 return self.error_at_pos("invalid syntax. Perhaps you forgot a comma?", Parser::span(&a, &b.pos));
             }
+            let e = self.invalid_at(seen);
+            return e;
         }
         self.invalid()
     }
@@ -157,6 +160,15 @@ impl Parser {
             return Ok(self.mk(ExprKind::IfExp { test: bx(test), body: bx(body), orelse: bx(orelse) }, pos));
         }
         if self.at_op(":=") && !matches!(body.kind, ExprKind::Name { .. }) {
+            // `a=expression ':=' expression`: the value must parse
+            let save = self.p;
+            let seen = self.max_seen();
+            self.p += 1;
+            let ok = self.expression().is_ok();
+            self.p = save;
+            if !ok {
+                return Err(self.invalid_at(seen));
+            }
             return Err(self.error_at_pos(
                 format!("cannot use assignment expressions with {}", super::target::describe(&body)),
                 body.pos,
@@ -360,6 +372,9 @@ impl Parser {
     fn slices(&mut self) -> PResult<Expr> {
         let s = self.p;
         let first = self.slice()?;
+        if !self.at_op(",") && !self.at_op("]") && !matches!(first.kind, ExprKind::Slice { .. }) {
+            return Err(self.comma_error(s, first.pos));
+        }
         if !self.at_op(",") {
             if matches!(first.kind, ExprKind::Starred { .. }) {
                 let pos = first.pos;
@@ -372,7 +387,11 @@ impl Parser {
             if self.at_op("]") {
                 break;
             }
+            let es = self.p;
             elts.push(self.slice()?);
+            if !self.at_op(",") && !self.at_op("]") && !matches!(elts.last().unwrap().kind, ExprKind::Slice { .. }) {
+                return Err(self.comma_error(es, elts.last().unwrap().pos));
+            }
         }
         let pos = self.pos_from(s);
         Ok(self.mk(ExprKind::Tuple { elts, ctx: ExprContext::Load }, pos))
@@ -469,7 +488,9 @@ impl Parser {
                     if !self.at_op(")") || !args.is_empty() || !keywords.is_empty() {
                         let pos = Parser::span(&e.pos, &self.tok_pos(self.p - 1));
                         // pegen reads the token after the ',' here
-                        let _ = self.look(1);
+                        if self.at_op(",") {
+                            let _ = self.look(1);
+                        }
                         if self.at_op(",") || !args.is_empty() || !keywords.is_empty() {
                             return Err(self.error_at_pos("Generator expression must be parenthesized", pos));
                         }
@@ -556,6 +577,14 @@ impl Parser {
         } else {
             first
         };
+        if Self::invalid_target(&e, false).is_some() {
+            // CPython's error pass reads the target as star_expressions (on past `in ...`)
+            let save = self.p;
+            self.p = s;
+            let _ = self.star_expressions();
+            let _ = self.tok();
+            self.p = save;
+        }
         self.to_store(e)
     }
 

@@ -215,6 +215,10 @@ impl Parser {
         Some(String::from_utf8_lossy(&self.src[ls..end]).into_owned())
     }
 
+    pub(crate) fn line_text_pub(&self, lineno: i32) -> Option<String> {
+        self.line_text(lineno)
+    }
+
     /// A byte column on a line as the 1-based character offset CPython reports.
     pub(crate) fn char_offset(&self, lineno: i32, col: i32) -> i32 {
         if col < 0 {
@@ -237,6 +241,18 @@ impl Parser {
     }
 
     pub(crate) fn error_range(&self, kind: ErrorKind, msg: impl Into<String>, pos: Pos) -> CompileError {
+        // CPython shows the line with its newline when it is the tokenizer's current line,
+        // without when the error is on an earlier line
+        let last = self.toks[self.max_p.get().min(self.toks.len() - 1)];
+        let cur_line = if last.kind == Tok::EndMarker { self.line_starts.len() as i32 - 1 + self.line_shift } else { last.end_lineno };
+        let mut text = self.line_text(pos.lineno);
+        if pos.lineno < cur_line {
+            if let Some(t) = text.as_mut() {
+                if t.ends_with('\n') {
+                    t.pop();
+                }
+            }
+        }
         CompileError {
             kind,
             msg: msg.into(),
@@ -244,7 +260,7 @@ impl Parser {
             offset: self.char_offset(pos.lineno, pos.col_offset),
             end_lineno: pos.end_lineno,
             end_offset: self.char_offset(pos.end_lineno, pos.end_col_offset),
-            text: self.line_text(pos.lineno),
+            text,
         }
     }
 
@@ -285,6 +301,20 @@ impl Parser {
             end_offset: -1,
             text: self.line_text(lineno),
         }
+    }
+
+    pub(crate) fn max_seen(&self) -> usize {
+        self.max_p.get()
+    }
+
+    /// The generic error as of an earlier furthest token `seen` (before a speculative
+    /// parse for a better message), keeping the furthest token for the unclosed-bracket rule.
+    pub(crate) fn invalid_at(&self, seen: usize) -> CompileError {
+        let now = self.max_p.get();
+        self.max_p.set(seen);
+        let e = self.invalid();
+        self.max_p.set(now);
+        e
     }
 
     /// The generic "invalid syntax" at the furthest token looked at.
@@ -366,9 +396,20 @@ impl Parser {
         while self.tok().kind == Tok::Newline {
             self.p += 1;
         }
-        if self.tok().kind != Tok::EndMarker {
-            self.statement(&mut body)?;
+        if self.tok().kind == Tok::EndMarker {
+            // nothing to compile: python3.11 reports invalid syntax on the last line, column 0
+            let lineno = self.line_starts.len() as i32 - 1;
+            return Err(CompileError {
+                kind: ErrorKind::SyntaxError,
+                msg: "invalid syntax".into(),
+                lineno,
+                offset: 0,
+                end_lineno: lineno,
+                end_offset: 0,
+                text: Some("\n".into()),
+            });
         }
+        self.statement(&mut body)?;
         let after = self.p.saturating_sub(1);
         while self.tok().kind == Tok::Newline {
             self.p += 1;
@@ -463,6 +504,18 @@ fn raised_when_reached(e: &CompileError) -> bool {
 }
 
 fn parse_inner(source: &[u8], filename: &str, mode: Mode, text: bool) -> Result<(Mod, Vec<CompileWarning>), CompileError> {
+    if mode == Mode::Single && source.is_empty() {
+        // python3.11: ast.parse('', mode='single') -> invalid syntax at 0:0
+        return Err(CompileError {
+            kind: ErrorKind::SyntaxError,
+            msg: "invalid syntax".into(),
+            lineno: 0,
+            offset: 0,
+            end_lineno: 0,
+            end_offset: 0,
+            text: Some(String::new()),
+        });
+    }
     let (mut src, declared) = if text { (source.to_vec(), true) } else { decode_source_ext(source)? };
     if !src.ends_with(b"\n") {
         src.push(b'\n');

@@ -161,6 +161,18 @@ impl Parser {
         // annotated assignment
         if self.at_op(":") {
             let simple = matches!(first.kind, ExprKind::Name { .. }) && !matches!(self.toks[s].kind, Tok::Op("("));
+            if !matches!(first.kind, ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }) {
+                // CPython's invalid_ann_assign_target messages need `':' expression` to parse
+                let save = self.p;
+                let seen = self.max_seen();
+                self.p += 1;
+                let ok = self.expression().is_ok();
+                self.p = save;
+                if !ok {
+                    // the first pass stopped at the ':'
+                    return Err(self.invalid_at(seen));
+                }
+            }
             let target = match &first.kind {
                 ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => self.to_store(first)?,
                 ExprKind::Tuple { elts, .. } => {

@@ -58,12 +58,22 @@ impl FBuilder {
 impl Parser {
     /// Errors found while decoding a literal are reported at the token after the strings
     /// (pegen's last token when the `strings` action runs).
-    fn str_error(&self, _t: &Token, msg: String) -> CompileError {
+    fn str_error(&self, t: &Token, msg: String) -> CompileError {
         let mut i = self.p;
         while i < self.toks.len() && self.toks[i].kind == Tok::String {
             i += 1;
         }
-        self.err_last(ErrorKind::SyntaxError, msg, i)
+        let mut e = self.err_last(ErrorKind::SyntaxError, msg, i);
+        // CPython shows the tokenizer's buffer: from the first line of a multi-line
+        // literal ending on the error's line
+        if t.lineno < e.lineno && t.end_lineno == e.lineno {
+            let mut text = String::new();
+            for l in t.lineno..=e.lineno {
+                text.push_str(&self.line_text_pub(l).unwrap_or_default());
+            }
+            e.text = Some(text);
+        }
+        e
     }
 
     /// One or more adjacent STRING tokens.
@@ -500,7 +510,6 @@ impl Parser {
                 if !e.msg.starts_with("f-string") && !from_tokenizer {
                     e.msg = format!("f-string: {}", e.msg);
                 }
-                e.text = None;
                 Err(e)
             }
         }

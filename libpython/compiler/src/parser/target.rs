@@ -42,7 +42,7 @@ pub(crate) fn describe(e: &Expr) -> &'static str {
 impl Parser {
     /// Finds the first sub-expression that cannot be a target (CPython's
     /// `_PyPegen_get_invalid_target`).
-    fn invalid_target<'e>(e: &'e Expr, del: bool) -> Option<&'e Expr> {
+    pub(crate) fn invalid_target<'e>(e: &'e Expr, del: bool) -> Option<&'e Expr> {
         match &e.kind {
             ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. } => {
                 elts.iter().find_map(|x| Self::invalid_target(x, del))

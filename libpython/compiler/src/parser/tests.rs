@@ -213,3 +213,22 @@ fn error_text_as_python() {
     assert_eq!(text("x = 'abc\n").as_deref(), Some("x = 'abc"));
     assert_eq!(text("x = 1 +").as_deref(), Some("x = 1 +\n"));
 }
+
+#[test]
+fn single_mode_inputs() {
+    // python3.11: ast.parse(src, mode='single') accepts these, with one statement each
+    // ('x = 1; y = 2' gives two simple statements)
+    for (src, n) in [("if x:\n  pass", 1), ("if x:\n  pass\n\n", 1), ("x = 1; y = 2\n", 2), ("\n\nx\n", 1)] {
+        match crate::parser::parse(src.as_bytes(), "<t>", Mode::Single) {
+            Ok((Mod::Interactive { body }, _)) => assert_eq!(body.len(), n, "{src:?}"),
+            other => panic!("{src:?}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn single_mode_empty() {
+    // python3.11: ast.parse('', mode='single') -> (0, 0, 0, 0); '\n\n' -> (2, 0, 2, 0)
+    assert_eq!(err_mode("", Mode::Single), ("SyntaxError", "invalid syntax".into(), 0, 0, 0, 0));
+    assert_eq!(err_mode("\n\n", Mode::Single), ("SyntaxError", "invalid syntax".into(), 2, 0, 2, 0));
+}
