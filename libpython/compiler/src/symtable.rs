@@ -646,26 +646,27 @@ impl Builder {
 
     fn comp_target(&mut self, t: &Expr) -> R {
         self.expr(t)?;
-        self.mark_comp_iter(t);
-        Ok(())
+        self.mark_comp_iter(t)
     }
 
-    fn mark_comp_iter(&mut self, t: &Expr) {
+    /// Marks a comprehension's iteration variables; one that an assignment expression in
+    /// the comprehension already bound (it is then global or nonlocal here) is an error.
+    fn mark_comp_iter(&mut self, t: &Expr) -> R {
         match &t.kind {
             ExprKind::Name { id, .. } => {
                 let cur = self.cur();
                 let m = mangle(cur.private.as_deref(), id);
                 if let Some(&i) = cur.index.get(&m) {
+                    if cur.symbols[i].1 & (DEF_GLOBAL | DEF_NONLOCAL) != 0 {
+                        return Err(err(format!("comprehension inner loop cannot rebind assignment expression target '{m}'"), t.pos));
+                    }
                     cur.symbols[i].1 |= DEF_COMP_ITER;
                 }
+                Ok(())
             }
-            ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } => {
-                for x in elts {
-                    self.mark_comp_iter(x);
-                }
-            }
+            ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } => elts.iter().try_for_each(|x| self.mark_comp_iter(x)),
             ExprKind::Starred { value, .. } => self.mark_comp_iter(value),
-            _ => {}
+            _ => Ok(()),
         }
     }
 }

@@ -147,7 +147,7 @@ impl<'a> Compiler<'a> {
             .chain(args.kwarg.as_deref())
         {
             if a.arg == "__debug__" {
-                self.set_loc_pos(&a.pos);
+                // 3.11.7 reports it at the statement, not at the parameter.
                 return Err(self.error("cannot assign to __debug__"));
             }
         }
