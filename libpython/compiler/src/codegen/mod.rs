@@ -603,11 +603,26 @@ fn future_features(body: &[Stmt]) -> Result<(u32, i32), CompileError> {
     let mut flags = 0;
     let mut lineno = -1;
     let mut done = false;
+    let mut prev_line = 0;
     for (i, s) in body.iter().enumerate() {
-        if done {
+        // Past the future imports, only the rest of the same line is looked at here (as
+        // CPython's future.c); later lines are codegen's check.
+        if done && s.pos.lineno > prev_line {
             break;
         }
+        prev_line = s.pos.lineno;
         match &s.kind {
+            StmtKind::ImportFrom { module: Some(m), .. } if m == "__future__" && done => {
+                return Err(CompileError {
+                    kind: ErrorKind::SyntaxError,
+                    msg: "from __future__ imports must occur at the beginning of the file".into(),
+                    lineno: s.pos.lineno,
+                    offset: s.pos.col_offset,
+                    end_lineno: s.pos.lineno,
+                    end_offset: s.pos.col_offset,
+                    text: None,
+                });
+            }
             StmtKind::ImportFrom { module: Some(m), names, .. } if m == "__future__" => {
                 lineno = s.pos.lineno;
                 for a in names {
