@@ -268,7 +268,9 @@ pub fn assemble(mut cfg: Cfg, mut u: UnitInfo, add_none: bool, curblock: BlockId
         firstlineno: u.firstlineno,
         linetable,
         exceptiontable: et,
-    })
+        digest: 0,
+    }
+    .seal())
 }
 
 /// Adds a constant unless an equal one (by type and value) is there; its index.

@@ -63,8 +63,9 @@ impl ConstValue {
                 ConstKey::FrozenSet(v)
             }
             // Equal code objects (a `finally` body compiled twice) are merged, as CPython's
-            // code objects compare by value.
-            ConstValue::Code(c) => ConstKey::Code(crate::marshal_out::dumps_code(c)),
+            // code objects compare by value; the digest stands for the value, so a key costs
+            // nothing however deeply the code nests.
+            ConstValue::Code(c) => ConstKey::Code(c.digest),
         }
     }
 
@@ -98,7 +99,7 @@ pub enum ConstKey {
     Bytes(Vec<u8>),
     Tuple(Vec<ConstKey>),
     FrozenSet(Vec<ConstKey>),
-    Code(Vec<u8>),
+    Code(u128),
 }
 
 /// A CPython 3.11 code object.
@@ -121,9 +122,33 @@ pub struct CodeObject {
     pub firstlineno: i32,
     pub linetable: Vec<u8>,
     pub exceptiontable: Vec<u8>,
+    /// A 128-bit digest of every field above (nested code objects by their own digest):
+    /// what constant merging compares. `seal()` sets it once the fields are final.
+    pub digest: u128,
 }
 
 impl CodeObject {
+    /// Computes `digest` from the other fields (two SipHash passes with different seeds).
+    pub fn seal(mut self) -> Self {
+        use std::hash::{Hash, Hasher};
+        let mut halves = [0u64; 2];
+        for (seed, half) in halves.iter_mut().enumerate() {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            seed.hash(&mut h);
+            (self.argcount, self.posonlyargcount, self.kwonlyargcount, self.stacksize, self.flags).hash(&mut h);
+            self.code.hash(&mut h);
+            for c in &self.consts {
+                c.key().hash(&mut h);
+            }
+            (&self.names, &self.localsplusnames, &self.localspluskinds).hash(&mut h);
+            (&self.filename, &self.name, &self.qualname, self.firstlineno).hash(&mut h);
+            (&self.linetable, &self.exceptiontable).hash(&mut h);
+            *half = h.finish();
+        }
+        self.digest = ((halves[0] as u128) << 64) | halves[1] as u128;
+        self
+    }
+
     fn names_of_kind(&self, kind: u8) -> Vec<String> {
         self.localsplusnames
             .iter()
