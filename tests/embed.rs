@@ -184,3 +184,13 @@ fn object_api_matches_cpython() {
     assert!(checks.parse::<usize>().unwrap_or(0) >= 150, "fewer than 150 checks");
     assert_same_output(&expected, &run(&ferric_exe));
 }
+
+#[test]
+fn capi_support_matches_cpython() {
+    let (oracle_exe, ferric_exe) = build_both("capi_support");
+    let expected = run(&oracle_exe);
+    let checks = expected.lines().find_map(|l| l.strip_prefix("checks: ")).unwrap_or("0");
+    eprintln!("{checks} checks");
+    assert!(checks.parse::<usize>().unwrap_or(0) >= 50, "fewer than 50 checks:\n{expected}");
+    assert_same_output(&expected, &run(&ferric_exe));
+}

@@ -17,6 +17,7 @@ pub mod dictobject;
 pub mod errors;
 pub mod floatobject;
 pub mod frameobject;
+pub mod getargs;
 pub mod gc;
 pub mod import;
 pub mod listobject;
