@@ -593,3 +593,24 @@ pub unsafe extern "C" fn PyArg_ValidateKeywordArguments(kwargs: *mut PyObject) -
     }
     1
 }
+
+/// Argument Clinic's converter for `Py_ssize_t(accept={int, NoneType})`: None leaves
+/// `*result` as it is.
+#[no_mangle]
+pub unsafe extern "C" fn _Py_convert_optional_to_ssize_t(obj: *mut PyObject, result: *mut std::ffi::c_void) -> c_int {
+    if noneobject::is_none(obj) {
+        return 1;
+    }
+    if !crate::rt::protocol::number::has_index(obj) {
+        err::raise(exc::type_error(), format!("argument should be integer or None, not '{}'", trunc(&arg_type_name(obj), 200)));
+        return 0;
+    }
+    let r = catch(Err(ErrSet::assume_set()), || crate::rt::protocol::number::as_ssize_t_exc(obj, exc::overflow_error()));
+    match r {
+        Ok(v) => {
+            *(result as *mut Py_ssize_t) = v;
+            1
+        }
+        Err(_) => 0,
+    }
+}

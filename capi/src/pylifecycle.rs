@@ -70,6 +70,10 @@ pub unsafe extern "C" fn Py_Finalize() {
     Py_FinalizeEx();
 }
 
+/// `PY_VERSION_HEX` of the CPython release Ferric stands in for (3.11.7 final).
+#[no_mangle]
+pub static Py_Version: std::ffi::c_ulong = 0x030B_07F0;
+
 #[no_mangle]
 pub unsafe extern "C" fn Py_GetVersion() -> *const c_char {
     static VERSION: &CStr = c"3.11.7 (ferric 0.1.0) [rustc]";

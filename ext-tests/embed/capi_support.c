@@ -4,6 +4,8 @@
  * Ferric's); both runs must print the same lines. Run with PYTHONHASHSEED=0. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -244,10 +246,257 @@ static void clinic(void) {
     Py_DECREF(o);
 }
 
+
+/* ---- pystrtod, mystrtoul, pyctype --------------------------------------------------- */
+
+extern double _Py_dg_infinity(int sign);
+extern double _Py_dg_stdnan(int sign);
+extern Py_ssize_t _Py_UTF8_Edit_Cost(PyObject *a, PyObject *b, Py_ssize_t max_cost);
+extern int _Py_convert_optional_to_ssize_t(PyObject *obj, void *result);
+
+static void double_to_string(void) {
+    double vals[] = {0.0, -0.0, 1.0, 1.5, -2.25, 1e16, 1e22, 123456789.0, 0.1, 1e-5, 3.141592653589793,
+                     100000.0, 1e-7, 2.5, 0.5e-300, 1.7976931348623157e308, -1e-20};
+    const char codes[] = "efgEFG";
+    int precs[] = {0, 1, 3, 17};
+    int flagsets[] = {0, Py_DTSF_SIGN, Py_DTSF_ADD_DOT_0, Py_DTSF_ALT, Py_DTSF_NO_NEG_0, Py_DTSF_SIGN | Py_DTSF_ADD_DOT_0 | Py_DTSF_ALT};
+    double specials[3];
+    specials[0] = _Py_dg_infinity(0);
+    specials[1] = _Py_dg_infinity(1);
+    specials[2] = _Py_dg_stdnan(1);
+    for (size_t v = 0; v < sizeof vals / sizeof vals[0] + 3; v++) {
+        double x = v < sizeof vals / sizeof vals[0] ? vals[v] : specials[v - sizeof vals / sizeof vals[0]];
+        printf("%.17g:", x);
+        for (size_t f = 0; f < sizeof flagsets / sizeof flagsets[0]; f++) {
+            int type = -1;
+            char *r = PyOS_double_to_string(x, 'r', 0, flagsets[f], &type);
+            printf(" r%d=%s/%d", flagsets[f], r ? r : "NULL", type);
+            PyMem_Free(r);
+            for (int c = 0; codes[c]; c++) {
+                for (size_t p = 0; p < sizeof precs / sizeof precs[0]; p++) {
+                    char *t = PyOS_double_to_string(x, codes[c], precs[p], flagsets[f], NULL);
+                    printf(" %c%d.%d=%s", codes[c], flagsets[f], precs[p], t ? t : "NULL");
+                    PyMem_Free(t);
+                }
+            }
+        }
+        printf("\n");
+        n_checks++;
+    }
+    show_str("double_to_string 'x'", PyOS_double_to_string(1.0, 'x', 0, 0, NULL));
+    show_str("double_to_string 'r' prec 3", PyOS_double_to_string(1.0, 'r', 3, 0, NULL));
+    show_int("signbit(stdnan(1))", signbit(_Py_dg_stdnan(1)) != 0);
+    show_int("signbit(stdnan(0))", signbit(_Py_dg_stdnan(0)) != 0);
+}
+
+static void string_to_double(void) {
+    const char *inputs[] = {"1.5", "  1.5", "1.5abc", "inf", "-Infinity", "+nan", "-nan", "nAn", "infinit", "1e500", "-1e500",
+                            "1e-500", "", "abc", ".5", "5.", ".", "1e", "1e+", "1e+5x", "0x10", "1_000", "-0", "+.e1", "12345678901234567890123"};
+    for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+        char label[80];
+        char *end = NULL;
+        double d = PyOS_string_to_double(inputs[i], &end, NULL);
+        snprintf(label, sizeof label, "string_to_double(%s, end)", inputs[i]);
+        n_checks++;
+        printf("%s: %.17g sign %d end %d", label, d, signbit(d) != 0, (int)(end - inputs[i]));
+        if (PyErr_Occurred()) { printf(" "); print_error(); } else printf("\n");
+        d = PyOS_string_to_double(inputs[i], NULL, PyExc_OverflowError);
+        snprintf(label, sizeof label, "string_to_double(%s)", inputs[i]);
+        n_checks++;
+        printf("%s: %.17g", label, d);
+        if (PyErr_Occurred()) { printf(" "); print_error(); } else printf("\n");
+    }
+}
+
+static void strtol_checks(void) {
+    struct { const char *s; int base; } cases[] = {
+        {"123", 10}, {"  -42", 10}, {"- 42", 10}, {"0x1f", 0}, {"0X1F", 16}, {"1f", 16}, {"0o17", 0}, {"0b101", 0}, {"0b102", 0},
+        {"0", 0}, {"000", 0}, {"00 7", 0}, {"0x", 0}, {"0xg", 16}, {"0o8", 8}, {"0b", 2}, {"0777", 8}, {"zz", 36}, {"Zz", 36},
+        {"12", 1}, {"12", 37}, {"99999999999999999999", 10}, {"18446744073709551615", 10}, {"18446744073709551616", 10},
+        {"-9223372036854775808", 10}, {"9223372036854775808", 10}, {"-9223372036854775809", 10}, {"0xffffffffffffffffff", 0},
+        {"+7", 10}, {"", 10}, {"\t\n 5", 10}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *end = NULL;
+        errno = 0;
+        unsigned long u = PyOS_strtoul(cases[i].s, &end, cases[i].base);
+        int e1 = errno == ERANGE;
+        int uend = (int)(end - cases[i].s);
+        errno = 0;
+        long l = PyOS_strtol(cases[i].s, &end, cases[i].base);
+        int e2 = errno == ERANGE;
+        n_checks++;
+        printf("strtoul/strtol(%s, %d): %lu end %d range %d / %ld end %d range %d\n", cases[i].s, cases[i].base, u, uend, e1, l,
+               (int)(end - cases[i].s), e2);
+    }
+}
+
+static void ctype_checks(void) {
+    printf("ctype table:");
+    for (int i = 0; i < 256; i++) printf("%s%x", i % 32 ? "" : "\n ", _Py_ctype_table[i]);
+    printf("\n");
+    int lower_diff = 0, upper_diff = 0;
+    for (int i = 0; i < 256; i++) {
+        lower_diff += _Py_ctype_tolower[i] != i;
+        upper_diff += _Py_ctype_toupper[i] != i;
+    }
+    show_int("tolower changes", lower_diff);
+    show_int("toupper changes", upper_diff);
+    show_int("Py_TOLOWER('Q')", Py_TOLOWER('Q'));
+    show_int("Py_TOUPPER(0xe9)", Py_TOUPPER(0xe9));
+    show_int("Py_ISALNUM('_')", Py_ISALNUM('_'));
+    show_int("Py_ISXDIGIT('F')", Py_ISXDIGIT('F'));
+    show_int("Py_ISSPACE('\\v')", Py_ISSPACE('\v'));
+    printf("ascii whitespace:");
+    for (int i = 0; i < 128; i++) printf("%d", _Py_ascii_whitespace[i]);
+    printf("\n");
+    show_str("Py_hexdigits", Py_hexdigits);
+    show_int("mystrnicmp(abc, ABD, 2)", PyOS_mystrnicmp("abc", "ABD", 2));
+    show_int("mystrnicmp(abc, ABD, 3) < 0", PyOS_mystrnicmp("abc", "ABD", 3) < 0);
+    show_int("mystrnicmp(abc, ab, 5) > 0", PyOS_mystrnicmp("abc", "ab", 5) > 0);
+    show_int("mystrnicmp(x, y, 0)", PyOS_mystrnicmp("x", "y", 0));
+    show_int("mystricmp(HeLLo, hello)", PyOS_mystricmp("HeLLo", "hello"));
+    printf("Py_Version: %lx\n", Py_Version);
+}
+
+/* ---- objects and calls -------------------------------------------------------------- */
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *next;
+} NodeObject;
+static int nodes_freed = 0;
+static void node_dealloc(PyObject *self) {
+    Py_TRASHCAN_BEGIN(self, node_dealloc)
+    Py_XDECREF(((NodeObject *)self)->next);
+    nodes_freed++;
+    PyObject_Free(self);
+    Py_TRASHCAN_END
+}
+static PyTypeObject Node_Type = {PyVarObject_HEAD_INIT(NULL, 0) "capi_support.Node", sizeof(NodeObject), 0, node_dealloc};
+
+static PyObject *writer_with(PyObject *list) {
+    PyObject *m = PyModule_New("w");
+    PyObject *append = PyObject_GetAttrString(list, "append");
+    PyObject_SetAttrString(m, "write", append);
+    Py_DECREF(append);
+    return m;
+}
+
+
+static void objects_and_calls(void) {
+    PyType_Ready(&Node_Type);
+    PyObject *head = NULL;
+    for (int i = 0; i < 100000; i++) {
+        NodeObject *n = PyObject_New(NodeObject, &Node_Type);
+        n->next = head;
+        head = (PyObject *)n;
+    }
+    Py_DECREF(head);
+    show_int("nodes freed through the trashcan", nodes_freed);
+
+    PyObject raw = {7, &PyBaseObject_Type};
+    _Py_NewReference(&raw);
+    show_int("_Py_NewReference refcnt", raw.ob_refcnt);
+
+    PyObject *len = _PyEval_GetBuiltin(PyUnicode_FromString("len"));
+    show("_PyEval_GetBuiltin(len)", len ? (Py_INCREF(len), len) : NULL);
+    show("_PyEval_GetBuiltin(nope)", _PyEval_GetBuiltin(PyUnicode_FromString("nope")));
+    PyObject *r = _Py_CheckFunctionResult(PyThreadState_Get(), len, NULL, NULL);
+    show("CheckFunctionResult(len, NULL)", r);
+    PyErr_SetString(PyExc_KeyError, "pending");
+    r = _Py_CheckFunctionResult(PyThreadState_Get(), len, PyLong_FromLong(1), NULL);
+    {
+        PyObject *t, *v, *tb;
+        PyErr_Fetch(&t, &v, &tb);
+        PyErr_NormalizeException(&t, &v, &tb);
+        PyObject *cause = v ? PyException_GetCause(v) : NULL;
+        show_str("CheckFunctionResult(result, error) cause", cause ? Py_TYPE(cause)->tp_name : "<none>");
+        PyErr_Restore(t, v, tb);
+        Py_XDECREF(cause);
+    }
+    show("CheckFunctionResult(result, error)", r);
+    show("CheckFunctionResult(where)", _Py_CheckFunctionResult(PyThreadState_Get(), NULL, NULL, "somewhere"));
+    show("CheckFunctionResult(ok)", _Py_CheckFunctionResult(PyThreadState_Get(), len, PyLong_FromLong(2), NULL));
+    Py_XDECREF(len);
+
+    PyObject *list = PyList_New(0);
+    PyObject *w = writer_with(list);
+    show_int("PyFile_WriteString", PyFile_WriteString("hello", w));
+    PyObject *o = PyLong_FromLong(42);
+    show_int("PyFile_WriteObject(raw)", PyFile_WriteObject(o, w, Py_PRINT_RAW));
+    PyObject *s = PyUnicode_FromString("q");
+    show_int("PyFile_WriteObject(repr)", PyFile_WriteObject(s, w, 0));
+    show_int("PyFile_WriteObject(NULL file)", PyFile_WriteObject(s, NULL, 0));
+    show_int("PyFile_WriteString(NULL file)", PyFile_WriteString("x", NULL));
+    show_int("PyFile_WriteString(no write)", PyFile_WriteString("x", o));
+    PyErr_SetString(PyExc_KeyError, "pending");
+    show_int("PyFile_WriteString(error pending)", PyFile_WriteString("x", w));
+    PyErr_Clear();
+    show("written", list);
+    show_int("AsFileDescriptor(42)", PyObject_AsFileDescriptor(o));
+    PyObject *neg = PyLong_FromLong(-3), *huge = PyLong_FromLongLong(1LL << 40);
+    show_int("AsFileDescriptor(-3)", PyObject_AsFileDescriptor(neg));
+    show_int("AsFileDescriptor(2**40)", PyObject_AsFileDescriptor(huge));
+    show_int("AsFileDescriptor(str)", PyObject_AsFileDescriptor(s));
+    PyObject *m = PyModule_New("f");
+    PyObject *abs_ = PyObject_GetAttrString(PyEval_GetBuiltins() ? PyDict_GetItemString(PyEval_GetBuiltins(), "abs") : NULL, "__call__");
+    Py_XDECREF(abs_);
+    PyObject *fileno = PyObject_GetAttrString(o, "__index__");
+    PyObject_SetAttrString(m, "fileno", fileno);
+    show_int("AsFileDescriptor(fileno() -> 42)", PyObject_AsFileDescriptor(m));
+    PyObject *strfn = PyObject_GetAttrString(s, "upper");
+    PyObject_SetAttrString(m, "fileno", strfn);
+    show_int("AsFileDescriptor(fileno() -> str)", PyObject_AsFileDescriptor(m));
+    Py_DECREF(strfn);
+    Py_DECREF(fileno);
+    Py_DECREF(m);
+
+    show("Py_GenericAlias(list, int)", Py_GenericAlias((PyObject *)&PyList_Type, (PyObject *)&PyLong_Type));
+    PyObject *args = PyTuple_Pack(2, (PyObject *)&PyUnicode_Type, (PyObject *)&PyFloat_Type);
+    show("Py_GenericAlias(dict, (str, float))", Py_GenericAlias((PyObject *)&PyDict_Type, args));
+    Py_DECREF(args);
+
+    const char *pairs[][2] = {{"kitten", "sitting"}, {"abc", "ABC"}, {"foo", "foo"}, {"a", "bcdef"}, {"", "xyz"}, {"\xc3\xa9t\xc3\xa9", "ete"}};
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        PyObject *a = PyUnicode_FromString(pairs[i][0]), *b = PyUnicode_FromString(pairs[i][1]);
+        char label[80];
+        snprintf(label, sizeof label, "Edit_Cost(%s, %s)", pairs[i][0], pairs[i][1]);
+        show_int(label, _Py_UTF8_Edit_Cost(a, b, -1));
+        snprintf(label, sizeof label, "Edit_Cost(%s, %s, 2)", pairs[i][0], pairs[i][1]);
+        show_int(label, _Py_UTF8_Edit_Cost(a, b, 2));
+        Py_DECREF(a);
+        Py_DECREF(b);
+    }
+    Py_ssize_t n = 77;
+    show_int("optional_to_ssize_t(None)", _Py_convert_optional_to_ssize_t(Py_None, &n));
+    show_int("  n", n);
+    show_int("optional_to_ssize_t(42)", _Py_convert_optional_to_ssize_t(o, &n));
+    show_int("  n", n);
+    show_int("optional_to_ssize_t(str)", _Py_convert_optional_to_ssize_t(s, &n));
+    PyObject *vast = PyLong_FromString("100000000000000000000000", NULL, 10);
+    show_int("optional_to_ssize_t(10**23)", _Py_convert_optional_to_ssize_t(vast, &n));
+    Py_DECREF(vast);
+
+    PyObject *d1 = PyThreadState_GetDict(), *d2 = PyThreadState_GetDict();
+    show_int("PyThreadState_GetDict is a dict, the same twice", d1 && PyDict_CheckExact(d1) && d1 == d2);
+    show_int("PyThreadState_Get() non-NULL", PyThreadState_Get() != NULL);
+    Py_DECREF(neg);
+    Py_DECREF(huge);
+    Py_DECREF(s);
+    Py_DECREF(o);
+    Py_DECREF(w);
+    Py_DECREF(list);
+}
+
 int main(void) {
     setvbuf(stdout, NULL, _IOLBF, 0);
     Py_Initialize();
     clinic();
+    double_to_string();
+    string_to_double();
+    strtol_checks();
+    ctype_checks();
+    objects_and_calls();
     printf("checks: %d\n", n_checks);
     return 0;
 }

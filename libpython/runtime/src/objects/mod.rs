@@ -27,6 +27,7 @@ pub mod functionobject;
 pub mod genericaliasobject;
 pub mod genobject;
 pub mod indexiter;
+pub mod instancemethod;
 pub mod iterobject;
 pub mod list_sort;
 pub mod listobject;
