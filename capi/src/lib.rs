@@ -37,6 +37,7 @@ pub mod pylifecycle;
 pub mod pystrhex;
 pub mod pystrtod;
 pub mod pythonrun;
+pub mod pythread;
 pub mod pytime;
 pub mod pystate;
 pub mod pystate_modules;

@@ -4,6 +4,8 @@
 use crate::rt::ffi::*;
 use crate::rt::objects::dictobject as dict;
 use crate::rt::pystate::tstate;
+use crate::rt::runtime_state;
+use std::ffi::c_int;
 use std::ptr::null_mut;
 
 #[no_mangle]
@@ -41,4 +43,76 @@ pub unsafe extern "C" fn PyThreadState_GetDict() -> *mut PyObject {
         crate::rt::err::clear();
     }
     d
+}
+
+// ---- the GIL's C API --------------------------------------------------------------------
+//
+// Ferric has no GIL yet (one thread runs Python code). These keep CPython's protocol as far
+// as the thread states go: `_PyRuntime.gilstate.tstate_current` is the state of the thread
+// "holding the GIL", NULL while it is released, which is what `_PyThreadState_GET()` in
+// CPython's modules reads; every OS thread gets its state on first use.
+
+const PYGILSTATE_LOCKED: c_int = 0;
+const PYGILSTATE_UNLOCKED: c_int = 1;
+
+fn current() -> *mut PyThreadState {
+    // Safety: a read of the static's field.
+    unsafe { (*runtime_state::runtime()).tstate_current }
+}
+
+/// Releases the GIL: the thread state is no longer current. Returns it for
+/// `PyEval_RestoreThread`.
+#[no_mangle]
+pub unsafe extern "C" fn PyEval_SaveThread() -> *mut PyThreadState {
+    let ts = tstate();
+    runtime_state::set_current_tstate(null_mut());
+    ts
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn PyEval_RestoreThread(ts: *mut PyThreadState) {
+    runtime_state::set_current_tstate(if ts.is_null() { tstate() } else { ts });
+}
+
+/// Makes the calling thread's state current (making one if needed); LOCKED if it already
+/// was, else UNLOCKED, for `PyGILState_Release`.
+#[no_mangle]
+pub unsafe extern "C" fn PyGILState_Ensure() -> c_int {
+    let ts = tstate();
+    (*ts).gilstate_counter += 1;
+    if current() == ts {
+        PYGILSTATE_LOCKED
+    } else {
+        runtime_state::set_current_tstate(ts);
+        PYGILSTATE_UNLOCKED
+    }
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn PyGILState_Release(state: c_int) {
+    let ts = tstate();
+    (*ts).gilstate_counter -= 1;
+    if state == PYGILSTATE_UNLOCKED {
+        runtime_state::set_current_tstate(null_mut());
+    }
+}
+
+/// The calling thread's state (every thread has one in Ferric).
+#[no_mangle]
+pub unsafe extern "C" fn PyGILState_GetThisThreadState() -> *mut PyThreadState {
+    tstate()
+}
+
+/// 1 if the calling thread's state is the current one.
+#[no_mangle]
+pub unsafe extern "C" fn PyGILState_Check() -> c_int {
+    (current() == tstate()) as c_int
+}
+
+/// Makes `ts` current and returns the previous current state.
+#[no_mangle]
+pub unsafe extern "C" fn PyThreadState_Swap(ts: *mut PyThreadState) -> *mut PyThreadState {
+    let old = current();
+    runtime_state::set_current_tstate(ts);
+    old
 }

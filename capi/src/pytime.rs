@@ -135,7 +135,8 @@ unsafe fn from_object(obj: *mut PyObject, round: c_int, unit_to_ns: i64) -> PyRe
         }
         let d = round_double(d * unit_to_ns as f64, round);
         if !in_i64_range(d) {
-            return Err(pytime_overflow());
+            // 3.11.7 names time_t here (and _PyTime_t for ints).
+            return Err(time_t_overflow());
         }
         return Ok(d as i64);
     }
@@ -302,7 +303,8 @@ pub unsafe extern "C" fn _PyTime_ObjectToTime_t(obj: *mut PyObject, sec: *mut ti
                 }
             }
         } else {
-            long_as_time_t(obj)
+            // As CPython, an int that does not convert leaves -1 behind.
+            long_as_time_t(obj).inspect_err(|_| *sec = -1)
         };
         match r {
             Ok(v) => {

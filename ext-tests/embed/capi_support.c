@@ -5,6 +5,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <errno.h>
+#include <pthread.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -488,6 +489,231 @@ static void objects_and_calls(void) {
     Py_DECREF(list);
 }
 
+/* ---- time ---------------------------------------------------------------------------- */
+
+static const char *round_names[] = {"FLOOR", "CEILING", "HALF_EVEN", "UP"};
+
+static void time_checks(void) {
+    const char *inputs[] = {"1.5", "-1.5", "2.5e-9", "-2.5e-9", "1.5e-9", "1e-10", "10", "-3", "1e300", "nan", "10**30", "'x'", "0.1", "-0.0"};
+    for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+        PyObject *o = PyRun_String(inputs[i], Py_eval_input, PyEval_GetBuiltins(), NULL);
+        if (o == NULL) {
+            /* No compiler yet in Ferric: build the values directly. */
+            PyErr_Clear();
+            if (strcmp(inputs[i], "10**30") == 0) o = PyLong_FromString("1000000000000000000000000000000", NULL, 10);
+            else if (strcmp(inputs[i], "'x'") == 0) o = PyUnicode_FromString("x");
+            else if (strcmp(inputs[i], "10") == 0 || strcmp(inputs[i], "-3") == 0) o = PyLong_FromString(inputs[i], NULL, 10);
+            else o = PyFloat_FromDouble(PyOS_string_to_double(inputs[i], NULL, NULL));
+        }
+        for (int r = 0; r < 4; r++) {
+            _PyTime_t t = -7;
+            char label[100];
+            snprintf(label, sizeof label, "FromSecondsObject(%s, %s)", inputs[i], round_names[r]);
+            int rc = _PyTime_FromSecondsObject(&t, o, (_PyTime_round_t)r);
+            n_checks++;
+            printf("%s: %d %lld", label, rc, (long long)t);
+            if (PyErr_Occurred()) { printf(" "); print_error(); } else printf("\n");
+            t = -7;
+            snprintf(label, sizeof label, "FromMillisecondsObject(%s, %s)", inputs[i], round_names[r]);
+            rc = _PyTime_FromMillisecondsObject(&t, o, (_PyTime_round_t)r);
+            n_checks++;
+            printf("%s: %d %lld", label, rc, (long long)t);
+            if (PyErr_Occurred()) { printf(" "); print_error(); } else printf("\n");
+            time_t sec = -7;
+            long frac = -7;
+            snprintf(label, sizeof label, "ObjectToTime_t(%s, %s)", inputs[i], round_names[r]);
+            rc = _PyTime_ObjectToTime_t(o, &sec, (_PyTime_round_t)r);
+            n_checks++;
+            printf("%s: %d %lld", label, rc, (long long)sec);
+            if (PyErr_Occurred()) { printf(" "); print_error(); } else printf("\n");
+            snprintf(label, sizeof label, "ObjectToTimeval(%s, %s)", inputs[i], round_names[r]);
+            rc = _PyTime_ObjectToTimeval(o, &sec, &frac, (_PyTime_round_t)r);
+            n_checks++;
+            printf("%s: %d %lld %ld", label, rc, (long long)sec, frac);
+            if (PyErr_Occurred()) { printf(" "); print_error(); } else printf("\n");
+            snprintf(label, sizeof label, "ObjectToTimespec(%s, %s)", inputs[i], round_names[r]);
+            rc = _PyTime_ObjectToTimespec(o, &sec, &frac, (_PyTime_round_t)r);
+            n_checks++;
+            printf("%s: %d %lld %ld", label, rc, (long long)sec, frac);
+            if (PyErr_Occurred()) { printf(" "); print_error(); } else printf("\n");
+        }
+        _PyTime_t t = -7;
+        int rc = _PyTime_FromNanosecondsObject(&t, o);
+        n_checks++;
+        printf("FromNanosecondsObject(%s): %d %lld", inputs[i], rc, (long long)t);
+        if (PyErr_Occurred()) { printf(" "); print_error(); } else printf("\n");
+        Py_DECREF(o);
+    }
+    long long ts[] = {0, 1, -1, 999, 1000, 1500000, -1500000, 2500000, -2500000, 3500000, 1999999999, -1999999999,
+                      9223372036854775807LL, -9223372036854775807LL - 1};
+    for (size_t i = 0; i < sizeof ts / sizeof ts[0]; i++) {
+        printf("t=%lld: sec %.17g ns %lld", ts[i], _PyTime_AsSecondsDouble(ts[i]), (long long)_PyTime_AsNanoseconds(ts[i]));
+        for (int r = 0; r < 4; r++) {
+            struct timeval tv = {-7, -7};
+            int rc = _PyTime_AsTimeval(ts[i], &tv, (_PyTime_round_t)r);
+            PyErr_Clear();
+            struct timeval tc = {-7, -7};
+            _PyTime_AsTimeval_clamp(ts[i], &tc, (_PyTime_round_t)r);
+            time_t secs = -7;
+            int us = -7;
+            int rc2 = _PyTime_AsTimevalTime_t(ts[i], &secs, &us, (_PyTime_round_t)r);
+            PyErr_Clear();
+            printf(" | %s ms %lld us %lld tv %d %lld.%ld clamp %lld.%ld tt %d %lld.%d", round_names[r],
+                   (long long)_PyTime_AsMilliseconds(ts[i], (_PyTime_round_t)r), (long long)_PyTime_AsMicroseconds(ts[i], (_PyTime_round_t)r),
+                   rc, (long long)tv.tv_sec, (long)tv.tv_usec, (long long)tc.tv_sec, (long)tc.tv_usec, rc2, (long long)secs, us);
+        }
+        struct timespec sp = {-7, -7}, sc = {-7, -7};
+        int rc = _PyTime_AsTimespec(ts[i], &sp);
+        if (PyErr_Occurred()) { printf(" (timespec error)"); PyErr_Clear(); }
+        _PyTime_AsTimespec_clamp(ts[i], &sc);
+        printf(" | ts %d %lld.%ld clamp %lld.%ld\n", rc, (long long)sp.tv_sec, sp.tv_nsec, (long long)sc.tv_sec, sc.tv_nsec);
+        n_checks++;
+        show("AsNanosecondsObject", _PyTime_AsNanosecondsObject(ts[i]));
+    }
+    show_int("FromSeconds(-3)", _PyTime_FromSeconds(-3));
+    show_int("FromNanoseconds(12)", _PyTime_FromNanoseconds(12));
+    show_int("system clock after 2020", _PyTime_GetSystemClock() > 1577836800000000000LL);
+    _PyTime_t m1 = _PyTime_GetMonotonicClock(), m2 = _PyTime_GetMonotonicClock();
+    show_int("monotonic clock does not go back", m2 >= m1 && m1 > 0);
+    _PyTime_t p1 = _PyTime_GetPerfCounter(), p2 = _PyTime_GetPerfCounter();
+    show_int("perf counter does not go back", p2 >= p1);
+    _PyTime_t dl = _PyDeadline_Init(1000000000);
+    _PyTime_t left = _PyDeadline_Get(dl);
+    show_int("deadline in (0, 1s]", left > 0 && left <= 1000000000);
+    struct tm tm;
+    memset(&tm, 0, sizeof tm);
+    show_int("gmtime(86400*365)", _PyTime_gmtime(86400 * 365, &tm));
+    printf("  %d-%d-%d %d:%d:%d wday %d yday %d\n", tm.tm_year, tm.tm_mon, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, tm.tm_wday, tm.tm_yday);
+    show_int("localtime(0)", _PyTime_localtime(0, &tm));
+    show_int("gmtime(2**62)", _PyTime_gmtime((time_t)1 << 62, &tm));
+    show_int("localtime(2**62)", _PyTime_localtime((time_t)1 << 62, &tm));
+}
+
+/* ---- instancemethod ------------------------------------------------------------------ */
+
+static PyObject *echo_args(PyObject *self, PyObject *args) {
+    (void)self;
+    return PyUnicode_FromFormat("%zd args, first %s", PyTuple_GET_SIZE(args),
+                                PyTuple_GET_SIZE(args) ? Py_TYPE(PyTuple_GET_ITEM(args, 0))->tp_name : "-");
+}
+static PyMethodDef echo_def = {"echo", echo_args, METH_VARARGS, "echo doc"};
+
+static void instancemethod_checks(void) {
+    PyObject *f = PyCFunction_New(&echo_def, NULL);
+    PyObject *im = PyInstanceMethod_New(f);
+    show_str("type", Py_TYPE(im)->tp_name);
+    show_int("PyInstanceMethod_Check", PyInstanceMethod_Check(im));
+    show_int("PyInstanceMethod_Function is f", PyInstanceMethod_Function(im) == f);
+    show_int("PyInstanceMethod_GET_FUNCTION is f", PyInstanceMethod_GET_FUNCTION(im) == f);
+    PyObject *func = PyObject_GetAttrString(im, "__func__");
+    show_int("__func__ is f", func == f);
+    Py_XDECREF(func);
+    show("__doc__", PyObject_GetAttrString(im, "__doc__"));
+    show("__name__ (from the function)", PyObject_GetAttrString(im, "__name__"));
+    PyObject *five = PyLong_FromLong(5);
+    show("im(5)", PyObject_CallOneArg(im, five));
+    PyObject *ns = PyDict_New();
+    PyDict_SetItemString(ns, "m", im);
+    PyObject *name = PyUnicode_FromString("C"), *bases = PyTuple_New(0);
+    PyObject *cls = PyObject_CallFunctionObjArgs((PyObject *)&PyType_Type, name, bases, ns, NULL);
+    show_int("class made", cls != NULL);
+    if (cls == NULL) print_error();
+    else {
+        PyObject *unbound = PyObject_GetAttrString(cls, "m");
+        show_int("C.m is f", unbound == f);
+        Py_XDECREF(unbound);
+        PyObject *inst = PyObject_CallNoArgs(cls);
+        PyObject *bound = PyObject_GetAttrString(inst, "m");
+        show_str("type(C().m)", bound ? Py_TYPE(bound)->tp_name : "<NULL>");
+        show("C().m(5)", PyObject_CallMethod(inst, "m", "O", five));
+        Py_XDECREF(bound);
+        Py_XDECREF(inst);
+        Py_DECREF(cls);
+    }
+    PyObject *im2 = PyInstanceMethod_New(f);
+    show_int("im == instancemethod(f)", PyObject_RichCompareBool(im, im2, Py_EQ));
+    show_int("im != instancemethod(f)", PyObject_RichCompareBool(im, im2, Py_NE));
+    show("instancemethod(5)", PyObject_CallOneArg((PyObject *)&PyInstanceMethod_Type, five));
+    show("instancemethod(f, x=1)", PyObject_Call((PyObject *)&PyInstanceMethod_Type, PyTuple_Pack(1, f), Py_BuildValue("{s:i}", "x", 1)));
+    show("instancemethod(f) by type", PyObject_CallOneArg((PyObject *)&PyInstanceMethod_Type, f) ? PyUnicode_FromString("made") : NULL);
+    Py_DECREF(im2);
+    Py_DECREF(name);
+    Py_DECREF(bases);
+    Py_DECREF(ns);
+    Py_DECREF(five);
+    Py_DECREF(im);
+    Py_DECREF(f);
+}
+
+/* ---- threads, locks, thread-specific storage, the GIL's API --------------------------- */
+
+static PyThread_type_lock started, finished;
+static int thread_saw = 0;
+static void thread_body(void *arg) {
+    thread_saw = *(int *)arg;
+    PyThread_release_lock(finished);
+}
+
+static void thread_checks(void) {
+    PyThread_type_lock l = PyThread_allocate_lock();
+    show_int("allocate_lock", l != NULL);
+    show_int("acquire(wait)", PyThread_acquire_lock(l, 1));
+    show_int("acquire(nowait) while held", PyThread_acquire_lock(l, 0));
+    show_int("acquire_timed(1ms) while held", PyThread_acquire_lock_timed(l, 1000, 0));
+    PyThread_release_lock(l);
+    show_int("acquire(nowait) after release", PyThread_acquire_lock(l, 0));
+    PyThread_release_lock(l);
+    show_int("acquire_timed(-1)", PyThread_acquire_lock_timed(l, -1, 0));
+    PyThread_release_lock(l);
+    PyThread_free_lock(l);
+
+    finished = PyThread_allocate_lock();
+    PyThread_acquire_lock(finished, 1);
+    static int payload = 42;
+    unsigned long id = PyThread_start_new_thread(thread_body, &payload);
+    show_int("start_new_thread", id != (unsigned long)-1);
+    /* The thread releases the lock we hold: CPython's locks allow that. */
+    show_int("joined through the lock", PyThread_acquire_lock_timed(finished, 5000000, 0));
+    show_int("thread ran", thread_saw);
+    PyThread_free_lock(finished);
+    show_int("get_thread_ident is pthread_self", PyThread_get_thread_ident() == (unsigned long)pthread_self());
+
+    Py_tss_t *key = PyThread_tss_alloc();
+    show_int("tss_alloc", key != NULL);
+    show_int("tss_is_created (new)", PyThread_tss_is_created(key));
+    show_int("tss_create", PyThread_tss_create(key));
+    show_int("tss_is_created", PyThread_tss_is_created(key));
+    show_int("tss_create again", PyThread_tss_create(key));
+    show_int("tss_get (unset)", PyThread_tss_get(key) == NULL);
+    show_int("tss_set", PyThread_tss_set(key, &payload));
+    show_int("tss_get", PyThread_tss_get(key) == &payload);
+    PyThread_tss_delete(key);
+    show_int("tss_is_created (deleted)", PyThread_tss_is_created(key));
+    PyThread_tss_free(key);
+    Py_tss_t stat = Py_tss_NEEDS_INIT;
+    show_int("static tss create", PyThread_tss_create(&stat));
+    PyThread_tss_delete(&stat);
+
+    PyThreadState *ts = PyThreadState_Get();
+    PyThreadState *saved = PyEval_SaveThread();
+    /* Nothing that needs the GIL until it is back. */
+    PyEval_RestoreThread(saved);
+    show_int("SaveThread returns the thread state", saved == ts);
+    show_int("RestoreThread: current again", PyThreadState_Get() == ts);
+    Py_BEGIN_ALLOW_THREADS
+    Py_END_ALLOW_THREADS
+    show_int("Py_BEGIN/END_ALLOW_THREADS", PyThreadState_Get() == ts);
+    PyGILState_STATE g = PyGILState_Ensure();
+    show_int("PyGILState_Ensure with the GIL held", g);
+    show_int("PyGILState_Check", PyGILState_Check());
+    show_int("PyGILState_GetThisThreadState", PyGILState_GetThisThreadState() == ts);
+    PyGILState_Release(g);
+    show_int("after PyGILState_Release", PyThreadState_Get() == ts);
+    PyThreadState *old = PyThreadState_Swap(NULL);
+    PyThreadState *none = PyThreadState_Swap(old);
+    show_int("PyThreadState_Swap", old == ts && none == NULL);
+}
+
 int main(void) {
     setvbuf(stdout, NULL, _IOLBF, 0);
     Py_Initialize();
@@ -497,6 +723,9 @@ int main(void) {
     strtol_checks();
     ctype_checks();
     objects_and_calls();
+    time_checks();
+    instancemethod_checks();
+    thread_checks();
     printf("checks: %d\n", n_checks);
     return 0;
 }

@@ -108,6 +108,11 @@ int main(int argc, char **argv) {
     Py_DECREF(m5);
     Py_DECREF(big);
     check("_PyThreadState_GET() is PyThreadState_Get()", _PyThreadState_GET() == PyThreadState_Get());
+    PyThreadState *held = PyEval_SaveThread();
+    int null_while_released = _PyThreadState_GET() == NULL;
+    PyEval_RestoreThread(held);
+    check("tstate_current is NULL while the GIL is released", null_while_released);
+    check("tstate_current is back after PyEval_RestoreThread", _PyThreadState_GET() == held);
     /* Identifiers work as dict keys against equal strings made elsewhere. */
     PyObject *d = PyDict_New();
     PyDict_SetItemString(d, "__name__", Py_None);
