@@ -7,20 +7,24 @@
 #![allow(non_snake_case, clippy::missing_safety_doc)]
 
 pub mod abstract_;
+pub mod accu;
 pub mod bytearrayobject;
 pub mod bytesobject;
 pub mod ceval;
 pub mod codeobject;
 pub mod complexobject;
+pub mod context;
 pub mod descrobject;
 pub mod dictobject;
 pub mod errors;
 pub mod fileobject;
+pub mod fileutils;
 pub mod floatobject;
 pub mod frameobject;
 pub mod genericaliasobject;
 pub mod getargs;
 pub mod gc;
+pub mod hashtable;
 pub mod import;
 pub mod listobject;
 pub mod longobject;
@@ -31,6 +35,7 @@ pub mod moduleobject;
 pub mod mystrtoul;
 pub mod object;
 pub mod object_extras;
+pub mod picklebufobject;
 pub mod pybuffer;
 pub mod pyctype;
 pub mod pylifecycle;

@@ -4,13 +4,40 @@
  * Ferric's); both runs must print the same lines. Run with PYTHONHASHSEED=0. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <frameobject.h>
+#include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <pthread.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 static int n_checks = 0;
+
+/* `s` with every "0x<hex>" (an address) written as "0x?", so outputs compare. */
+static const char *scrub(const char *s) {
+    static char buf[4096];
+    size_t j = 0;
+    for (size_t i = 0; s && s[i] && j + 4 < sizeof buf; i++) {
+        if (s[i] == '0' && s[i + 1] == 'x') {
+            buf[j++] = '0';
+            buf[j++] = 'x';
+            buf[j++] = '?';
+            i += 2;
+            while (isxdigit((unsigned char)s[i])) i++;
+            i--;
+        } else {
+            buf[j++] = s[i];
+        }
+    }
+    buf[j] = 0;
+    return s ? buf : NULL;
+}
 
 static void print_error(void) {
     PyObject *t, *v, *tb;
@@ -20,7 +47,7 @@ static void print_error(void) {
     const char *msg = s ? PyUnicode_AsUTF8(s) : "?";
     const char *bad = msg ? strstr(msg, "bad argument to internal function") : NULL;
     if (bad) msg = bad;
-    printf("!%s: %s\n", t ? ((PyTypeObject *)t)->tp_name : "<no exception>", msg);
+    printf("!%s: %s\n", t ? ((PyTypeObject *)t)->tp_name : "<no exception>", scrub(msg));
     Py_XDECREF(s);
     Py_XDECREF(t);
     Py_XDECREF(v);
@@ -40,7 +67,7 @@ static void show(const char *name, PyObject *o) {
     if (r == NULL) {
         print_error();
     } else {
-        printf("%s\n", PyUnicode_AsUTF8(r));
+        printf("%s\n", scrub(PyUnicode_AsUTF8(r)));
         Py_DECREF(r);
     }
     Py_DECREF(o);
@@ -714,6 +741,294 @@ static void thread_checks(void) {
     show_int("PyThreadState_Swap", old == ts && none == NULL);
 }
 
+/* ---- frames, pickle buffers, allocators, the str accumulator, contextvars ------------- */
+
+typedef struct { PyObject *large; PyObject *small; } Accu;
+extern int _PyAccu_Init(Accu *acc);
+extern int _PyAccu_Accumulate(Accu *acc, PyObject *unicode);
+extern PyObject *_PyAccu_FinishAsList(Accu *acc);
+extern PyObject *_PyAccu_Finish(Accu *acc);
+extern void _PyAccu_Destroy(Accu *acc);
+extern const char *_PyMem_GetCurrentAllocatorName(void);
+
+static int hook_mallocs = 0, hook_frees = 0;
+static PyMemAllocatorEx saved_mem;
+static void *hook_malloc(void *ctx, size_t n) { hook_mallocs++; return saved_mem.malloc(saved_mem.ctx, n); }
+static void *hook_calloc(void *ctx, size_t n, size_t s) { hook_mallocs++; return saved_mem.calloc(saved_mem.ctx, n, s); }
+static void *hook_realloc(void *ctx, void *p, size_t n) { return saved_mem.realloc(saved_mem.ctx, p, n); }
+static void hook_free(void *ctx, void *p) { if (p) hook_frees++; saved_mem.free(saved_mem.ctx, p); }
+
+static void more_checks(void) {
+    PyObject *globals = PyDict_New();
+    PyDict_SetItemString(globals, "__builtins__", PyEval_GetBuiltins());
+    PyCodeObject *code = PyCode_NewEmpty("frames.py", "made", 42);
+    PyFrameObject *f = PyFrame_New(PyThreadState_Get(), code, globals, NULL);
+    show_int("PyFrame_New", f != NULL);
+    if (f) {
+        PyCodeObject *fc = PyFrame_GetCode(f);
+        show_int("PyFrame_GetCode is the code", fc == code);
+        Py_XDECREF(fc);
+        show_int("PyFrame_GetLineNumber", PyFrame_GetLineNumber(f));
+        PyFrameObject *back = PyFrame_GetBack(f);
+        show_int("PyFrame_GetBack is NULL", back == NULL);
+        Py_XDECREF(back);
+        PyObject *g = PyObject_GetAttrString((PyObject *)f, "f_globals");
+        show_int("f_globals is globals", g == globals);
+        Py_XDECREF(g);
+        show("f_code.co_name", PyObject_GetAttrString((PyObject *)code, "co_name"));
+        Py_DECREF(f);
+    }
+    show("PyFrame_New(globals not a dict)", (PyObject *)PyFrame_New(PyThreadState_Get(), code, Py_None, NULL));
+    Py_DECREF(code);
+    Py_DECREF(globals);
+
+    PyObject *data = PyBytes_FromString("abcdef");
+    PyObject *pbuf = PyPickleBuffer_FromObject(data);
+    show_str("PickleBuffer type", Py_TYPE(pbuf)->tp_name);
+    const Py_buffer *view = PyPickleBuffer_GetBuffer(pbuf);
+    show_int("GetBuffer len", view ? view->len : -1);
+    show_int("GetBuffer obj is the bytes", view && view->obj == data);
+    show_int("GetBuffer readonly", view ? view->readonly : -1);
+    PyObject *raw = PyObject_CallMethod(pbuf, "raw", NULL);
+    show("raw().tobytes()", raw ? PyObject_CallMethod(raw, "tobytes", NULL) : NULL);
+    show("raw().format", raw ? PyObject_GetAttrString(raw, "format") : NULL);
+    Py_XDECREF(raw);
+    PyObject *mv = PyMemoryView_FromObject(pbuf);
+    show("memoryview(PickleBuffer).tobytes()", mv ? PyObject_CallMethod(mv, "tobytes", NULL) : NULL);
+    if (mv) PyObject_CallMethod(mv, "release", NULL);
+    Py_XDECREF(mv);
+    show_int("PyPickleBuffer_Release", PyPickleBuffer_Release(pbuf));
+    show_int("GetBuffer after release", PyPickleBuffer_GetBuffer(pbuf) == NULL);
+    show("raw() after release", PyObject_CallMethod(pbuf, "raw", NULL));
+    show_int("GetBuffer(bytes)", PyPickleBuffer_GetBuffer(data) == NULL);
+    show_int("Release(bytes)", PyPickleBuffer_Release(data));
+    show("PickleBuffer(1)", PyPickleBuffer_FromObject(PyLong_FromLong(1)));
+    PyObject *none_args = PyTuple_New(0);
+    show("PickleBuffer()", PyObject_Call((PyObject *)&PyPickleBuffer_Type, none_args, NULL));
+    PyObject *one_arg = PyTuple_Pack(1, data);
+    PyObject *pb2 = PyObject_Call((PyObject *)&PyPickleBuffer_Type, one_arg, NULL);
+    show("PickleBuffer(b) by type, raw", pb2 ? PyObject_CallMethod(PyObject_CallMethod(pb2, "raw", NULL), "tobytes", NULL) : NULL);
+    Py_XDECREF(pb2);
+    Py_DECREF(one_arg);
+    Py_DECREF(none_args);
+    Py_DECREF(pbuf);
+    Py_DECREF(data);
+
+    show_int("allocator name set", _PyMem_GetCurrentAllocatorName() != NULL);
+    PyMem_GetAllocator(PYMEM_DOMAIN_MEM, &saved_mem);
+    PyMemAllocatorEx hook = {NULL, hook_malloc, hook_calloc, hook_realloc, hook_free};
+    PyMem_SetAllocator(PYMEM_DOMAIN_MEM, &hook);
+    void *p = PyMem_Malloc(100);
+    void *q = PyMem_Calloc(3, 8);
+    PyMem_Free(p);
+    PyMem_Free(q);
+    PyMem_SetAllocator(PYMEM_DOMAIN_MEM, &saved_mem);
+    show_int("hooked mallocs", hook_mallocs);
+    show_int("hooked frees", hook_frees);
+    show_int("allocator name after a hook", _PyMem_GetCurrentAllocatorName() != NULL);
+    p = PyMem_Malloc(10);
+    PyMem_Free(p);
+    show_int("hook removed", hook_mallocs);
+    PyMemAllocatorEx raw_alloc;
+    PyMem_GetAllocator(PYMEM_DOMAIN_RAW, &raw_alloc);
+    void *r = raw_alloc.malloc(raw_alloc.ctx, 16);
+    show_int("raw allocator works", r != NULL);
+    raw_alloc.free(raw_alloc.ctx, r);
+
+    Accu acc;
+    show_int("_PyAccu_Init", _PyAccu_Init(&acc));
+    PyObject *nothing = _PyAccu_FinishAsList(&acc);
+    show_int("FinishAsList of nothing is NULL", nothing == NULL && !PyErr_Occurred());
+    _PyAccu_Init(&acc);
+    for (int i = 0; i < 5; i++) {
+        PyObject *piece = PyUnicode_FromFormat("<%d>", i);
+        _PyAccu_Accumulate(&acc, piece);
+        Py_DECREF(piece);
+    }
+    show("_PyAccu_Finish", _PyAccu_Finish(&acc));
+    _PyAccu_Init(&acc);
+    PyObject *x = PyUnicode_FromString("x");
+    _PyAccu_Accumulate(&acc, x);
+    _PyAccu_Accumulate(&acc, x);
+    show("_PyAccu_FinishAsList", _PyAccu_FinishAsList(&acc));
+    _PyAccu_Init(&acc);
+    _PyAccu_Accumulate(&acc, x);
+    _PyAccu_Destroy(&acc);
+    show_int("_PyAccu_Destroy", acc.small == NULL && acc.large == NULL);
+    Py_DECREF(x);
+
+    PyObject *var = PyContextVar_New("var", NULL);
+    PyObject *dvar = PyContextVar_New("dvar", Py_True);
+    show_str("ContextVar type", Py_TYPE(var)->tp_name);
+    show_int("PyContextVar_CheckExact", PyContextVar_CheckExact(var));
+    show("var.name", PyObject_GetAttrString(var, "name"));
+    PyObject *val = (PyObject *)1;
+    show_int("Get (unset)", PyContextVar_Get(var, NULL, &val));
+    show_int("  value is NULL", val == NULL);
+    PyContextVar_Get(var, Py_False, &val);
+    show("Get with default", val);
+    PyContextVar_Get(dvar, NULL, &val);
+    show("Get of var with default", val);
+    show("var.get() unset", PyObject_CallMethod(var, "get", NULL));
+    PyObject *ctx0 = PyContext_CopyCurrent();
+    show_str("Context type", ctx0 ? Py_TYPE(ctx0)->tp_name : "<NULL>");
+    PyObject *one = PyLong_FromLong(1), *two = PyLong_FromLong(2);
+    PyObject *tok = PyContextVar_Set(var, one);
+    show_str("Token type", tok ? Py_TYPE(tok)->tp_name : "<NULL>");
+    PyContextVar_Get(var, NULL, &val);
+    show("Get after set", val);
+    show("token.var is var", PyBool_FromLong(PyObject_GetAttrString(tok, "var") == var));
+    show("token.old_value", PyObject_GetAttrString(tok, "old_value"));
+    PyObject *tok2 = PyContextVar_Set(var, two);
+    show("token2.old_value", PyObject_GetAttrString(tok2, "old_value"));
+    PyObject *ctx1 = PyContext_CopyCurrent();
+    show_int("len(copy)", PyObject_Size(ctx1));
+    show("copy[var]", PyObject_GetItem(ctx1, var));
+    show_int("var in copy", PySequence_Contains(ctx1, var));
+    show_int("dvar in copy", PySequence_Contains(ctx1, dvar));
+    show("copy[dvar]", PyObject_GetItem(ctx1, dvar));
+    show("copy[1]", PyObject_GetItem(ctx1, one));
+    show("copy.get(dvar, 5)", PyObject_CallMethod(ctx1, "get", "OO", dvar, one));
+    show("old snapshot [var]", PyObject_GetItem(ctx0, var));
+    show_int("Reset(token2)", PyContextVar_Reset(var, tok2));
+    PyContextVar_Get(var, NULL, &val);
+    show("Get after reset", val);
+    show_int("Reset(token2) again", PyContextVar_Reset(var, tok2));
+    show_int("Reset(dvar, token)", PyContextVar_Reset(dvar, tok));
+    show_int("copy unchanged by reset", PyObject_Size(ctx1));
+    show_int("Enter(copy)", PyContext_Enter(ctx1));
+    show_int("Enter(copy) again", PyContext_Enter(ctx1));
+    PyContextVar_Set(var, Py_None);
+    PyContextVar_Get(var, NULL, &val);
+    show("Get inside the entered copy", val);
+    show_int("Exit(ctx0) (not entered)", PyContext_Exit(ctx0));
+    show_int("Exit(copy)", PyContext_Exit(ctx1));
+    PyContextVar_Get(var, NULL, &val);
+    show("Get after exit", val);
+    show("copy.run(var.get)", PyObject_CallMethod(ctx1, "run", "O", PyObject_GetAttrString(var, "get")));
+    show_int("Reset(token) in the original", PyContextVar_Reset(var, tok));
+    PyContextVar_Get(var, NULL, &val);
+    show_int("Get after resetting to unset", val == NULL);
+    show_int("Get(not a var)", PyContextVar_Get(one, NULL, &val));
+    show("Set(not a var)", PyContextVar_Set(one, one));
+    show("PyContextVar_New(bad utf-8)", PyContextVar_New("\xff", NULL));
+    show("Context()", PyObject_CallNoArgs((PyObject *)&PyContext_Type));
+    show("Context(1)", PyObject_CallOneArg((PyObject *)&PyContext_Type, one));
+    show("token.old_value after reset", PyObject_GetAttrString(tok, "old_value"));
+    PyObject *missing = PyObject_GetAttrString((PyObject *)&PyContextToken_Type, "MISSING");
+    show("Token.MISSING", missing);
+    PyObject *ctxnew = PyContext_New();
+    show_int("len(PyContext_New())", PyObject_Size(ctxnew));
+    Py_XDECREF(ctxnew);
+    Py_DECREF(tok);
+    Py_DECREF(tok2);
+    Py_DECREF(ctx0);
+    Py_DECREF(ctx1);
+    Py_DECREF(one);
+    Py_DECREF(two);
+    Py_DECREF(var);
+    Py_DECREF(dvar);
+}
+
+static void small_globals(void) {
+    show_int("_Py_IsFinalizing", _Py_IsFinalizing());
+    show_int("Py_OptimizeFlag", Py_OptimizeFlag);
+    show_int("PyOS_InputHook is NULL", PyOS_InputHook == NULL);
+    PyObject *name = PyUnicode_FromString("capi_support_mod");
+    PyObject *m = PyModule_New("capi_support_mod");
+    show_int("_PyImport_SetModule", _PyImport_SetModule(name, m));
+    PyObject *got = PyImport_GetModule(name);
+    show_int("  in sys.modules", got == m);
+    Py_XDECREF(got);
+    _Py_IDENTIFIER(capi_support_mod);
+    got = _PyImport_GetModuleId(&PyId_capi_support_mod);
+    show_int("_PyImport_GetModuleId", got == m);
+    Py_XDECREF(got);
+    _Py_IDENTIFIER(no_such_module_here);
+    got = _PyImport_GetModuleId(&PyId_no_such_module_here);
+    show_int("_PyImport_GetModuleId(missing) is NULL", got == NULL);
+    Py_DECREF(m);
+    Py_DECREF(name);
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        freopen("/dev/null", "w", stderr);
+        Py_FatalError("deliberately");
+        _exit(0);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    show_int("Py_FatalError aborts", WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT);
+}
+
+/* The fileutils functions CPython's modules use (declared in its internal headers). */
+struct stat;
+extern int _Py_open(const char *, int);
+extern int _Py_open_noraise(const char *, int);
+extern Py_ssize_t _Py_read(int, void *, size_t);
+extern Py_ssize_t _Py_write(int, const void *, size_t);
+extern Py_ssize_t _Py_write_noraise(int, const void *, size_t);
+extern int _Py_dup(int);
+extern int _Py_fstat(int, struct stat *);
+extern int _Py_fstat_noraise(int, struct stat *);
+extern int _Py_set_inheritable(int, int, int *);
+extern int _Py_set_inheritable_async_safe(int, int, int *);
+extern FILE *_Py_fopen_obj(PyObject *, const char *);
+
+static int cloexec(int fd) { return (fcntl(fd, F_GETFD) & FD_CLOEXEC) != 0; }
+
+static void fileutils_checks(void) {
+    const char *path = "/tmp/capi_support_fileutils.txt";
+    int fd = _Py_open(path, O_RDWR | O_CREAT | O_TRUNC);
+    show_int("_Py_open", fd >= 0);
+    show_int("  non-inheritable", cloexec(fd));
+    show_int("_Py_write", _Py_write(fd, "hello", 5));
+    lseek(fd, 0, SEEK_SET);
+    char buf[100] = {0};
+    show_int("_Py_read", _Py_read(fd, buf, sizeof buf - 1));
+    show_str("  read", buf);
+    struct stat st;
+    show_int("_Py_fstat", _Py_fstat(fd, &st));
+    show_int("  st_size", (long long)st.st_size);
+    int fd2 = _Py_dup(fd);
+    show_int("_Py_dup non-inheritable", fd2 >= 0 && cloexec(fd2));
+    show_int("_Py_set_inheritable(1)", _Py_set_inheritable(fd2, 1, NULL));
+    show_int("  inheritable", !cloexec(fd2));
+    show_int("_Py_set_inheritable_async_safe(0)", _Py_set_inheritable_async_safe(fd2, 0, NULL));
+    show_int("  non-inheritable again", cloexec(fd2));
+    close(fd2);
+    close(fd);
+    show_int("_Py_read(-1)", _Py_read(-1, buf, 1));
+    show_int("_Py_write(-1)", _Py_write(-1, buf, 1));
+    errno = 0;
+    Py_ssize_t w = _Py_write_noraise(-1, buf, 1);
+    show_int("_Py_write_noraise(-1) EBADF", w == -1 && errno == EBADF);
+    show_int("_Py_open(missing)", _Py_open("/nonexistent/capi_support", O_RDONLY));
+    errno = 0;
+    int r = _Py_open_noraise("/nonexistent/capi_support", O_RDONLY);
+    show_int("_Py_open_noraise(missing) ENOENT", r == -1 && errno == ENOENT);
+    show_int("_Py_fstat(-1)", _Py_fstat(-1, &st));
+    show_int("_Py_fstat_noraise(-1)", _Py_fstat_noraise(-1, &st));
+    show_int("_Py_dup(-1)", _Py_dup(-1));
+    show_int("_Py_set_inheritable(-1)", _Py_set_inheritable(-1, 1, NULL));
+    PyObject *p = PyUnicode_FromString(path);
+    FILE *f = _Py_fopen_obj(p, "rb");
+    show_int("_Py_fopen_obj", f != NULL);
+    if (f) {
+        memset(buf, 0, sizeof buf);
+        show_int("  fread", (long long)fread(buf, 1, sizeof buf - 1, f));
+        show_str("  content", buf);
+        show_int("  non-inheritable", cloexec(fileno(f)));
+        fclose(f);
+    }
+    Py_DECREF(p);
+    PyObject *missing = PyUnicode_FromString("/nonexistent/capi_support");
+    show_int("_Py_fopen_obj(missing)", _Py_fopen_obj(missing, "rb") == NULL);
+    Py_DECREF(missing);
+    show_int("_Py_fopen_obj(int)", _Py_fopen_obj(Py_None, "rb") == NULL);
+    unlink(path);
+}
+
 int main(void) {
     setvbuf(stdout, NULL, _IOLBF, 0);
     Py_Initialize();
@@ -726,6 +1041,9 @@ int main(void) {
     time_checks();
     instancemethod_checks();
     thread_checks();
+    more_checks();
+    small_globals();
+    fileutils_checks();
     printf("checks: %d\n", n_checks);
     return 0;
 }

@@ -10,6 +10,7 @@
 #include "internal/pycore_runtime.h"
 #include "internal/pycore_long.h"
 #include "internal/pycore_pystate.h"
+#include "internal/pycore_hashtable.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -58,6 +59,55 @@ static void count_interned(PyObject *id, const char *text, void *ctx) {
     PyObject *s = PyUnicode_InternFromString(text);
     if (s == id && PyUnicode_CHECK_INTERNED(id)) ++*(int *)ctx;
     Py_XDECREF(s);
+}
+
+/* ---- the internal hash table ----------------------------------------------------------- */
+
+static Py_uhash_t int_hash(const void *key) { return (Py_uhash_t)(uintptr_t)key * 2654435761u; }
+static int destroyed = 0, ht_allocs = 0;
+static void count_destroy(void *v) { destroyed++; }
+static void *count_malloc(size_t n) { ht_allocs++; return PyMem_RawMalloc(n); }
+static void count_free(void *p) { PyMem_RawFree(p); }
+static char order[4096];
+static int visit_key(_Py_hashtable_t *ht, const void *key, const void *value, void *data) {
+    size_t n = strlen(order);
+    snprintf(order + n, sizeof order - n, "%d,", (int)(uintptr_t)key);
+    *(long *)data += (long)(uintptr_t)value;
+    return (uintptr_t)key == 9999;
+}
+
+static void hashtable_checks(void) {
+    _Py_hashtable_allocator_t alloc = {count_malloc, count_free};
+    _Py_hashtable_t *ht = _Py_hashtable_new_full(int_hash, _Py_hashtable_compare_direct, NULL, count_destroy, &alloc);
+    check("new_full", ht != NULL);
+    for (uintptr_t i = 1; i <= 100; i++) _Py_hashtable_set(ht, (void *)i, (void *)(i * 10));
+    printf("nentries %zu nbuckets %zu\n", ht->nentries, ht->nbuckets);
+    check("get(7)", _Py_hashtable_get(ht, (void *)7) == (void *)70);
+    check("get_entry(8) (the header's inline)", _Py_hashtable_get_entry(ht, (void *)8) && _Py_hashtable_get_entry(ht, (void *)8)->value == (void *)80);
+    check("get(1000) is NULL", _Py_hashtable_get(ht, (void *)1000) == NULL);
+    check("steal(5)", _Py_hashtable_steal(ht, (void *)5) == (void *)50);
+    check("steal(5) again", _Py_hashtable_steal(ht, (void *)5) == NULL);
+    for (uintptr_t i = 10; i <= 95; i++) _Py_hashtable_steal(ht, (void *)i);
+    printf("after steals: nentries %zu nbuckets %zu\n", ht->nentries, ht->nbuckets);
+    long sum = 0;
+    order[0] = 0;
+    int r = _Py_hashtable_foreach(ht, visit_key, &sum);
+    printf("foreach: %d sum %ld order %s\n", r, sum, order);
+    _Py_hashtable_set(ht, (void *)9999, NULL);
+    order[0] = 0;
+    r = _Py_hashtable_foreach(ht, visit_key, &sum);
+    printf("foreach stopped: %d\n", r);
+    _Py_hashtable_clear(ht);
+    printf("cleared: nentries %zu nbuckets %zu destroyed %d\n", ht->nentries, ht->nbuckets, destroyed);
+    _Py_hashtable_set(ht, (void *)3, (void *)30);
+    _Py_hashtable_destroy(ht);
+    printf("destroyed %d, allocations %d\n", destroyed, ht_allocs);
+    _Py_hashtable_t *pt = _Py_hashtable_new(_Py_hashtable_hash_ptr, _Py_hashtable_compare_direct);
+    static int a, b;
+    _Py_hashtable_set(pt, &a, &b);
+    check("pointer table get", _Py_hashtable_get(pt, &a) == &b && _Py_hashtable_get(pt, &b) == NULL);
+    check("hash_ptr rotates by 4", _Py_hashtable_hash_ptr((void *)0x1230) == 0x123);
+    _Py_hashtable_destroy(pt);
 }
 
 int main(int argc, char **argv) {
@@ -120,6 +170,7 @@ int main(int argc, char **argv) {
     PyDict_SetItem(d, &_Py_ID(__doc__), Py_True);
     check("dict lookup of _Py_ID key by text", PyDict_GetItemString(d, "__doc__") == Py_True);
     Py_DECREF(d);
+    hashtable_checks();
     printf("checks: %d\n", n_checks);
     return 0;
 }

@@ -40,6 +40,8 @@ pub fn initialize() -> PyResult<()> {
         methodobject::ready_type()?;
         classobject::ready_type()?;
         instancemethod::ready_type()?;
+        picklebufobject::ready_type()?;
+        contextobject::ready_types()?;
         funcobject::ready_types()?;
         iterobject::ready_types()?;
         moduleobject::ready_type()?;
