@@ -116,3 +116,26 @@ pub unsafe extern "C" fn PyThreadState_Swap(ts: *mut PyThreadState) -> *mut PyTh
     runtime_state::set_current_tstate(ts);
     old
 }
+
+/// The frame `ts` is running (a new reference), NULL if none; only the calling thread's
+/// frames are known.
+#[no_mangle]
+pub unsafe extern "C" fn PyThreadState_GetFrame(ts: *mut PyThreadState) -> *mut PyFrameObject {
+    if ts != tstate() {
+        return null_mut();
+    }
+    let f = crate::rt::ceval_frame::first_complete(crate::rt::ceval_frame::current());
+    if f.is_null() {
+        return null_mut();
+    }
+    match crate::rt::objects::frameobject::get(f) {
+        Ok(fo) => {
+            crate::rt::object::incref(fo as *mut PyObject);
+            fo
+        }
+        Err(_) => {
+            crate::rt::err::clear();
+            null_mut()
+        }
+    }
+}

@@ -5,6 +5,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <frameobject.h>
+#include <marshal.h>
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -1029,6 +1030,136 @@ static void fileutils_checks(void) {
     unlink(path);
 }
 
+static void handler_one(int sig) { (void)sig; }
+
+static void os_and_marshal(void) {
+    const char *path = "/tmp/capi_support_marshal.bin";
+    FILE *f = fopen(path, "wb");
+    PyMarshal_WriteLongToFile(-123456, f, 4);
+    PyMarshal_WriteLongToFile(0x1020304, f, 4);
+    PyObject *obj = Py_BuildValue("(is[d]{s:O})", 7, "text", 2.5, "k", Py_None);
+    PyMarshal_WriteObjectToFile(obj, f, 4);
+    PyMarshal_WriteObjectToFile(obj, f, 2);
+    fputc(0xff, f);
+    fputc(0x7f, f);
+    fclose(f);
+    f = fopen(path, "rb");
+    show_int("ReadLongFromFile", PyMarshal_ReadLongFromFile(f));
+    show_int("ReadLongFromFile", PyMarshal_ReadLongFromFile(f));
+    show("ReadObjectFromFile", PyMarshal_ReadObjectFromFile(f));
+    show("ReadObjectFromFile (version 2)", PyMarshal_ReadObjectFromFile(f));
+    show_int("ReadShortFromFile", PyMarshal_ReadShortFromFile(f));
+    show_int("ReadShortFromFile at EOF", PyMarshal_ReadShortFromFile(f));
+    show_int("ReadLongFromFile at EOF", PyMarshal_ReadLongFromFile(f));
+    show("ReadObjectFromFile at EOF", PyMarshal_ReadObjectFromFile(f));
+    fclose(f);
+    f = fopen(path, "rb");
+    fseek(f, 8, SEEK_SET);
+    show("ReadLastObjectFromFile (trailing data)", PyMarshal_ReadLastObjectFromFile(f));
+    fclose(f);
+    f = fopen(path, "wb");
+    PyMarshal_WriteObjectToFile(obj, f, 4);
+    fclose(f);
+    f = fopen(path, "rb");
+    show("ReadLastObjectFromFile", PyMarshal_ReadLastObjectFromFile(f));
+    fclose(f);
+    /* What is written of an object marshal cannot write differs (CPython writes up to the
+       failure); only that nothing is raised is checked. */
+    f = fopen(path, "wb");
+    PyObject *bad = PyModule_New("unmarshallable");
+    PyMarshal_WriteObjectToFile(bad, f, 4);
+    show_int("WriteObjectToFile(module) raises nothing", PyErr_Occurred() == NULL);
+    PyErr_Clear();
+    Py_DECREF(bad);
+    fclose(f);
+    unlink(path);
+    Py_DECREF(obj);
+
+    PyOS_sighandler_t old = PyOS_setsig(SIGUSR2, handler_one);
+    show_int("PyOS_setsig returns the old handler", old == SIG_DFL);
+    show_int("PyOS_getsig", PyOS_getsig(SIGUSR2) == handler_one);
+    show_int("PyOS_setsig back", PyOS_setsig(SIGUSR2, SIG_DFL) == handler_one);
+    show_int("PyOS_setsig(bad signal)", PyOS_setsig(12345, SIG_DFL) == SIG_ERR);
+    PyOS_BeforeFork();
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        PyOS_AfterFork_Child();
+        PyObject *x = PyLong_FromLong(5);
+        _exit(x && PyThreadState_Get() != NULL ? 7 : 1);
+    }
+    PyOS_AfterFork_Parent();
+    int status = 0;
+    waitpid(pid, &status, 0);
+    show_int("child after PyOS_AfterFork_Child", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+    PyStatus ok = PyStatus_Ok(), err = PyStatus_Error("broken"), ex = PyStatus_Exit(3);
+    show_int("PyStatus_Exception(ok)", PyStatus_Exception(ok));
+    show_int("PyStatus_Exception(error)", PyStatus_Exception(err));
+    show_int("PyStatus_Exception(exit)", PyStatus_Exception(ex));
+    fflush(stdout);
+    pid = fork();
+    if (pid == 0) Py_ExitStatusException(ex);
+    waitpid(pid, &status, 0);
+    show_int("Py_ExitStatusException(exit 3)", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+    pid = fork();
+    if (pid == 0) {
+        freopen("/dev/null", "w", stderr);
+        Py_ExitStatusException(err);
+    }
+    waitpid(pid, &status, 0);
+    show_int("Py_ExitStatusException(error) exit status", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+    show_int("PyThreadState_GetFrame (no Python frame)", PyThreadState_GetFrame(PyThreadState_Get()) == NULL);
+    show_int("PyOS_ReadlineFunctionPointer is NULL", PyOS_ReadlineFunctionPointer == NULL);
+    int dummy;
+    show_int("PyTraceMalloc_Track (not tracing)", PyTraceMalloc_Track(0, (uintptr_t)&dummy, 4));
+    show_int("PyTraceMalloc_Untrack (not tracing)", PyTraceMalloc_Untrack(0, (uintptr_t)&dummy));
+}
+
+extern int _Py_Uid_Converter(PyObject *, uid_t *);
+extern int _Py_Gid_Converter(PyObject *, gid_t *);
+
+static void id_converters(void) {
+    const char *vals[] = {"0", "1000", "-1", "-2", "4294967294", "4294967295", "4294967296", "9223372036854775808",
+                          "18446744073709551615", "-9223372036854775809", "100000000000000000000000"};
+    for (size_t i = 0; i < sizeof vals / sizeof vals[0]; i++) {
+        PyObject *o = PyLong_FromString(vals[i], NULL, 10);
+        uid_t u = 77;
+        gid_t g = 77;
+        char label[80];
+        snprintf(label, sizeof label, "_Py_Uid_Converter(%s)", vals[i]);
+        int r = _Py_Uid_Converter(o, &u);
+        n_checks++;
+        printf("%s: %d %u", label, r, (unsigned)u);
+        if (PyErr_Occurred()) { printf(" "); print_error(); } else printf("\n");
+        snprintf(label, sizeof label, "_Py_Gid_Converter(%s)", vals[i]);
+        r = _Py_Gid_Converter(o, &g);
+        n_checks++;
+        printf("%s: %d %u", label, r, (unsigned)g);
+        if (PyErr_Occurred()) { printf(" "); print_error(); } else printf("\n");
+        Py_DECREF(o);
+    }
+    uid_t u = 0;
+    PyObject *s = PyUnicode_FromString("root");
+    show_int("_Py_Uid_Converter(str)", _Py_Uid_Converter(s, &u));
+    PyObject *fl = PyFloat_FromDouble(1.0);
+    show_int("_Py_Gid_Converter(float)", _Py_Gid_Converter(fl, &u));
+    Py_DECREF(s);
+    Py_DECREF(fl);
+}
+
+static void decode_locale(void) {
+    const char *inputs[] = {"plain", "caf\xc3\xa9", "bad\xff\xfe", "\xe2\x82", "\xf0\x9f\x98\x80!", ""};
+    for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+        size_t n = 99;
+        wchar_t *w = Py_DecodeLocale(inputs[i], &n);
+        n_checks++;
+        printf("Py_DecodeLocale #%zu: len %zu:", i, n);
+        for (size_t j = 0; w && j < n; j++) printf(" %x", (unsigned)w[j]);
+        printf(" | NUL %d\n", w ? w[n] == 0 : -1);
+        PyMem_RawFree(w);
+    }
+}
+
 int main(void) {
     setvbuf(stdout, NULL, _IOLBF, 0);
     Py_Initialize();
@@ -1044,6 +1175,9 @@ int main(void) {
     more_checks();
     small_globals();
     fileutils_checks();
+    os_and_marshal();
+    id_converters();
+    decode_locale();
     printf("checks: %d\n", n_checks);
     return 0;
 }
