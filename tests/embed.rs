@@ -184,3 +184,27 @@ fn object_api_matches_cpython() {
     assert!(checks.parse::<usize>().unwrap_or(0) >= 150, "fewer than 150 checks");
     assert_same_output(&expected, &run(&ferric_exe));
 }
+
+#[test]
+fn capi_support_matches_cpython() {
+    let (oracle_exe, ferric_exe) = build_both("capi_support");
+    let expected = run(&oracle_exe);
+    let checks = expected.lines().find_map(|l| l.strip_prefix("checks: ")).unwrap_or("0");
+    eprintln!("{checks} checks");
+    assert!(checks.parse::<usize>().unwrap_or(0) >= 50, "fewer than 50 checks:\n{expected}");
+    assert_same_output(&expected, &run(&ferric_exe));
+}
+
+/// `_PyRuntime` through the internal headers (`_Py_ID`, `_Py_STR`, small ints, one-character
+/// strings, `_PyThreadState_GET`), and Ferric's promise that `_Py_ID(name)` is the interned
+/// str of `name` (CPython 3.11 interns only some of them).
+#[test]
+fn runtime_ids_match_cpython() {
+    let (oracle_exe, ferric_exe) = build_both("runtime_ids");
+    let expected = run(&oracle_exe);
+    assert!(expected.contains("identifiers: 304, valid str: 304"), "the oracle run failed:\n{expected}");
+    assert_same_output(&expected, &run(&ferric_exe));
+    let interned = run_with(&ferric_exe, &["interned"]);
+    assert!(interned.contains("identifiers interned: 304 of 304"), "{interned}");
+    assert!(interned.contains("InternInPlace(__name__) is _Py_ID: 1"), "{interned}");
+}

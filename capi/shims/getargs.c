@@ -456,17 +456,13 @@ static int scan_format(const char *format, int *min, int *max, const char **fnam
     return 0;
 }
 
-static int vgetargs(PyObject *args, const char *format, va_list va, int flags) {
+/* The positional parsers over an argument array (a tuple's items, or a vectorcall stack). */
+static int vgetargs_stack(PyObject *const *stack, Py_ssize_t nargs, const char *format, va_list va, int flags) {
     int min, max;
     const char *fname, *message;
     char msgbuf[256];
     int levels[32];
     if (scan_format(format, &min, &max, &fname, &message) < 0) return 0;
-    if (args == NULL || !PyTuple_Check(args)) {
-        PyErr_SetString(PyExc_SystemError, "new style getargs format but argument is not a tuple");
-        return 0;
-    }
-    Py_ssize_t nargs = PyTuple_Size(args);
     if (nargs < min || max < nargs) {
         if (message == NULL) {
             int want = nargs < min ? min : max;
@@ -486,7 +482,7 @@ static int vgetargs(PyObject *args, const char *format, va_list va, int flags) {
     const char *f = format;
     for (Py_ssize_t i = 0; i < nargs; i++) {
         if (*f == '|') f++;
-        const char *msg = convertitem(PyTuple_GetItem(args, i), &f, &ap, flags, levels, msgbuf, sizeof msgbuf);
+        const char *msg = convertitem(stack[i], &f, &ap, flags, levels, msgbuf, sizeof msgbuf);
         if (msg) {
             seterror(i + 1, msg, levels, fname, message);
             va_end(ap);
@@ -501,6 +497,17 @@ static int vgetargs(PyObject *args, const char *format, va_list va, int flags) {
         return 0;
     }
     return 1;
+}
+
+static int vgetargs(PyObject *args, const char *format, va_list va, int flags) {
+    if (args == NULL || !PyTuple_Check(args)) {
+        PyErr_SetString(PyExc_SystemError, "new style getargs format but argument is not a tuple");
+        return 0;
+    }
+    Py_ssize_t nargs = PyTuple_Size(args);
+    PyObject *stack[nargs > 0 ? nargs : 1];
+    for (Py_ssize_t i = 0; i < nargs; i++) stack[i] = PyTuple_GetItem(args, i);
+    return vgetargs_stack(stack, nargs, format, va, flags);
 }
 
 FERRIC_API int PyArg_ParseTuple(PyObject *args, const char *format, ...) {
@@ -528,30 +535,66 @@ FERRIC_API int _PyArg_VaParse_SizeT(PyObject *args, const char *format, va_list 
 }
 
 /* PyArg_Parse: the old single-object form ("compat" in CPython). */
-FERRIC_API int PyArg_Parse(PyObject *arg, const char *format, ...) {
+static int vgetargs_compat(PyObject *arg, const char *format, va_list va, int flags) {
     int min, max;
     const char *fname, *message;
     char msgbuf[256];
     int levels[32];
+    char buf[300];
     if (scan_format(format, &min, &max, &fname, &message) < 0) return 0;
+    if (max == 0) {
+        if (arg == NULL) return 1;
+        snprintf(buf, sizeof buf, "%.200s%s takes no arguments", fname ? fname : "function", fname ? "()" : "");
+        PyErr_SetString(PyExc_TypeError, buf);
+        return 0;
+    }
+    if (min == 1 && max == 1) {
+        if (arg == NULL) {
+            snprintf(buf, sizeof buf, "%.200s%s takes at least one argument", fname ? fname : "function", fname ? "()" : "");
+            PyErr_SetString(PyExc_TypeError, buf);
+            return 0;
+        }
+        va_list ap;
+        va_copy(ap, va);
+        const char *f = format;
+        const char *msg = convertitem(arg, &f, &ap, flags, levels, msgbuf, sizeof msgbuf);
+        va_end(ap);
+        if (msg == NULL) return 1;
+        seterror(levels[0], msg, levels + 1, fname, message);
+        return 0;
+    }
+    PyErr_SetString(PyExc_SystemError, "old style getargs format uses new features");
+    return 0;
+}
+
+FERRIC_API int PyArg_Parse(PyObject *arg, const char *format, ...) {
     va_list ap;
     va_start(ap, format);
-    int r = 0;
-    if (max == 0) {
-        r = arg == NULL;
-        if (!r) {
-            char buf[300];
-            snprintf(buf, sizeof buf, "%.200s%s takes no arguments", fname ? fname : "function", fname ? "()" : "");
-            PyErr_SetString(PyExc_TypeError, buf);
-        }
-    } else if (min == 1 && max == 1) {
-        const char *f = format;
-        const char *msg = convertitem(arg, &f, &ap, 0, levels, msgbuf, sizeof msgbuf);
-        if (msg == NULL) r = 1;
-        else seterror(levels[0], msg, levels + 1, fname, message);
-    } else {
-        PyErr_SetString(PyExc_SystemError, "old style getargs format uses new features");
-    }
+    int r = vgetargs_compat(arg, format, ap, 0);
+    va_end(ap);
+    return r;
+}
+
+FERRIC_API int _PyArg_Parse_SizeT(PyObject *arg, const char *format, ...) {
+    va_list ap;
+    va_start(ap, format);
+    int r = vgetargs_compat(arg, format, ap, FLAG_SIZE_T);
+    va_end(ap);
+    return r;
+}
+
+FERRIC_API int _PyArg_ParseStack(PyObject *const *args, Py_ssize_t nargs, const char *format, ...) {
+    va_list ap;
+    va_start(ap, format);
+    int r = vgetargs_stack(args, nargs, format, ap, 0);
+    va_end(ap);
+    return r;
+}
+
+FERRIC_API int _PyArg_ParseStack_SizeT(PyObject *const *args, Py_ssize_t nargs, const char *format, ...) {
+    va_list ap;
+    va_start(ap, format);
+    int r = vgetargs_stack(args, nargs, format, ap, FLAG_SIZE_T);
     va_end(ap);
     return r;
 }
@@ -745,36 +788,36 @@ FERRIC_API int _PyArg_VaParseTupleAndKeywords_SizeT(PyObject *args, PyObject *kw
     return vgetargskeywords(args, kw, format, kwlist, va, FLAG_SIZE_T);
 }
 
+int _PyArg_CheckPositional(const char *, Py_ssize_t, Py_ssize_t, Py_ssize_t);
+
+static int unpack_stack(PyObject *const *args, Py_ssize_t nargs, const char *name, Py_ssize_t min, Py_ssize_t max, va_list ap) {
+    if (!_PyArg_CheckPositional(name, nargs, min, max)) return 0;
+    for (Py_ssize_t i = 0; i < nargs; i++) {
+        PyObject **o = va_arg(ap, PyObject **);
+        *o = args[i];
+    }
+    return 1;
+}
+
 FERRIC_API int PyArg_UnpackTuple(PyObject *args, const char *name, Py_ssize_t min, Py_ssize_t max, ...) {
-    char buf[300];
     if (args == NULL || !PyTuple_Check(args)) {
         PyErr_SetString(PyExc_SystemError, "PyArg_UnpackTuple() argument list is not a tuple");
         return 0;
     }
     Py_ssize_t n = PyTuple_Size(args);
-    if (n < min) {
-        if (name != NULL)
-            snprintf(buf, sizeof buf, "%.200s expected %s%zd argument%s, got %zd", name, min == max ? "" : "at least ", min, min == 1 ? "" : "s", n);
-        else
-            snprintf(buf, sizeof buf, "unpacked tuple should have %s%zd element%s, but has %zd", min == max ? "" : "at least ", min, min == 1 ? "" : "s", n);
-        PyErr_SetString(PyExc_TypeError, buf);
-        return 0;
-    }
-    if (max < 0) max = 0;
-    if (n > max) {
-        if (name != NULL)
-            snprintf(buf, sizeof buf, "%.200s expected %s%zd argument%s, got %zd", name, min == max ? "" : "at most ", max, max == 1 ? "" : "s", n);
-        else
-            snprintf(buf, sizeof buf, "unpacked tuple should have %s%zd element%s, but has %zd", min == max ? "" : "at most ", max, max == 1 ? "" : "s", n);
-        PyErr_SetString(PyExc_TypeError, buf);
-        return 0;
-    }
+    PyObject *stack[n > 0 ? n : 1];
+    for (Py_ssize_t i = 0; i < n; i++) stack[i] = PyTuple_GetItem(args, i);
     va_list ap;
     va_start(ap, max);
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject **o = va_arg(ap, PyObject **);
-        *o = PyTuple_GetItem(args, i);
-    }
+    int r = unpack_stack(stack, n, name, min, max, ap);
     va_end(ap);
-    return 1;
+    return r;
+}
+
+FERRIC_API int _PyArg_UnpackStack(PyObject *const *args, Py_ssize_t nargs, const char *name, Py_ssize_t min, Py_ssize_t max, ...) {
+    va_list ap;
+    va_start(ap, max);
+    int r = unpack_stack(args, nargs, name, min, max, ap);
+    va_end(ap);
+    return r;
 }

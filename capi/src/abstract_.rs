@@ -308,3 +308,43 @@ pub unsafe extern "C" fn _Py_FreeCharPArray(array: *const *mut std::ffi::c_char)
     }
     crate::memory::PyMem_Free(array as *mut std::ffi::c_void);
 }
+
+extern "C" {
+    // The variadic shim in `shims/unicode_format.c`.
+    fn _PyErr_FormatFromCause(exception: *mut PyObject, format: *const std::ffi::c_char, ...) -> *mut PyObject;
+    fn PyErr_Format(exception: *mut PyObject, format: *const std::ffi::c_char, ...) -> *mut PyObject;
+}
+
+/// A call's result checked against the error indicator: NULL needs an exception, and a
+/// result with one pending becomes SystemError caused by it. `callable` (shown by repr) or
+/// else `where_` names the culprit.
+#[no_mangle]
+pub unsafe extern "C" fn _Py_CheckFunctionResult(
+    _ts: *mut PyThreadState,
+    callable: *mut PyObject,
+    result: *mut PyObject,
+    where_: *const std::ffi::c_char,
+) -> *mut PyObject {
+    let pending = !err::occurred().is_null();
+    let (fmt_r, fmt_s) = if result.is_null() {
+        if pending {
+            return null_mut();
+        }
+        (c"%R returned NULL without setting an exception", c"%s returned NULL without setting an exception")
+    } else {
+        if !pending {
+            return result;
+        }
+        decref(result);
+        (c"%R returned a result with an exception set", c"%s returned a result with an exception set")
+    };
+    let raise: unsafe extern "C" fn(*mut PyObject, *const std::ffi::c_char, ...) -> *mut PyObject =
+        if pending { _PyErr_FormatFromCause } else { PyErr_Format };
+    if !callable.is_null() {
+        raise(exc::system_error(), fmt_r.as_ptr(), callable);
+    } else {
+        let w = if where_.is_null() { c"<NULL>".as_ptr() } else { where_ };
+        raise(exc::system_error(), fmt_s.as_ptr(), w);
+    }
+    null_mut()
+}

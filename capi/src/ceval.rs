@@ -156,3 +156,15 @@ pub unsafe extern "C" fn _PyGen_FetchStopIterationValue(pvalue: *mut *mut PyObje
     *pvalue = value;
     0
 }
+
+/// `builtins.<name>` (a new reference), or AttributeError(name).
+#[no_mangle]
+pub unsafe extern "C" fn _PyEval_GetBuiltin(name: *mut PyObject) -> *mut PyObject {
+    catch_obj(|| {
+        let builtins = crate::rt::interp::builtins();
+        match crate::rt::objects::dictobject::get_item(builtins, name)? {
+            Some(v) => Ok(Obj::from_borrowed(v)),
+            None => Err(err::set_object(exc::attribute_error(), name)),
+        }
+    })
+}

@@ -302,3 +302,18 @@ pub unsafe extern "C" fn PySlice_GetIndices(s: *mut PyObject, length: Py_ssize_t
     }
     0
 }
+
+/// `PyInstanceMethod_New`: `func` bound to instances as a method.
+#[no_mangle]
+pub unsafe extern "C" fn PyInstanceMethod_New(func: *mut PyObject) -> *mut PyObject {
+    crate::rt::guard::catch_obj(|| crate::rt::objects::instancemethod::new(func))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn PyInstanceMethod_Function(im: *mut PyObject) -> *mut PyObject {
+    if !crate::rt::objects::instancemethod::check(im) {
+        crate::bad_internal_call();
+        return std::ptr::null_mut();
+    }
+    (*(im as *mut PyInstanceMethodObject)).func
+}

@@ -334,3 +334,14 @@ pub unsafe extern "C" fn PyErr_Display(t: *mut PyObject, v: *mut PyObject, tb: *
     crate::rt::pythonrun::flush_std_streams();
     eprint!("{}", crate::rt::pythonrun::format_exception(v));
 }
+
+/// The "Did you mean" edit distance of two str (`Python/suggestions.c`); -1 on error.
+/// `max_cost` -1 means no bound but the longest possible cost.
+#[no_mangle]
+pub unsafe extern "C" fn _Py_UTF8_Edit_Cost(a: *mut PyObject, b: *mut PyObject, max_cost: Py_ssize_t) -> Py_ssize_t {
+    crate::rt::guard::catch(-1, || {
+        let (Ok(x), Ok(y)) = (str_::as_str(a), str_::as_str(b)) else { return -1 };
+        let max = if max_cost == -1 { 2 * x.len().max(y.len()) } else { max_cost.max(0) as usize };
+        crate::rt::suggestions::levenshtein_distance(x.as_bytes(), y.as_bytes(), max) as Py_ssize_t
+    })
+}

@@ -114,3 +114,37 @@ pub unsafe extern "C" fn PyTraceBack_Print(tb: *mut PyObject, file: *mut PyObjec
         Ok(())
     })
 }
+
+/// A frame object for `code` that is not running (CPython's `PyFrame_New`): its function is
+/// made from the code and `globals`; `locals` (may be NULL) is the frame's namespace.
+#[no_mangle]
+pub unsafe extern "C" fn PyFrame_New(
+    _ts: *mut PyThreadState,
+    code: *mut PyCodeObject,
+    globals: *mut PyObject,
+    locals: *mut PyObject,
+) -> *mut PyFrameObject {
+    crate::rt::guard::catch(null_mut(), || {
+        if code.is_null() || globals.is_null() || !crate::rt::objects::dictobject::check(globals) {
+            crate::bad_internal_call();
+            return null_mut();
+        }
+        let Ok(func) = crate::rt::objects::functionobject::new(code as *mut PyObject, globals, null_mut()) else {
+            return null_mut();
+        };
+        let Ok(f) = frame::alloc(func.as_ptr(), locals) else { return null_mut() };
+        match frameobject::get(f) {
+            Ok(fo) => {
+                // The frame object owns the frame; the reference `get` made is the caller's.
+                (*f).owner = frame::OWNED_BY_FRAME_OBJECT;
+                (*fo).f_lineno = frameobject::line_of(f);
+                fo
+            }
+            Err(_) => {
+                frame::clear_contents(f);
+                crate::rt::mem::free(f as *mut _);
+                null_mut()
+            }
+        }
+    })
+}

@@ -125,3 +125,19 @@ pub unsafe extern "C" fn PyImport_ImportModule(name: *const c_char) -> *mut PyOb
 pub unsafe extern "C" fn PyImport_ImportModuleNoBlock(name: *const c_char) -> *mut PyObject {
     PyImport_ImportModule(name)
 }
+
+/// `sys.modules[name] = m`.
+#[no_mangle]
+pub unsafe extern "C" fn _PyImport_SetModule(name: *mut PyObject, m: *mut PyObject) -> c_int {
+    crate::rt::guard::catch_int(|| crate::rt::protocol::sequence::setitem(modules()?, name, m))
+}
+
+/// `PyImport_GetModule` of an `_Py_IDENTIFIER`'s text.
+#[no_mangle]
+pub unsafe extern "C" fn _PyImport_GetModuleId(id: *mut crate::object_extras::PyIdentifier) -> *mut PyObject {
+    let name = crate::object_extras::_PyUnicode_FromId(id);
+    if name.is_null() {
+        return null_mut();
+    }
+    PyImport_GetModule(name)
+}

@@ -2,63 +2,130 @@
 
 use crate::rt::ffi::*;
 use crate::rt::{gc, mem, object::*, objects::typeobject};
-use std::ffi::c_void;
+use std::ffi::{c_int, c_void};
 
-#[no_mangle]
-pub unsafe extern "C" fn PyMem_Malloc(n: usize) -> *mut c_void {
+// ---- the three allocator domains (raw, mem, object) ------------------------------------
+//
+// All three default to mimalloc through `rt::mem`. `PyMem_SetAllocator` installs a C
+// allocator for a domain; from then on that domain's functions call it (hooks such as
+// tracemalloc's wrap the allocator `PyMem_GetAllocator` gave them, so memory allocated
+// before is still freed by ours).
+
+const DOMAIN_RAW: usize = 0;
+const DOMAIN_MEM: usize = 1;
+const DOMAIN_OBJ: usize = 2;
+
+static mut CUSTOM: [Option<PyMemAllocatorEx>; 3] = [None, None, None];
+
+#[inline(always)]
+unsafe fn custom(domain: usize) -> Option<&'static PyMemAllocatorEx> {
+    (*(&raw const CUSTOM))[domain].as_ref()
+}
+
+unsafe extern "C" fn default_malloc(_ctx: *mut c_void, n: usize) -> *mut c_void {
     if n > isize::MAX as usize {
         return std::ptr::null_mut();
     }
     mem::malloc(n)
 }
-#[no_mangle]
-pub unsafe extern "C" fn PyMem_Calloc(n: usize, size: usize) -> *mut c_void {
+unsafe extern "C" fn default_calloc(_ctx: *mut c_void, n: usize, size: usize) -> *mut c_void {
     mem::calloc(n, size)
 }
-#[no_mangle]
-pub unsafe extern "C" fn PyMem_Realloc(p: *mut c_void, n: usize) -> *mut c_void {
+unsafe extern "C" fn default_realloc(_ctx: *mut c_void, p: *mut c_void, n: usize) -> *mut c_void {
     if n > isize::MAX as usize {
         return std::ptr::null_mut();
     }
     mem::realloc(p, n)
 }
-#[no_mangle]
-pub unsafe extern "C" fn PyMem_Free(p: *mut c_void) {
+unsafe extern "C" fn default_free(_ctx: *mut c_void, p: *mut c_void) {
     if !p.is_null() {
         mem::free(p)
     }
 }
-#[no_mangle]
-pub unsafe extern "C" fn PyMem_RawMalloc(n: usize) -> *mut c_void {
-    PyMem_Malloc(n)
+
+const DEFAULT: PyMemAllocatorEx = PyMemAllocatorEx {
+    ctx: std::ptr::null_mut(),
+    malloc: Some(default_malloc),
+    calloc: Some(default_calloc),
+    realloc: Some(default_realloc),
+    free: Some(default_free),
+};
+
+/// Calls a domain's allocator function: the installed one, or the default.
+macro_rules! dispatch {
+    ($domain:expr, $f:ident ( $($arg:expr),* )) => {{
+        match custom($domain) {
+            Some(a) => match a.$f {
+                Some(f) => f(a.ctx, $($arg),*),
+                None => (DEFAULT.$f.unwrap())(std::ptr::null_mut(), $($arg),*),
+            },
+            None => (DEFAULT.$f.unwrap())(std::ptr::null_mut(), $($arg),*),
+        }
+    }};
 }
-#[no_mangle]
-pub unsafe extern "C" fn PyMem_RawCalloc(n: usize, size: usize) -> *mut c_void {
-    PyMem_Calloc(n, size)
+
+/// Defines the four functions of one domain.
+macro_rules! domain_functions {
+    ($domain:expr, $malloc:ident, $calloc:ident, $realloc:ident, $free:ident) => {
+        #[no_mangle]
+        pub unsafe extern "C" fn $malloc(n: usize) -> *mut c_void {
+            dispatch!($domain, malloc(n))
+        }
+        #[no_mangle]
+        pub unsafe extern "C" fn $calloc(n: usize, size: usize) -> *mut c_void {
+            dispatch!($domain, calloc(n, size))
+        }
+        #[no_mangle]
+        pub unsafe extern "C" fn $realloc(p: *mut c_void, n: usize) -> *mut c_void {
+            dispatch!($domain, realloc(p, n))
+        }
+        #[no_mangle]
+        pub unsafe extern "C" fn $free(p: *mut c_void) {
+            dispatch!($domain, free(p))
+        }
+    };
 }
+
+domain_functions!(DOMAIN_RAW, PyMem_RawMalloc, PyMem_RawCalloc, PyMem_RawRealloc, PyMem_RawFree);
+domain_functions!(DOMAIN_MEM, PyMem_Malloc, PyMem_Calloc, PyMem_Realloc, PyMem_Free);
+domain_functions!(DOMAIN_OBJ, PyObject_Malloc, PyObject_Calloc, PyObject_Realloc, PyObject_Free);
+
+/// The allocator of `domain` (0 raw, 1 mem, 2 object); an unknown domain gives all NULL.
 #[no_mangle]
-pub unsafe extern "C" fn PyMem_RawRealloc(p: *mut c_void, n: usize) -> *mut c_void {
-    PyMem_Realloc(p, n)
+pub unsafe extern "C" fn PyMem_GetAllocator(domain: c_int, allocator: *mut PyMemAllocatorEx) {
+    let d = domain as usize;
+    *allocator = if d <= DOMAIN_OBJ {
+        match custom(d) {
+            Some(a) => PyMemAllocatorEx { ..*a },
+            None => DEFAULT,
+        }
+    } else {
+        PyMemAllocatorEx { ctx: std::ptr::null_mut(), malloc: None, calloc: None, realloc: None, free: None }
+    };
 }
+
 #[no_mangle]
-pub unsafe extern "C" fn PyMem_RawFree(p: *mut c_void) {
-    PyMem_Free(p)
+pub unsafe extern "C" fn PyMem_SetAllocator(domain: c_int, allocator: *mut PyMemAllocatorEx) {
+    let d = domain as usize;
+    if d > DOMAIN_OBJ || allocator.is_null() {
+        return;
+    }
+    let a = &*allocator;
+    let is_default = a.malloc.map(|f| f as usize) == DEFAULT.malloc.map(|f| f as usize)
+        && a.free.map(|f| f as usize) == DEFAULT.free.map(|f| f as usize)
+        && a.calloc.map(|f| f as usize) == DEFAULT.calloc.map(|f| f as usize)
+        && a.realloc.map(|f| f as usize) == DEFAULT.realloc.map(|f| f as usize);
+    (*(&raw mut CUSTOM))[d] = if is_default { None } else { Some(PyMemAllocatorEx { ..*a }) };
 }
+
+/// CPython names its allocators ("pymalloc", "malloc", with "_debug"); Ferric's default is a
+/// plain allocator without debug hooks, so "malloc"; NULL once one is replaced, as CPython.
 #[no_mangle]
-pub unsafe extern "C" fn PyObject_Malloc(n: usize) -> *mut c_void {
-    PyMem_Malloc(n)
-}
-#[no_mangle]
-pub unsafe extern "C" fn PyObject_Calloc(n: usize, size: usize) -> *mut c_void {
-    PyMem_Calloc(n, size)
-}
-#[no_mangle]
-pub unsafe extern "C" fn PyObject_Realloc(p: *mut c_void, n: usize) -> *mut c_void {
-    PyMem_Realloc(p, n)
-}
-#[no_mangle]
-pub unsafe extern "C" fn PyObject_Free(p: *mut c_void) {
-    PyMem_Free(p)
+pub unsafe extern "C" fn _PyMem_GetCurrentAllocatorName() -> *const std::ffi::c_char {
+    if (0..3).any(|d| custom(d).is_some()) {
+        return std::ptr::null();
+    }
+    c"malloc".as_ptr()
 }
 
 #[no_mangle]

@@ -354,3 +354,26 @@ pub unsafe extern "C" fn _ferric_type_name(op: *mut PyObject) -> *const c_char {
 pub unsafe extern "C" fn _ferric_tp_name(tp: *mut PyTypeObject) -> *const c_char {
     (*tp).tp_name
 }
+
+/// A fresh object's first reference (`Py_Initialize`'s `_Py_NewReference`): count 1.
+#[no_mangle]
+pub unsafe extern "C" fn _Py_NewReference(op: *mut PyObject) {
+    (*op).ob_refcnt = 1;
+}
+
+/// The trashcan of `Py_TRASHCAN_BEGIN`/`END` in extension deallocators. Ferric's
+/// `object::dealloc` already defers deallocations nested too deep for every object, so an
+/// extension's own trashcan never needs to defer: `_PyTrash_cond` says "not needed" and the
+/// deallocator runs straight through (begin/end are inert should a caller use them anyway).
+#[no_mangle]
+pub unsafe extern "C" fn _PyTrash_cond(_op: *mut PyObject, _dealloc: destructor) -> c_int {
+    0
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn _PyTrash_begin(_ts: *mut PyThreadState, _op: *mut PyObject) -> c_int {
+    0
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn _PyTrash_end(_ts: *mut PyThreadState) {}

@@ -70,6 +70,10 @@ pub unsafe extern "C" fn Py_Finalize() {
     Py_FinalizeEx();
 }
 
+/// `PY_VERSION_HEX` of the CPython release Ferric stands in for (3.11.7 final).
+#[no_mangle]
+pub static Py_Version: std::ffi::c_ulong = 0x030B_07F0;
+
 #[no_mangle]
 pub unsafe extern "C" fn Py_GetVersion() -> *const c_char {
     static VERSION: &CStr = c"3.11.7 (ferric 0.1.0) [rustc]";
@@ -105,3 +109,35 @@ pub unsafe extern "C" fn Py_BytesMain(argc: c_int, argv: *mut *mut c_char) -> c_
         crate::rt::pymain::run(&args)
     })
 }
+
+/// 1 once finalization has started.
+#[no_mangle]
+pub extern "C" fn _Py_IsFinalizing() -> std::ffi::c_int {
+    crate::rt::lifecycle::is_finalizing() as std::ffi::c_int
+}
+
+/// `Py_FatalError(msg)` (a macro for this in 3.11): reports and aborts the process.
+#[no_mangle]
+pub unsafe extern "C" fn _Py_FatalErrorFunc(func: *const c_char, msg: *const c_char) -> ! {
+    let text = |p: *const c_char| if p.is_null() { String::new() } else { CStr::from_ptr(p).to_string_lossy().into_owned() };
+    if func.is_null() {
+        eprintln!("Fatal Python error: {}", text(msg));
+    } else {
+        eprintln!("Fatal Python error: {}: {}", text(func), text(msg));
+    }
+    std::process::abort()
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn Py_FatalError(msg: *const c_char) -> ! {
+    _Py_FatalErrorFunc(std::ptr::null(), msg)
+}
+
+/// The legacy `-O` global (`sys.flags.optimize` is the real setting).
+#[no_mangle]
+pub static mut Py_OptimizeFlag: std::ffi::c_int = 0;
+
+/// Called by the interactive prompt while it waits for input (set by extensions such as
+/// tkinter); NULL until one is installed.
+#[no_mangle]
+pub static mut PyOS_InputHook: Option<unsafe extern "C" fn() -> std::ffi::c_int> = None;

@@ -15,6 +15,7 @@ pub mod eval_hooks;
 pub mod exc;
 pub mod ffi;
 pub mod gc;
+pub mod global_strings;
 pub mod guard;
 pub mod interactive;
 pub mod interp;
@@ -31,6 +32,7 @@ pub mod pymain;
 pub mod pystate;
 pub mod pythonrun;
 pub mod report;
+pub mod runtime_state;
 pub mod suggestions;
 
 pub use err::{ErrSet, PyResult};

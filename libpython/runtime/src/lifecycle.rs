@@ -39,6 +39,9 @@ pub fn initialize() -> PyResult<()> {
         descrobject::ready_types()?;
         methodobject::ready_type()?;
         classobject::ready_type()?;
+        instancemethod::ready_type()?;
+        picklebufobject::ready_type()?;
+        contextobject::ready_types()?;
         funcobject::ready_types()?;
         iterobject::ready_types()?;
         moduleobject::ready_type()?;

@@ -20,6 +20,12 @@ pub fn tstate() -> *mut PyThreadState {
         }
         let ts = new_thread_state();
         c.set(ts);
+        // Until threads and the GIL land, the first thread state (the main thread's) is the
+        // one `_PyThreadState_GET()` in CPython's modules sees.
+        // Safety: a read of the static's field.
+        if unsafe { (*crate::runtime_state::runtime()).tstate_current.is_null() } {
+            crate::runtime_state::set_current_tstate(ts);
+        }
         ts
     })
 }

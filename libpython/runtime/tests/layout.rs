@@ -35,6 +35,7 @@ include!("layout/table.rs");
 fn internal_table() -> Vec<Entry> {
     use ferric_runtime::ffi;
     use ferric_runtime::objects::moduleobject::PyModuleObject;
+    use ferric_runtime::runtime_state::PyRuntimeState as Rt;
     use std::mem::{align_of, offset_of, size_of};
     vec![
         Entry { header: "internal/pycore_gc.h", c_type: "PyGC_Head", size: size_of::<ffi::PyGC_Head>(), align: align_of::<ffi::PyGC_Head>(),
@@ -55,6 +56,21 @@ fn internal_table() -> Vec<Entry> {
                 ("f_trace", offset_of!(ffi::PyFrameObject, f_trace)), ("f_lineno", offset_of!(ffi::PyFrameObject, f_lineno)),
                 ("f_trace_lines", offset_of!(ffi::PyFrameObject, f_trace_lines)), ("f_trace_opcodes", offset_of!(ffi::PyFrameObject, f_trace_opcodes)),
                 ("f_fast_as_locals", offset_of!(ffi::PyFrameObject, f_fast_as_locals)), ("_f_frame_data", offset_of!(ffi::PyFrameObject, _f_frame_data))] },
+        Entry { header: "internal/pycore_runtime.h", c_type: "_PyRuntimeState", size: size_of::<Rt>(), align: align_of::<Rt>(),
+            fields: vec![("_finalizing", offset_of!(Rt, _finalizing)), ("interpreters.head", offset_of!(Rt, interpreters_head)),
+                ("interpreters.main", offset_of!(Rt, interpreters_main)), ("main_thread", offset_of!(Rt, main_thread)),
+                ("gilstate.tstate_current", offset_of!(Rt, tstate_current)),
+                ("global_objects.singletons.small_ints", offset_of!(Rt, small_ints)),
+                ("global_objects.singletons.bytes_empty", offset_of!(Rt, _bytes)),
+                ("global_objects.singletons.strings.literals", offset_of!(Rt, strings.literals)),
+                ("global_objects.singletons.strings.literals._empty", offset_of!(Rt, strings.literals._empty)),
+                ("global_objects.singletons.strings.literals._utf_8", offset_of!(Rt, strings.literals._utf_8)),
+                ("global_objects.singletons.strings.identifiers", offset_of!(Rt, strings.identifiers)),
+                ("global_objects.singletons.strings.identifiers.___name__", offset_of!(Rt, strings.identifiers.___name__)),
+                ("global_objects.singletons.strings.identifiers._zipimporter", offset_of!(Rt, strings.identifiers._zipimporter)),
+                ("global_objects.singletons.strings.ascii", offset_of!(Rt, strings.ascii)),
+                ("global_objects.singletons.strings.latin1", offset_of!(Rt, strings.latin1)),
+                ("global_objects.singletons._tuple_empty_gc_not_used", offset_of!(Rt, _tail))] },
     ]
 }
 
@@ -136,7 +152,7 @@ fn public_structs_match_cpython() {
 #[test]
 fn internal_structs_match_cpython() {
     let entries = internal_table();
-    let prelude = "#define Py_BUILD_CORE 1\n#include <Python.h>\n#include \"internal/pycore_gc.h\"\n#include \"internal/pycore_moduleobject.h\"\n#include \"internal/pycore_frame.h\"\n";
+    let prelude = "#define Py_BUILD_CORE 1\n#include <Python.h>\n#include \"internal/pycore_gc.h\"\n#include \"internal/pycore_moduleobject.h\"\n#include \"internal/pycore_frame.h\"\n#include \"internal/pycore_runtime.h\"\n";
     let c = c_layout(&entries, prelude, "internal");
     let (n, bad) = compare(&entries, &c);
     for b in &bad {

@@ -621,7 +621,7 @@ fn is_space(b: u8) -> bool {
 
 /// The longest prefix of `s` that is a float literal (float()'s syntax, no underscores):
 /// its value and length, or None when no prefix parses (PyOS_string_to_double with an end).
-fn parse_float_prefix(s: &[u8]) -> Option<(f64, usize)> {
+pub fn parse_float_prefix(s: &[u8]) -> Option<(f64, usize)> {
     let mut i = 0;
     if matches!(s.first(), Some(b'+' | b'-')) {
         i = 1;

@@ -111,7 +111,12 @@ pub unsafe fn take_ownership(fo: *mut PyFrameObject, f: *mut Frame) {
 
 /// The current line of a frame (`f_lineno`).
 pub unsafe fn line_of(f: *mut Frame) -> c_int {
-    let i = frame::lasti(f).max(0);
+    let i = frame::lasti(f);
+    // Before the first instruction: the code's first line (PyCode_Addr2Line of a negative
+    // offset).
+    if i < 0 {
+        return (*(*f).f_code).co_firstlineno;
+    }
     crate::objects::codeobject::addr2line((*f).f_code as *mut PyObject, i * 2)
 }
 

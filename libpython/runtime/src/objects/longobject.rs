@@ -16,10 +16,9 @@ pub const SMALL_NEG: i64 = 5;
 pub const SMALL_POS: i64 = 257;
 const NSMALL: usize = (SMALL_NEG + SMALL_POS) as usize;
 
-/// The small ints, -5..=256, immortal. Index i holds the value i - 5.
-pub static mut SMALL_INTS: [PyLongObject; NSMALL] = make_small_ints(&raw mut PyLong_Type);
-
-const fn make_small_ints(tp: *mut PyTypeObject) -> [PyLongObject; NSMALL] {
+/// The small ints, -5..=256, immortal, for `_PyRuntime.global_objects.singletons.small_ints`
+/// (`runtime_state.rs`), where CPython 3.11 keeps them. Index i holds the value i - 5.
+pub(crate) const fn make_small_ints(tp: *mut PyTypeObject) -> [PyLongObject; NSMALL] {
     let mut out = [const {
         PyLongObject { ob_base: immortal_var_head(std::ptr::null_mut(), 0), ob_digit: [0] }
     }; NSMALL];
@@ -88,7 +87,7 @@ pub unsafe fn is_negative(op: *mut PyObject) -> bool {
 pub fn small_int(v: i64) -> Option<*mut PyObject> {
     if (-SMALL_NEG..SMALL_POS).contains(&v) {
         // Safety: the index is in range; the statics are immortal and never move.
-        Some(unsafe { (&raw mut SMALL_INTS[(v + SMALL_NEG) as usize]) as *mut PyObject })
+        Some(crate::runtime_state::small_int_slot((v + SMALL_NEG) as usize))
     } else {
         None
     }

@@ -344,46 +344,39 @@ pub unsafe fn from_cstr(p: *const std::ffi::c_char) -> PyResult<Obj> {
 
 // ---- singletons and interning --------------------------------------------------------------
 
-static mut EMPTY: *mut PyObject = null_mut();
-static mut LATIN1: [*mut PyObject; 256] = [null_mut(); 256];
-
-/// The empty string (immortal).
+/// The empty string (immortal): `_Py_STR(empty)` in `_PyRuntime`, as in CPython 3.11.
 pub fn empty() -> Obj {
-    // Safety: made once, under the GIL, then immortal.
-    unsafe {
-        if EMPTY.is_null() {
-            let r = new_raw(0, 0).unwrap_or_else(|_| std::process::abort());
-            make_immortal(r.as_ptr());
-            EMPTY = r.into_ptr();
-        }
-        Obj::from_borrowed(EMPTY)
-    }
+    // Safety: a static, immortal str.
+    unsafe { Obj::from_borrowed(crate::runtime_state::empty_str()) }
 }
 
-/// One-character Latin-1 strings (immortal, made on first use).
+/// One-character Latin-1 strings (immortal): `_PyRuntime`'s `ascii`/`latin1` arrays.
 pub fn latin1_char(c: u8) -> Obj {
-    // Safety: as for `empty`.
-    unsafe {
-        let slot = &raw mut LATIN1[c as usize];
-        if (*slot).is_null() {
-            let r = new_raw(1, c as u32).unwrap_or_else(|_| std::process::abort());
-            *data(r.as_ptr()) = c;
-            make_immortal(r.as_ptr());
-            *slot = r.into_ptr();
-        }
-        Obj::from_borrowed(*slot)
-    }
+    // Safety: a static, immortal str.
+    unsafe { Obj::from_borrowed(crate::runtime_state::latin1_str(c)) }
 }
 
 /// Interned strings by text. Interned strings are immortal (as in CPython 3.12), so the
 /// table never holds a dangling pointer.
 static mut INTERNED: Option<HashMap<Box<str>, usize>> = None;
 
+/// The table, made on first use with `_PyRuntime`'s identifiers in it (so `_Py_ID(name)` is
+/// the interned str of `name`).
+unsafe fn interned_table() -> &'static mut HashMap<Box<str>, usize> {
+    (*(&raw mut INTERNED)).get_or_insert_with(|| {
+        let mut table = HashMap::new();
+        crate::runtime_state::each_identifier(|text, op| {
+            table.insert(text.into(), op as usize);
+        });
+        table
+    })
+}
+
 /// The interned str for `name`: a borrowed pointer to an immortal object.
 pub fn intern(name: &str) -> PyResult<*mut PyObject> {
     // Safety: the table is only touched with the GIL held.
     unsafe {
-        let table = (*(&raw mut INTERNED)).get_or_insert_with(HashMap::new);
+        let table = interned_table();
         if let Some(&p) = table.get(name) {
             return Ok(p as *mut PyObject);
         }
@@ -424,7 +417,7 @@ pub unsafe fn intern_in_place(p: *mut *mut PyObject) {
         crate::err::clear();
         return;
     };
-    let table = (*(&raw mut INTERNED)).get_or_insert_with(HashMap::new);
+    let table = interned_table();
     if let Some(&existing) = table.get(text) {
         decref(s);
         *p = existing as *mut PyObject;
