@@ -9,7 +9,8 @@ made by cbindgen, and a check of each against CPython 3.11's own declaration.
 The check compiles a C file that includes CPython's Python.h (and marshal.h, frameobject.h)
 and then our header, so gcc reports every function whose declared type conflicts with
 CPython's. Differences only in what a pointer points to (PyObject * for PyFrameObject *)
-are the same machine ABI and are counted, not failed; any other difference (an integer
+(and enum typedefs for int, and the spellings of 64-bit integers) are the same machine ABI
+and are counted, not failed; any other difference (an integer
 width, a missing parameter, variadic or not) fails.
 """
 import os
@@ -34,7 +35,8 @@ def generate():
     raw = re.sub(r"Option<(\w+)>", r"\1", raw)
     out = []
     for part in raw.split("\n\n"):
-        m = re.search(r"\b([A-Za-z_][A-Za-z0-9_]*)\s*\(", part)
+        code = re.sub(r"/\*.*?\*/", "", part, flags=re.S)
+        m = re.search(r"\b([A-Za-z_][A-Za-z0-9_]*)\s*\(", code)
         if part.strip().endswith(");") and m:
             out.append("#ifndef %s\n%s\n#endif" % (m.group(1), part.strip()))
         else:
@@ -45,6 +47,9 @@ def generate():
 def normalize(sig):
     """A signature with every pointer made `void *` (pointee types erased) and enums as int."""
     sig = re.sub(r"\benum\s+\w+", "int", sig)
+    # Enum typedefs are ints; the 64-bit integer spellings are one type on x86-64 Linux.
+    sig = re.sub(r"\b(PyGILState_STATE|PyMemAllocatorDomain|PyLockStatus|_PyTime_round_t|PyUnicode_Kind)\b", "int", sig)
+    sig = re.sub(r"\b(long long int|long long|long int|int64_t|Py_ssize_t|ssize_t|intptr_t|ptrdiff_t)\b", "i64", sig)
     sig = re.sub(r"\b(const|unsigned|signed|struct)\b", "", sig)
     # A type name followed by stars becomes one void*.
     sig = re.sub(r"(struct\s+)?[A-Za-z_][A-Za-z0-9_]*\s*(\*\s*)+", "void* ", sig)
@@ -84,7 +89,7 @@ def check(header_text):
         else:
             real.append((name, sig, theirs.get(name, "?")))
     n = header_text.count("#ifndef ") - 1
-    print("%d prototypes checked against CPython's headers: %d differ only in pointee types, %d differ"
+    print("%d prototypes checked against CPython's headers: %d differ only in pointee types, enums or 64-bit spellings, %d differ"
           % (n, len(pointer_only), len(real)))
     for name, sig, want in real:
         print("  %s: ours %s, CPython's %s" % (name, sig, want))

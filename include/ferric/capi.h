@@ -135,7 +135,7 @@ PyObject *PyObject_GetIter(PyObject *op);
 PyObject *PyIter_Next(PyObject *op);
 #endif
 
-#ifndef sequence
+#ifndef _PySequence_BytesToCharpArray
 /**
  * A NULL-terminated array of NUL-terminated copies of the bytes items of a sequence (for
  * _posixsubprocess); free it with _Py_FreeCharPArray.
@@ -145,6 +145,26 @@ char **_PySequence_BytesToCharpArray(PyObject *seq);
 
 #ifndef _Py_FreeCharPArray
 void _Py_FreeCharPArray(char *const *array);
+#endif
+
+#ifndef _PyErr_FormatFromCause
+extern PyObject *_PyErr_FormatFromCause(PyObject *exception, const char *format, ...);
+#endif
+
+#ifndef PyErr_Format
+extern PyObject *PyErr_Format(PyObject *exception, const char *format, ...);
+#endif
+
+#ifndef _Py_CheckFunctionResult
+/**
+ * A call's result checked against the error indicator: NULL needs an exception, and a
+ * result with one pending becomes SystemError caused by it. `callable` (shown by repr) or
+ * else `where_` names the culprit.
+ */
+PyObject *_Py_CheckFunctionResult(PyThreadState *_ts,
+                                  PyObject *callable,
+                                  PyObject *result,
+                                  const char *where_);
 #endif
 
 #ifndef PyByteArray_FromStringAndSize
@@ -199,7 +219,7 @@ int _PyBytes_Resize(PyObject **p, Py_ssize_t n);
 PyObject *PyBytes_FromObject(PyObject *o);
 #endif
 
-#ifndef failure
+#ifndef PyBytes_Concat
 /**
  * `*pv = *pv + w`; on failure (or a NULL `w`) `*pv` is released and set to NULL.
  */
@@ -303,7 +323,7 @@ void *_PyBytesWriter_Alloc(_PyBytesWriter *w, Py_ssize_t size);
 void *_PyBytesWriter_WriteBytes(_PyBytesWriter *w, void *p, const void *b, Py_ssize_t size);
 #endif
 
-#ifndef bytes
+#ifndef _PyBytesWriter_Finish
 /**
  * The bytes (or bytearray) written up to `str`; the writer lets go of its buffer.
  */
@@ -345,7 +365,7 @@ int _PyEval_SliceIndex(PyObject *v, Py_ssize_t *pi);
 int _PyEval_SliceIndexNotNone(PyObject *v, Py_ssize_t *pi);
 #endif
 
-#ifndef messages
+#ifndef PyEval_GetFuncName
 /**
  * The name `func` is shown by in messages ("f() takes ...").
  */
@@ -372,11 +392,18 @@ PyObject *PyCallIter_New(PyObject *callable, PyObject *sentinel);
 int _PyGen_SetStopIterationValue(PyObject *value);
 #endif
 
-#ifndef value
+#ifndef _PyGen_FetchStopIterationValue
 /**
  * Takes a pending StopIteration's value (None without one); -1 for any other exception.
  */
 int _PyGen_FetchStopIterationValue(PyObject **pvalue);
+#endif
+
+#ifndef _PyEval_GetBuiltin
+/**
+ * `builtins.<name>` (a new reference), or AttributeError(name).
+ */
+PyObject *_PyEval_GetBuiltin(PyObject *name);
 #endif
 
 #ifndef PyCode_NewWithPosOnlyArgs
@@ -479,14 +506,14 @@ PyObject *PyComplex_FromCComplex(Py_complex c);
 PyObject *PyComplex_FromDoubles(double real, double imag);
 #endif
 
-#ifndef float
+#ifndef PyComplex_RealAsDouble
 /**
  * The real part of a complex; anything else is converted as `float()` would.
  */
 double PyComplex_RealAsDouble(PyObject *op);
 #endif
 
-#ifndef else
+#ifndef PyComplex_ImagAsDouble
 /**
  * The imaginary part of a complex; 0.0 for anything else (as CPython 3.11).
  */
@@ -526,6 +553,45 @@ Py_complex _Py_c_pow(Py_complex a, Py_complex b);
 
 #ifndef _Py_c_abs
 double _Py_c_abs(Py_complex z);
+#endif
+
+#ifndef PyContext_New
+PyObject *PyContext_New(void);
+#endif
+
+#ifndef PyContext_Copy
+PyObject *PyContext_Copy(PyObject *ctx);
+#endif
+
+#ifndef PyContext_CopyCurrent
+PyObject *PyContext_CopyCurrent(void);
+#endif
+
+#ifndef PyContext_Enter
+int PyContext_Enter(PyObject *ctx);
+#endif
+
+#ifndef PyContext_Exit
+int PyContext_Exit(PyObject *ctx);
+#endif
+
+#ifndef PyContextVar_New
+PyObject *PyContextVar_New(const char *name, PyObject *def);
+#endif
+
+#ifndef PyContextVar_Get
+/**
+ * 0 with `*value` a new reference or NULL (no value and no default); -1 on error.
+ */
+int PyContextVar_Get(PyObject *var, PyObject *def, PyObject **value);
+#endif
+
+#ifndef PyContextVar_Set
+PyObject *PyContextVar_Set(PyObject *var, PyObject *value);
+#endif
+
+#ifndef PyContextVar_Reset
+int PyContextVar_Reset(PyObject *var, PyObject *token);
 #endif
 
 #ifndef PyDescr_NewMethod
@@ -699,7 +765,7 @@ int PySlice_GetIndicesEx(PyObject *s,
                          Py_ssize_t *slicelength);
 #endif
 
-#ifndef range
+#ifndef PySlice_GetIndices
 /**
  * The old form: indices must already be in range (errors otherwise, as CPython).
  */
@@ -708,6 +774,17 @@ int PySlice_GetIndices(PyObject *s,
                        Py_ssize_t *start,
                        Py_ssize_t *stop,
                        Py_ssize_t *step);
+#endif
+
+#ifndef PyInstanceMethod_New
+/**
+ * `PyInstanceMethod_New`: `func` bound to instances as a method.
+ */
+PyObject *PyInstanceMethod_New(PyObject *func);
+#endif
+
+#ifndef PyInstanceMethod_Function
+PyObject *PyInstanceMethod_Function(PyObject *im);
 #endif
 
 #ifndef PyDict_New
@@ -885,7 +962,7 @@ const char *PyExceptionClass_Name(PyObject *t);
 void PyErr_WriteUnraisable(PyObject *obj);
 #endif
 
-#ifndef OSError
+#ifndef PyErr_SetFromErrno
 /**
  * `PyErr_SetFromErrno`: OSError (or the errno-specific subclass) from `errno`.
  */
@@ -914,7 +991,7 @@ PyObject *PyErr_NewExceptionWithDoc(const char *name,
                                     PyObject *dict);
 #endif
 
-#ifndef handled
+#ifndef PyErr_GetHandledException
 /**
  * The exception being handled (sys.exception()), a new reference or NULL.
  */
@@ -933,7 +1010,7 @@ void PyErr_GetExcInfo(PyObject **t, PyObject **v, PyObject **tb);
 void PyErr_SetExcInfo(PyObject *t, PyObject *v, PyObject *tb);
 #endif
 
-#ifndef context
+#ifndef _PyErr_ChainExceptions
 /**
  * Chains the pending exception to the given one as its context (CPython's helper).
  */
@@ -982,6 +1059,104 @@ void PyErr_PrintEx(int set_sys_last_vars);
  * Prints an exception with its traceback and chain, as the default `sys.excepthook`.
  */
 void PyErr_Display(PyObject *t, PyObject *v, PyObject *tb);
+#endif
+
+#ifndef _Py_UTF8_Edit_Cost
+/**
+ * The "Did you mean" edit distance of two str (`Python/suggestions.c`); -1 on error.
+ * `max_cost` -1 means no bound but the longest possible cost.
+ */
+Py_ssize_t _Py_UTF8_Edit_Cost(PyObject *a, PyObject *b, Py_ssize_t max_cost);
+#endif
+
+#ifndef PyFile_WriteObject
+/**
+ * Writes `str(v)` (with `Py_PRINT_RAW`) or `repr(v)` by calling `f.write`.
+ */
+int PyFile_WriteObject(PyObject *v, PyObject *f, int flags);
+#endif
+
+#ifndef PyFile_WriteString
+/**
+ * Writes the UTF-8 text `s` to `f`; does nothing but fail when an exception is pending.
+ */
+int PyFile_WriteString(const char *s, PyObject *f);
+#endif
+
+#ifndef PyObject_AsFileDescriptor
+/**
+ * The file descriptor of an int or of an object with a `fileno()` method; -1 on error.
+ */
+int PyObject_AsFileDescriptor(PyObject *o);
+#endif
+
+#ifndef _Py_read
+/**
+ * `read()` with EINTR retries; -1 with OSError.
+ */
+Py_ssize_t _Py_read(int fd, void *buf, size_t count);
+#endif
+
+#ifndef _Py_write
+Py_ssize_t _Py_write(int fd, const void *buf, size_t count);
+#endif
+
+#ifndef _Py_write_noraise
+/**
+ * `_Py_write` without the GIL: no exception, only `errno`.
+ */
+Py_ssize_t _Py_write_noraise(int fd, const void *buf, size_t count);
+#endif
+
+#ifndef _Py_open
+/**
+ * `open()` with O_CLOEXEC; -1 with OSError naming the file.
+ */
+int _Py_open(const char *pathname, int flags);
+#endif
+
+#ifndef _Py_open_noraise
+int _Py_open_noraise(const char *pathname, int flags);
+#endif
+
+#ifndef _Py_dup
+/**
+ * A non-inheritable duplicate of `fd`; -1 with OSError.
+ */
+int _Py_dup(int fd);
+#endif
+
+#ifndef _Py_fstat_noraise
+int _Py_fstat_noraise(int fd, struct stat *status);
+#endif
+
+#ifndef _Py_fstat
+/**
+ * `fstat()`; -1 with OSError.
+ */
+int _Py_fstat(int fd, struct stat *status);
+#endif
+
+#ifndef _Py_set_inheritable
+/**
+ * Sets or clears FD_CLOEXEC; -1 with OSError.
+ */
+int _Py_set_inheritable(int fd, int inheritable, int *_atomic_flag_works);
+#endif
+
+#ifndef _Py_set_inheritable_async_safe
+/**
+ * `_Py_set_inheritable` safe in a signal handler or after fork: only `errno` on failure.
+ */
+int _Py_set_inheritable_async_safe(int fd, int inheritable, int *_atomic_flag_works);
+#endif
+
+#ifndef _Py_fopen_obj
+/**
+ * `fopen()` of a path object (str or bytes, through `PyUnicode_FSConverter`), non-
+ * inheritable, after the "open" audit event; NULL with OSError naming the path.
+ */
+FILE *_Py_fopen_obj(PyObject *path, const char *mode);
 #endif
 
 #ifndef PyFloat_FromDouble
@@ -1056,6 +1231,98 @@ int PyTraceBack_Here(PyObject *fo);
 int PyTraceBack_Print(PyObject *tb, PyObject *file);
 #endif
 
+#ifndef PyFrame_New
+/**
+ * A frame object for `code` that is not running (CPython's `PyFrame_New`): its function is
+ * made from the code and `globals`; `locals` (may be NULL) is the frame's namespace.
+ */
+PyFrameObject *PyFrame_New(PyThreadState *_ts,
+                           PyCodeObject *code,
+                           PyObject *globals,
+                           PyObject *locals);
+#endif
+
+#ifndef Py_GenericAlias
+/**
+ * `origin[args]` as `types.GenericAlias` (`args` a tuple or a single argument).
+ */
+PyObject *Py_GenericAlias(PyObject *origin, PyObject *args);
+#endif
+
+#ifndef _PyArg_UnpackKeywords
+/**
+ * Fills `buf` with the positional arguments then the keyword ones in parameter order (NULL
+ * for absent optional ones) and returns it, or returns `args` itself when there is nothing
+ * to rearrange; NULL with TypeError when the call does not fit the signature.
+ */
+PyObject *const *_PyArg_UnpackKeywords(PyObject *const *args,
+                                       Py_ssize_t nargs,
+                                       PyObject *kwargs,
+                                       PyObject *kwnames,
+                                       _PyArg_Parser *parser,
+                                       int minpos,
+                                       int maxpos,
+                                       int minkw,
+                                       PyObject **buf);
+#endif
+
+#ifndef _PyArg_UnpackKeywordsWithVararg
+/**
+ * `_PyArg_UnpackKeywords` for signatures with `*args`: `buf[vararg]` receives a new tuple of
+ * the extra positional arguments (the caller owns it).
+ */
+PyObject *const *_PyArg_UnpackKeywordsWithVararg(PyObject *const *args,
+                                                 Py_ssize_t nargs,
+                                                 PyObject *kwargs,
+                                                 PyObject *kwnames,
+                                                 _PyArg_Parser *parser,
+                                                 int minpos,
+                                                 int maxpos,
+                                                 int minkw,
+                                                 int vararg,
+                                                 PyObject **buf);
+#endif
+
+#ifndef _PyArg_CheckPositional
+/**
+ * 1 if `min <= nargs <= max`, else 0 with CPython's TypeError.
+ */
+int _PyArg_CheckPositional(const char *name, Py_ssize_t nargs, Py_ssize_t min, Py_ssize_t max);
+#endif
+
+#ifndef _PyArg_BadArgument
+/**
+ * "f() argument 'x' must be int, not str".
+ */
+void _PyArg_BadArgument(const char *fname,
+                        const char *displayname,
+                        const char *expected,
+                        PyObject *arg);
+#endif
+
+#ifndef _PyArg_NoKeywords
+int _PyArg_NoKeywords(const char *funcname, PyObject *kwargs);
+#endif
+
+#ifndef _PyArg_NoPositional
+int _PyArg_NoPositional(const char *funcname, PyObject *args);
+#endif
+
+#ifndef PyArg_ValidateKeywordArguments
+/**
+ * 1 if `kwargs` is a dict whose keys are all str; else 0 with an exception.
+ */
+int PyArg_ValidateKeywordArguments(PyObject *kwargs);
+#endif
+
+#ifndef _Py_convert_optional_to_ssize_t
+/**
+ * Argument Clinic's converter for `Py_ssize_t(accept={int, NoneType})`: None leaves
+ * `*result` as it is.
+ */
+int _Py_convert_optional_to_ssize_t(PyObject *obj, void *result);
+#endif
+
 #ifndef PyGC_Collect
 ptrdiff_t PyGC_Collect(void);
 #endif
@@ -1098,7 +1365,7 @@ PyObject *PyImport_AddModuleObject(PyObject *name);
 PyObject *PyImport_AddModule(const char *name);
 #endif
 
-#ifndef __import__
+#ifndef PyImport_ImportModuleLevelObject
 /**
  * PyImport_ImportModuleLevelObject: `__import__(name, globals, locals, fromlist, level)`.
  */
@@ -1117,7 +1384,7 @@ PyObject *PyImport_ImportModuleLevel(const char *name,
                                      int level);
 #endif
 
-#ifndef __import__
+#ifndef PyImport_Import
 /**
  * PyImport_Import: `__import__(name, fromlist=['__doc__'])`, then the module from
  * `sys.modules` (so `a.b` gives `a.b`), KeyError if the import left none there.
@@ -1131,6 +1398,20 @@ PyObject *PyImport_ImportModule(const char *name);
 
 #ifndef PyImport_ImportModuleNoBlock
 PyObject *PyImport_ImportModuleNoBlock(const char *name);
+#endif
+
+#ifndef _PyImport_SetModule
+/**
+ * `sys.modules[name] = m`.
+ */
+int _PyImport_SetModule(PyObject *name, PyObject *m);
+#endif
+
+#ifndef _PyImport_GetModuleId
+/**
+ * `PyImport_GetModule` of an `_Py_IDENTIFIER`'s text.
+ */
+PyObject *_PyImport_GetModuleId(_Py_Identifier *id);
 #endif
 
 #ifndef PyList_New
@@ -1272,7 +1553,7 @@ int _PyLong_Sign(PyObject *op);
 size_t _PyLong_NumBits(PyObject *op);
 #endif
 
-#ifndef int
+#ifndef _PyLong_FromByteArray
 /**
  * Little- or big-endian bytes to int (CPython's _PyLong_FromByteArray).
  */
@@ -1298,7 +1579,7 @@ PyObject *_PyLong_Copy(PyObject *v);
 PyObject *_PyLong_New(Py_ssize_t n);
 #endif
 
-#ifndef e
+#ifndef _PyLong_Frexp
 /**
  * Mantissa in [0.5, 1) and exponent: v = m * 2**e (CPython's _PyLong_Frexp).
  */
@@ -1325,7 +1606,7 @@ PyObject *_PyLong_Lshift(PyObject *a, size_t n);
 PyObject *_PyLong_Rshift(PyObject *a, size_t n);
 #endif
 
-#ifndef even
+#ifndef _PyLong_DivmodNear
 /**
  * (q, r) with q the nearest integer to a/b, ties to even (CPython's _PyLong_DivmodNear).
  */
@@ -1348,7 +1629,7 @@ PyObject *_PyLong_FromGid(gid_t g);
 PyObject *_PyLong_FromUid(uid_t u);
 #endif
 
-#ifndef fileno
+#ifndef _PyLong_FileDescriptor_Converter
 /**
  * An "O&" converter for file descriptors: an int, or an object with fileno().
  */
@@ -1363,6 +1644,50 @@ PyObject *PyMarshal_ReadObjectFromString(const char *data, Py_ssize_t len);
 PyObject *PyMarshal_WriteObjectToString(PyObject *obj, int version);
 #endif
 
+#ifndef PyMarshal_WriteLongToFile
+/**
+ * Writes `x` as 4 little-endian bytes (what marshal's `w_long` writes).
+ */
+void PyMarshal_WriteLongToFile(long x, FILE *fp, int _version);
+#endif
+
+#ifndef PyMarshal_WriteObjectToFile
+/**
+ * Writes `x` in marshal format. As in CPython nothing is raised for an object marshal
+ * cannot write (the caller checks `PyErr_Occurred()` only for the audit hook); here
+ * nothing is written then.
+ */
+void PyMarshal_WriteObjectToFile(PyObject *x, FILE *fp, int version);
+#endif
+
+#ifndef PyMarshal_ReadLongFromFile
+/**
+ * A 4-byte little-endian signed value; -1 with EOFError at the end of the file.
+ */
+long PyMarshal_ReadLongFromFile(FILE *fp);
+#endif
+
+#ifndef PyMarshal_ReadShortFromFile
+/**
+ * A 2-byte little-endian signed value; -1 with EOFError at the end of the file.
+ */
+int PyMarshal_ReadShortFromFile(FILE *fp);
+#endif
+
+#ifndef PyMarshal_ReadObjectFromFile
+/**
+ * Reads one object, leaving the file just after it.
+ */
+PyObject *PyMarshal_ReadObjectFromFile(FILE *fp);
+#endif
+
+#ifndef PyMarshal_ReadLastObjectFromFile
+/**
+ * Reads the object that fills the rest of the file.
+ */
+PyObject *PyMarshal_ReadLastObjectFromFile(FILE *fp);
+#endif
+
 #ifndef PyMemoryView_FromObject
 PyObject *PyMemoryView_FromObject(PyObject *o);
 #endif
@@ -1371,7 +1696,7 @@ PyObject *PyMemoryView_FromObject(PyObject *o);
 PyObject *PyMemoryView_FromBuffer(const Py_buffer *info);
 #endif
 
-#ifndef PyBUF_WRITE
+#ifndef PyMemoryView_FromMemory
 /**
  * A one-dimensional byte view of `size` bytes at `mem`, writable with PyBUF_WRITE (else
  * PyBUF_READ).
@@ -1386,52 +1711,23 @@ PyObject *PyMemoryView_FromMemory(char *mem, Py_ssize_t size, int flags);
 PyObject *PyMemoryView_GetContiguous(PyObject *o, int buffertype, char order);
 #endif
 
-#ifndef PyMem_Malloc
-void *PyMem_Malloc(size_t n);
+#ifndef PyMem_GetAllocator
+/**
+ * The allocator of `domain` (0 raw, 1 mem, 2 object); an unknown domain gives all NULL.
+ */
+void PyMem_GetAllocator(int domain, PyMemAllocatorEx *allocator);
 #endif
 
-#ifndef PyMem_Calloc
-void *PyMem_Calloc(size_t n, size_t size);
+#ifndef PyMem_SetAllocator
+void PyMem_SetAllocator(int domain, PyMemAllocatorEx *allocator);
 #endif
 
-#ifndef PyMem_Realloc
-void *PyMem_Realloc(void *p, size_t n);
-#endif
-
-#ifndef PyMem_Free
-void PyMem_Free(void *p);
-#endif
-
-#ifndef PyMem_RawMalloc
-void *PyMem_RawMalloc(size_t n);
-#endif
-
-#ifndef PyMem_RawCalloc
-void *PyMem_RawCalloc(size_t n, size_t size);
-#endif
-
-#ifndef PyMem_RawRealloc
-void *PyMem_RawRealloc(void *p, size_t n);
-#endif
-
-#ifndef PyMem_RawFree
-void PyMem_RawFree(void *p);
-#endif
-
-#ifndef PyObject_Malloc
-void *PyObject_Malloc(size_t n);
-#endif
-
-#ifndef PyObject_Calloc
-void *PyObject_Calloc(size_t n, size_t size);
-#endif
-
-#ifndef PyObject_Realloc
-void *PyObject_Realloc(void *p, size_t n);
-#endif
-
-#ifndef PyObject_Free
-void PyObject_Free(void *p);
+#ifndef _PyMem_GetCurrentAllocatorName
+/**
+ * CPython names its allocators ("pymalloc", "malloc", with "_debug"); Ferric's default is a
+ * plain allocator without debug hooks, so "malloc"; NULL once one is replaced, as CPython.
+ */
+const char *_PyMem_GetCurrentAllocatorName(void);
 #endif
 
 #ifndef PyObject_Init
@@ -1510,7 +1806,7 @@ PyModuleDef *PyModule_GetDef(PyObject *m);
 int PyModule_AddObjectRef(PyObject *m, const char *name, PyObject *v);
 #endif
 
-#ifndef s
+#ifndef PyModule_AddObject
 /**
  * Steals `v` on success only, as CPython's (quirky) PyModule_AddObject.
  */
@@ -1540,7 +1836,7 @@ PyObject *PyModuleDef_Init(PyModuleDef *def);
 PyObject *PyModule_Create2(PyModuleDef *def, int _apiver);
 #endif
 
-#ifndef initialisation
+#ifndef PyModule_FromDefAndSpec2
 /**
  * Multi-phase initialisation (PEP 489), part one: create the module from a spec.
  */
@@ -1572,6 +1868,14 @@ int PyState_AddModule(PyObject *m, PyModuleDef *def);
 
 #ifndef PyState_RemoveModule
 int PyState_RemoveModule(PyModuleDef *def);
+#endif
+
+#ifndef PyOS_strtoul
+unsigned long PyOS_strtoul(const char *s, char **ptr, int base);
+#endif
+
+#ifndef PyOS_strtol
+long PyOS_strtol(const char *s, char **ptr, int base);
 #endif
 
 #ifndef _Py_Dealloc
@@ -1783,7 +2087,7 @@ PyObject *PyObject_Dir(PyObject *op);
 int PyObject_Print(PyObject *op, FILE *fp, int flags);
 #endif
 
-#ifndef shims
+#ifndef _ferric_type_name
 /**
  * Name lookups used by the C shims (`%U` etc. need no more than this).
  */
@@ -1795,6 +2099,31 @@ const char *_ferric_type_name(PyObject *op);
  * `tp_name` of a type, for the C shims.
  */
 const char *_ferric_tp_name(PyTypeObject *tp);
+#endif
+
+#ifndef _Py_NewReference
+/**
+ * A fresh object's first reference (`Py_Initialize`'s `_Py_NewReference`): count 1.
+ */
+void _Py_NewReference(PyObject *op);
+#endif
+
+#ifndef _PyTrash_cond
+/**
+ * The trashcan of `Py_TRASHCAN_BEGIN`/`END` in extension deallocators. Ferric's
+ * `object::dealloc` already defers deallocations nested too deep for every object, so an
+ * extension's own trashcan never needs to defer: `_PyTrash_cond` says "not needed" and the
+ * deallocator runs straight through (begin/end are inert should a caller use them anyway).
+ */
+int _PyTrash_cond(PyObject *_op, destructor _dealloc);
+#endif
+
+#ifndef _PyTrash_begin
+int _PyTrash_begin(PyThreadState *_ts, PyObject *_op);
+#endif
+
+#ifndef _PyTrash_end
+void _PyTrash_end(PyThreadState *_ts);
 #endif
 
 #ifndef _PyUnicode_FromId
@@ -1837,21 +2166,21 @@ int _PyDict_ContainsId(PyObject *d, _Py_Identifier *id);
 PyObject *PyBool_FromLong(long v);
 #endif
 
-#ifndef bytes
+#ifndef PyObject_Bytes
 /**
  * bytes(o): `__bytes__`, else the bytes constructor.
  */
 PyObject *PyObject_Bytes(PyObject *o);
 #endif
 
-#ifndef format
+#ifndef PyObject_Format
 /**
  * format(o, spec): `type(o).__format__(o, spec)`.
  */
 PyObject *PyObject_Format(PyObject *o, PyObject *spec);
 #endif
 
-#ifndef len
+#ifndef PyObject_LengthHint
 /**
  * len(o), else o.__length_hint__(), else the default.
  */
@@ -1866,7 +2195,7 @@ int PyObject_GenericSetDict(PyObject *o, PyObject *v, void *ctx);
 PyObject *_PyObject_GenericGetAttrWithDict(PyObject *o, PyObject *name, PyObject *d, int suppress);
 #endif
 
-#ifndef once
+#ifndef PyObject_CallFinalizerFromDealloc
 /**
  * Runs `tp_finalize` from a dealloc, once (PEP 442): returns -1 if the object was
  * resurrected and must not be freed.
@@ -1878,7 +2207,7 @@ int PyObject_CallFinalizerFromDealloc(PyObject *o);
 void PyObject_CallFinalizer(PyObject *o);
 #endif
 
-#ifndef __getstate__
+#ifndef _PyObject_GetState
 /**
  * The state pickle copies: `__getstate__()` (object's default gives `__dict__` or None).
  */
@@ -1905,7 +2234,7 @@ PyObject *_PyObject_NextNotImplemented(PyObject *o);
 int _PyObject_IsFreed(PyObject *_o);
 #endif
 
-#ifndef send
+#ifndef PyIter_Send
 /**
  * `iter.send(v)` for generators (once they exist), else `next()` when v is None.
  */
@@ -2008,7 +2337,7 @@ int _PyModule_Add(PyObject *m, const char *name, PyObject *v);
 char *_PyMem_Strdup(const char *s);
 #endif
 
-#ifndef bin
+#ifndef PyNumber_ToBase
 /**
  * bin()/oct()/hex() text of an int: `0b`/`0o`/`0x` prefix, sign first.
  */
@@ -2037,6 +2366,29 @@ double PyFloat_Unpack4(const char *p, int le);
 
 #ifndef PyFloat_Unpack8
 double PyFloat_Unpack8(const char *p, int le);
+#endif
+
+#ifndef PyPickleBuffer_FromObject
+PyObject *PyPickleBuffer_FromObject(PyObject *base);
+#endif
+
+#ifndef PyPickleBuffer_GetBuffer
+/**
+ * The buffer a PickleBuffer holds (borrowed; valid until it is released).
+ */
+const Py_buffer *PyPickleBuffer_GetBuffer(PyObject *op);
+#endif
+
+#ifndef PyPickleBuffer_Release
+int PyPickleBuffer_Release(PyObject *op);
+#endif
+
+#ifndef _Py_Uid_Converter
+int _Py_Uid_Converter(PyObject *obj, uid_t *p);
+#endif
+
+#ifndef _Py_Gid_Converter
+int _Py_Gid_Converter(PyObject *obj, gid_t *p);
 #endif
 
 #ifndef PyObject_CheckBuffer
@@ -2095,6 +2447,17 @@ void PyBuffer_FillContiguousStrides(int nd,
 int PyObject_CopyData(PyObject *dest, PyObject *src);
 #endif
 
+#ifndef PyOS_mystrnicmp
+/**
+ * Case-insensitive comparison of at most `size` bytes (C's `tolower`, as CPython uses).
+ */
+int PyOS_mystrnicmp(const char *s1, const char *s2, ptrdiff_t size);
+#endif
+
+#ifndef PyOS_mystricmp
+int PyOS_mystricmp(const char *s1, const char *s2);
+#endif
+
 #ifndef Py_Initialize
 void Py_Initialize(void);
 #endif
@@ -2133,18 +2496,129 @@ void Py_Finalize(void);
 const char *Py_GetVersion(void);
 #endif
 
-#ifndef strings
+#ifndef Py_Main
 /**
  * Py_Main: the command line given as wide strings (code points, as wchar_t on Linux).
  */
 int Py_Main(int argc, wchar_t **argv);
 #endif
 
-#ifndef s
+#ifndef Py_BytesMain
 /**
  * The `python3` executable's main: the command line as CPython's (see `pymain.rs`).
  */
 int Py_BytesMain(int argc, char **argv);
+#endif
+
+#ifndef _Py_IsFinalizing
+/**
+ * 1 once finalization has started.
+ */
+int _Py_IsFinalizing(void);
+#endif
+
+#ifndef _Py_FatalErrorFunc
+/**
+ * `Py_FatalError(msg)` (a macro for this in 3.11): reports and aborts the process.
+ */
+void _Py_FatalErrorFunc(const char *func, const char *msg);
+#endif
+
+#ifndef Py_FatalError
+void Py_FatalError(const char *msg);
+#endif
+
+#ifndef PyOS_getsig
+/**
+ * The handler of `sig`, or SIG_ERR.
+ */
+PyOS_sighandler_t PyOS_getsig(int sig);
+#endif
+
+#ifndef PyOS_setsig
+/**
+ * Installs `handler` for `sig` (on the alternate stack, no blocked signals) and returns the
+ * previous one, or SIG_ERR.
+ */
+PyOS_sighandler_t PyOS_setsig(int sig, PyOS_sighandler_t handler);
+#endif
+
+#ifndef PyOS_BeforeFork
+void PyOS_BeforeFork(void);
+#endif
+
+#ifndef PyOS_AfterFork_Parent
+void PyOS_AfterFork_Parent(void);
+#endif
+
+#ifndef PyOS_AfterFork_Child
+void PyOS_AfterFork_Child(void);
+#endif
+
+#ifndef PyStatus_Exception
+/**
+ * 1 if `status` is an error or an exit request.
+ */
+int PyStatus_Exception(PyStatus status);
+#endif
+
+#ifndef Py_ExitStatusException
+/**
+ * Exits as `status` asks: with its exit code, or after reporting its error with status 1
+ * (CPython's `fatal_error` with an exit status rather than an abort).
+ */
+void Py_ExitStatusException(PyStatus status);
+#endif
+
+#ifndef PyTraceMalloc_Track
+/**
+ * tracemalloc is never tracing in Ferric yet: -2, as CPython answers then.
+ */
+int PyTraceMalloc_Track(uint32_t _domain, size_t _ptr, size_t _size);
+#endif
+
+#ifndef PyTraceMalloc_Untrack
+int PyTraceMalloc_Untrack(uint32_t _domain, size_t _ptr);
+#endif
+
+#ifndef _PyTraceMalloc_GetTraceback
+/**
+ * The traceback where a block was allocated: None while tracemalloc is not tracing.
+ */
+PyObject *_PyTraceMalloc_GetTraceback(uint32_t _domain, size_t _ptr);
+#endif
+
+#ifndef Py_DecodeLocale
+/**
+ * Decodes a byte string from the locale encoding (UTF-8 here, as in CPython's UTF-8 mode
+ * and the C.UTF-8 locale) with `surrogateescape`: an undecodable byte b becomes U+DC00+b.
+ * A `PyMem_RawMalloc` wide string (free it with `PyMem_RawFree`); `*size` gets its length.
+ */
+wchar_t *Py_DecodeLocale(const char *arg, size_t *size);
+#endif
+
+#ifndef PyStatus_Ok
+PyStatus PyStatus_Ok(void);
+#endif
+
+#ifndef PyStatus_Error
+PyStatus PyStatus_Error(const char *err_msg);
+#endif
+
+#ifndef PyStatus_NoMemory
+PyStatus PyStatus_NoMemory(void);
+#endif
+
+#ifndef PyStatus_Exit
+PyStatus PyStatus_Exit(int exitcode);
+#endif
+
+#ifndef PyStatus_IsError
+int PyStatus_IsError(PyStatus s);
+#endif
+
+#ifndef PyStatus_IsExit
+int PyStatus_IsExit(PyStatus s);
 #endif
 
 #ifndef _Py_strhex
@@ -2161,6 +2635,34 @@ PyObject *_Py_strhex_with_sep(const char *p, Py_ssize_t n, PyObject *sep, int pe
 
 #ifndef _Py_strhex_bytes_with_sep
 PyObject *_Py_strhex_bytes_with_sep(const char *p, Py_ssize_t n, PyObject *sep, int per);
+#endif
+
+#ifndef _Py_dg_infinity
+double _Py_dg_infinity(int sign);
+#endif
+
+#ifndef _Py_dg_stdnan
+/**
+ * The quiet NaN CPython makes (sign bit from `sign`).
+ */
+double _Py_dg_stdnan(int sign);
+#endif
+
+#ifndef PyOS_double_to_string
+/**
+ * A new `PyMem_Malloc` buffer with the text of `val`; `*type` says finite, infinite or NaN.
+ * NULL with SystemError for a bad format code (or 'r' with a precision).
+ */
+char *PyOS_double_to_string(double val, char format_code, int precision, int flags, int *ty);
+#endif
+
+#ifndef PyOS_string_to_double
+/**
+ * Parses a float at the start of `s` (no leading whitespace). Without `endptr` the whole
+ * string must be the number. On overflow: `overflow_exception` if given, else ±inf.
+ * -1.0 with ValueError when nothing parses.
+ */
+double PyOS_string_to_double(const char *s, char **endptr, PyObject *overflow_exception);
 #endif
 
 #ifndef PyRun_SimpleStringFlags
@@ -2321,6 +2823,253 @@ int PyRun_AnyFileFlags(FILE *fp, const char *filename, void *flags);
 int PyRun_AnyFile(FILE *fp, const char *filename);
 #endif
 
+#ifndef PyThread_allocate_lock
+PyThread_type_lock PyThread_allocate_lock(void);
+#endif
+
+#ifndef PyThread_free_lock
+void PyThread_free_lock(PyThread_type_lock lock);
+#endif
+
+#ifndef PyThread_acquire_lock
+/**
+ * 1 if taken; with `waitflag` 0 it does not wait.
+ */
+int PyThread_acquire_lock(PyThread_type_lock lock, int waitflag);
+#endif
+
+#ifndef PyThread_acquire_lock_timed
+/**
+ * PY_LOCK_ACQUIRED or PY_LOCK_FAILURE (this lock is never interrupted by signals).
+ */
+int PyThread_acquire_lock_timed(PyThread_type_lock lock, int64_t microseconds, int _intr_flag);
+#endif
+
+#ifndef PyThread_release_lock
+void PyThread_release_lock(PyThread_type_lock lock);
+#endif
+
+#ifndef PyThread_get_thread_ident
+unsigned long PyThread_get_thread_ident(void);
+#endif
+
+#ifndef PyThread_start_new_thread
+/**
+ * Runs `func(arg)` on a new detached thread; its identity, or `(unsigned long)-1`.
+ */
+unsigned long PyThread_start_new_thread(void (*func)(void*), void *arg);
+#endif
+
+#ifndef PyThread_tss_alloc
+Py_tss_t *PyThread_tss_alloc(void);
+#endif
+
+#ifndef PyThread_tss_free
+void PyThread_tss_free(Py_tss_t *key);
+#endif
+
+#ifndef PyThread_tss_is_created
+int PyThread_tss_is_created(Py_tss_t *key);
+#endif
+
+#ifndef PyThread_tss_create
+/**
+ * 0 on success (also when already made), -1 on failure.
+ */
+int PyThread_tss_create(Py_tss_t *key);
+#endif
+
+#ifndef PyThread_tss_delete
+void PyThread_tss_delete(Py_tss_t *key);
+#endif
+
+#ifndef PyThread_tss_set
+int PyThread_tss_set(Py_tss_t *key, void *value);
+#endif
+
+#ifndef PyThread_tss_get
+void *PyThread_tss_get(Py_tss_t *key);
+#endif
+
+#ifndef _PyTime_FromSecondsObject
+int _PyTime_FromSecondsObject(_PyTime_t *tp, PyObject *obj, int round);
+#endif
+
+#ifndef _PyTime_FromMillisecondsObject
+int _PyTime_FromMillisecondsObject(_PyTime_t *tp, PyObject *obj, int round);
+#endif
+
+#ifndef _PyTime_FromNanosecondsObject
+int _PyTime_FromNanosecondsObject(_PyTime_t *tp, PyObject *obj);
+#endif
+
+#ifndef _PyTime_FromSeconds
+_PyTime_t _PyTime_FromSeconds(int seconds);
+#endif
+
+#ifndef _PyTime_FromNanoseconds
+_PyTime_t _PyTime_FromNanoseconds(_PyTime_t ns);
+#endif
+
+#ifndef _PyTime_AsNanoseconds
+_PyTime_t _PyTime_AsNanoseconds(_PyTime_t t);
+#endif
+
+#ifndef _PyTime_AsSecondsDouble
+double _PyTime_AsSecondsDouble(_PyTime_t t);
+#endif
+
+#ifndef _PyTime_AsNanosecondsObject
+PyObject *_PyTime_AsNanosecondsObject(_PyTime_t t);
+#endif
+
+#ifndef _PyTime_AsMicroseconds
+_PyTime_t _PyTime_AsMicroseconds(_PyTime_t t, int round);
+#endif
+
+#ifndef _PyTime_AsMilliseconds
+_PyTime_t _PyTime_AsMilliseconds(_PyTime_t t, int round);
+#endif
+
+#ifndef _PyTime_AsTimeval
+int _PyTime_AsTimeval(_PyTime_t t, struct timeval *tv, int round);
+#endif
+
+#ifndef _PyTime_AsTimeval_clamp
+void _PyTime_AsTimeval_clamp(_PyTime_t t, struct timeval *tv, int round);
+#endif
+
+#ifndef _PyTime_AsTimevalTime_t
+int _PyTime_AsTimevalTime_t(_PyTime_t t, time_t *p_secs, int *us, int round);
+#endif
+
+#ifndef _PyTime_AsTimespec
+int _PyTime_AsTimespec(_PyTime_t t, struct timespec *ts);
+#endif
+
+#ifndef _PyTime_AsTimespec_clamp
+void _PyTime_AsTimespec_clamp(_PyTime_t t, struct timespec *ts);
+#endif
+
+#ifndef _PyTime_ObjectToTime_t
+int _PyTime_ObjectToTime_t(PyObject *obj, time_t *sec, int round);
+#endif
+
+#ifndef _PyTime_ObjectToTimespec
+int _PyTime_ObjectToTimespec(PyObject *obj, time_t *sec, long *nsec, int round);
+#endif
+
+#ifndef _PyTime_ObjectToTimeval
+int _PyTime_ObjectToTimeval(PyObject *obj, time_t *sec, long *usec, int round);
+#endif
+
+#ifndef _PyTime_GetSystemClock
+_PyTime_t _PyTime_GetSystemClock(void);
+#endif
+
+#ifndef _PyTime_GetMonotonicClock
+_PyTime_t _PyTime_GetMonotonicClock(void);
+#endif
+
+#ifndef _PyTime_GetPerfCounter
+_PyTime_t _PyTime_GetPerfCounter(void);
+#endif
+
+#ifndef _PyDeadline_Init
+_PyTime_t _PyDeadline_Init(_PyTime_t timeout);
+#endif
+
+#ifndef _PyDeadline_Get
+_PyTime_t _PyDeadline_Get(_PyTime_t deadline);
+#endif
+
+#ifndef _PyTime_localtime
+int _PyTime_localtime(time_t t, struct tm *out);
+#endif
+
+#ifndef _PyTime_gmtime
+int _PyTime_gmtime(time_t t, struct tm *out);
+#endif
+
+#ifndef PyThreadState_Get
+PyThreadState *PyThreadState_Get(void);
+#endif
+
+#ifndef _PyThreadState_UncheckedGet
+PyThreadState *_PyThreadState_UncheckedGet(void);
+#endif
+
+#ifndef PyThreadState_GetID
+uint64_t PyThreadState_GetID(PyThreadState *ts);
+#endif
+
+#ifndef _PyThreadState_GetDict
+/**
+ * The thread state's dict for extensions' per-thread data, made on first use (borrowed).
+ */
+PyObject *_PyThreadState_GetDict(PyThreadState *ts);
+#endif
+
+#ifndef PyThreadState_GetDict
+/**
+ * As `_PyThreadState_GetDict` for the calling thread; NULL without an exception on failure.
+ */
+PyObject *PyThreadState_GetDict(void);
+#endif
+
+#ifndef PyEval_SaveThread
+/**
+ * Releases the GIL: the thread state is no longer current. Returns it for
+ * `PyEval_RestoreThread`.
+ */
+PyThreadState *PyEval_SaveThread(void);
+#endif
+
+#ifndef PyEval_RestoreThread
+void PyEval_RestoreThread(PyThreadState *ts);
+#endif
+
+#ifndef PyGILState_Ensure
+/**
+ * Makes the calling thread's state current (making one if needed); LOCKED if it already
+ * was, else UNLOCKED, for `PyGILState_Release`.
+ */
+int PyGILState_Ensure(void);
+#endif
+
+#ifndef PyGILState_Release
+void PyGILState_Release(int state);
+#endif
+
+#ifndef PyGILState_GetThisThreadState
+/**
+ * The calling thread's state (every thread has one in Ferric).
+ */
+PyThreadState *PyGILState_GetThisThreadState(void);
+#endif
+
+#ifndef PyGILState_Check
+/**
+ * 1 if the calling thread's state is the current one.
+ */
+int PyGILState_Check(void);
+#endif
+
+#ifndef PyThreadState_Swap
+/**
+ * Makes `ts` current and returns the previous current state.
+ */
+PyThreadState *PyThreadState_Swap(PyThreadState *ts);
+#endif
+
+#ifndef PyThreadState_GetFrame
+/**
+ * The frame `ts` is running (a new reference), NULL if none; only the calling thread's
+ * frames are known.
+ */
+PyFrameObject *PyThreadState_GetFrame(PyThreadState *ts);
+#endif
+
 #ifndef PySet_New
 PyObject *PySet_New(PyObject *iterable);
 #endif
@@ -2379,7 +3128,7 @@ PyObject *PySys_GetObject(const char *name);
 PyObject *_PySys_GetAttr(PyThreadState *_tstate, PyObject *name);
 #endif
 
-#ifndef NULL
+#ifndef PySys_SetObject
 /**
  * Sets `sys.<name>` to `v`, or removes it when `v` is NULL (absent is fine).
  */
@@ -2401,7 +3150,7 @@ int PySys_AddAuditHook(Py_AuditHookFunction hook, void *data);
 int _ferric_audit_enabled(void);
 #endif
 
-#ifndef shim
+#ifndef _ferric_sys_audit
 /**
  * The event with its arguments built by the shim (a tuple, another object that becomes a
  * 1-tuple, or NULL for none).
@@ -2699,7 +3448,7 @@ PyObject *_PyUnicode_Copy(PyObject *s);
 int _PyUnicode_Equal(PyObject *a, PyObject *b);
 #endif
 
-#ifndef ready
+#ifndef _PyUnicode_Ready
 /**
  * Ferric's strings are always ready (PEP 393 compact).
  */
@@ -2780,7 +3529,7 @@ PyObject *PyUnicode_DecodeLocale(const char *s, const char *errors);
 PyObject *PyUnicode_FromEncodedObject(PyObject *obj, const char *encoding, const char *errors);
 #endif
 
-#ifndef bytes
+#ifndef PyUnicode_FSConverter
 /**
  * `PyArg_Parse` "O&" converter to file-system bytes (Py_CLEANUP_SUPPORTED: called again
  * with NULL to release the result).
@@ -2808,7 +3557,7 @@ wchar_t *PyUnicode_AsWideCharString(PyObject *s, Py_ssize_t *size);
 PyObject *PyUnicode_FromWideChar(const wchar_t *w, Py_ssize_t size);
 #endif
 
-#ifndef str
+#ifndef PyUnicode_AsUnicodeAndSize
 /**
  * A wchar_t copy cached on the str (freed with it), as CPython 3.11 keeps in `wstr`.
  */
@@ -2883,7 +3632,7 @@ int _PyUnicodeWriter_WriteSubstring(_PyUnicodeWriter *w,
                                     Py_ssize_t end);
 #endif
 
-#ifndef bytes
+#ifndef _PyUnicodeWriter_WriteASCIIString
 /**
  * Appends ASCII bytes (`len` -1: up to the NUL).
  */
