@@ -42,7 +42,9 @@ impl Parser {
                     return Err(self.error_at_tok("/ must be ahead of *", self.p));
                 }
                 if args.is_empty() {
-                    return Err(self.error_at_tok("at least one argument must precede /", self.p));
+                    // 3.11 says so only for "/," (its invalid_parameters rule).
+                    let msg = if self.look_op(1, ",") { "at least one argument must precede /" } else { "invalid syntax" };
+                    return Err(self.error_at_tok(msg, self.p));
                 }
                 self.p += 1;
                 seen_slash = true;
@@ -72,7 +74,8 @@ impl Parser {
                 seen_star = true;
                 if self.at_op(",") || self.at_op(close) {
                     // bare '*': keyword-only arguments must follow
-                    let next_ok = self.at_op(",") && self.look_name(1);
+                    // `*, /` is reported at the '/' ("/ must be ahead of *").
+                    let next_ok = self.at_op(",") && (self.look_name(1) || self.look_op(1, "/"));
                     if !next_ok {
                         // def: at the '*'; lambda: at the last token read
                         let at = if annotated { s } else if self.at_op(",") { self.p + 1 } else { self.p };
@@ -114,7 +117,7 @@ impl Parser {
                     let open = self.p;
                     let mut k = open + 1;
                     let mut ok = false;
-                    while self.toks.get(k).map_or(false, |t| t.kind == Tok::Name) {
+                    while self.toks.get(k).map_or(false, |t| t.kind == Tok::Name && !super::is_keyword(self.text_of(t))) {
                         k += 1;
                         if matches!(self.toks.get(k).map(|t| t.kind), Some(Tok::Op(","))) {
                             k += 1;
