@@ -4,7 +4,9 @@ pub mod ast_module;
 pub mod ast_nodes;
 pub mod bltin_input;
 pub mod builtins;
+pub mod errnomodule;
 pub mod marshalmodule;
+pub mod statmodule;
 pub mod stdio;
 pub mod symtablemodule;
 pub mod sys;
@@ -69,6 +71,8 @@ pub fn lazy_builtin(name: &str) -> Option<unsafe fn() -> PyResult<crate::object:
         "_ast" => Some(ast_module::init),
         "_symtable" => Some(symtablemodule::init),
         "_warnings" => Some(warnings::init),
+        "errno" => Some(errnomodule::init),
+        "_stat" => Some(statmodule::init),
         _ => None,
     }
 }
