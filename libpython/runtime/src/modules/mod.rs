@@ -6,6 +6,7 @@ pub mod bltin_input;
 pub mod builtins;
 pub mod errnomodule;
 pub mod marshalmodule;
+pub mod operatormodule;
 pub mod statmodule;
 pub mod stdio;
 pub mod symtablemodule;
@@ -73,6 +74,7 @@ pub fn lazy_builtin(name: &str) -> Option<unsafe fn() -> PyResult<crate::object:
         "_warnings" => Some(warnings::init),
         "errno" => Some(errnomodule::init),
         "_stat" => Some(statmodule::init),
+        "_operator" => Some(operatormodule::init),
         _ => None,
     }
 }
