@@ -5,6 +5,7 @@ pub mod ast_nodes;
 pub mod bltin_input;
 pub mod builtins;
 pub mod errnomodule;
+pub mod itertoolsmodule;
 pub mod marshalmodule;
 pub mod operatormodule;
 pub mod statmodule;
@@ -75,6 +76,7 @@ pub fn lazy_builtin(name: &str) -> Option<unsafe fn() -> PyResult<crate::object:
         "errno" => Some(errnomodule::init),
         "_stat" => Some(statmodule::init),
         "_operator" => Some(operatormodule::init),
+        "itertools" => Some(itertoolsmodule::init),
         _ => None,
     }
 }

@@ -1,0 +1,688 @@
+//! The `itertools` module (CPython's Modules/itertoolsmodule.c), part of it: `count`,
+//! `cycle`, `repeat`, `accumulate`, `chain` (+ `from_iterable`), `compress`, `dropwhile`,
+//! `takewhile`, `filterfalse`, `islice`, `starmap`, `pairwise`, with CPython's argument
+//! errors and reprs.
+//!
+//! All the types share one layout: four object slots and four integer slots, whose meaning
+//! each type's functions fix; so dealloc and traverse are shared.
+//!
+//! Safety: every `unsafe fn` here takes live objects and runs with the thread state
+//! attached; the raw field accesses rely on `op` being one of this module's iterators.
+
+use crate::err::{raise, PyResult};
+use crate::exc;
+use crate::ffi::*;
+use crate::object::*;
+use crate::objects::typeobject::{self, full_name, method, METHOD_END};
+use crate::objects::{dictobject as dict, listobject as list, longobject as long, moduleobject, noneobject, tupleobject as tuple, unicodeobject as str_};
+use crate::protocol::args::{bind, check_positional, no_keywords};
+use crate::protocol::iter::{get_iter, next};
+use crate::protocol::number as num;
+use crate::protocol::object as proto;
+use std::ffi::{c_int, c_void};
+use std::mem::size_of;
+use std::ptr::null_mut;
+
+#[repr(C)]
+pub struct IterObject {
+    pub ob_base: PyObject,
+    pub o: [*mut PyObject; 4],
+    pub n: [isize; 4],
+}
+
+unsafe fn fields<'a>(op: *mut PyObject) -> &'a mut IterObject {
+    &mut *(op as *mut IterObject)
+}
+
+/// Replaces object slot `i` (taking `v`, which may be null).
+unsafe fn set(op: *mut PyObject, i: usize, v: *mut PyObject) {
+    let old = std::mem::replace(&mut fields(op).o[i], v);
+    xdecref(old);
+}
+
+unsafe extern "C" fn it_dealloc(op: *mut PyObject) {
+    crate::gc::untrack(op);
+    for i in 0..4 {
+        set(op, i, null_mut());
+    }
+    typeobject::free_instance(op);
+}
+
+unsafe extern "C" fn it_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+    crate::gc::visit_each(&fields(op).o, visit, arg)
+}
+
+unsafe fn alloc(tp: *mut PyTypeObject, objs: &[*mut PyObject], ints: &[isize]) -> PyResult<Obj> {
+    let op = typeobject::alloc_instance(tp)?;
+    let f = fields(op.as_ptr());
+    for (i, &o) in objs.iter().enumerate() {
+        if !o.is_null() {
+            incref(o);
+        }
+        f.o[i] = o;
+    }
+    for (i, &v) in ints.iter().enumerate() {
+        f.n[i] = v;
+    }
+    Ok(op)
+}
+
+/// Runs an iternext body: Some is the item, None the end (no exception set).
+unsafe fn iternext(f: impl FnOnce() -> PyResult<Option<Obj>>) -> *mut PyObject {
+    crate::guard::catch(null_mut(), || match f() {
+        Ok(Some(v)) => v.into_ptr(),
+        Ok(None) | Err(_) => null_mut(),
+    })
+}
+
+unsafe fn pos_only(name: &str, args: *mut PyObject, kwds: *mut PyObject, min: usize, max: usize) -> PyResult<&'static [*mut PyObject]> {
+    no_keywords(name, kwds)?;
+    let a = tuple::items(args);
+    check_positional(name, a.len(), min, max)?;
+    Ok(a)
+}
+
+fn none() -> *mut PyObject {
+    noneobject::none()
+}
+
+unsafe fn pack(items: &[*mut PyObject]) -> PyResult<Obj> {
+    tuple::pack(items)
+}
+
+macro_rules! itertype {
+    ($static:ident, $name:expr, $doc:expr, $new:ident, $next:ident, $repr:expr, $methods:expr) => {
+        pub static mut $static: PyTypeObject = PyTypeObject {
+            ob_base: immortal_var_head(&raw mut typeobject::PyType_Type, 0),
+            tp_name: $name.as_ptr(),
+            tp_basicsize: size_of::<IterObject>() as _,
+            tp_dealloc: Some(it_dealloc),
+            tp_repr: $repr,
+            tp_getattro: Some(proto::PyObject_GenericGetAttr),
+            tp_flags: Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE,
+            tp_doc: $doc.as_ptr(),
+            tp_traverse: Some(it_traverse),
+            tp_iter: Some(crate::objects::iterobject::self_iter),
+            tp_iternext: Some($next),
+            tp_methods: $methods,
+            tp_alloc: Some(typeobject::PyType_GenericAlloc),
+            tp_new: Some($new),
+            tp_free: Some(crate::objects::baseobject::object_gc_free),
+            ..PyTypeObject::EMPTY
+        };
+    };
+}
+
+const REDUCE_DOC: &std::ffi::CStr = c"Return state information for pickling.";
+const SETSTATE_DOC: &std::ffi::CStr = c"Set state information for unpickling.";
+
+// ---- count(start=0, step=1): o[0] the count, o[1] the step -------------------------------
+
+/// PyNumber_Check: an int, a float, a complex, or something with `__index__`/`__int__`/`__float__`.
+unsafe fn number_check(o: *mut PyObject) -> bool {
+    let nb = (*type_of(o)).tp_as_number;
+    (!nb.is_null() && ((*nb).nb_index.is_some() || (*nb).nb_int.is_some() || (*nb).nb_float.is_some()))
+        || crate::objects::complexobject::check(o)
+}
+
+unsafe extern "C" fn count_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let a = bind("count", args, kwds, &["start", "step"], 0)?;
+        let zero = long::from_i64(0);
+        let one = long::from_i64(1);
+        let start = a[0].unwrap_or(zero.as_ptr());
+        let step = a[1].unwrap_or(one.as_ptr());
+        if !number_check(start) || !number_check(step) {
+            return Err(raise(exc::type_error(), "a number is required"));
+        }
+        alloc(tp, &[start, step], &[])
+    })
+}
+
+unsafe extern "C" fn count_next(op: *mut PyObject) -> *mut PyObject {
+    iternext(|| {
+        let f = fields(op);
+        let cur = Obj::from_borrowed(f.o[0]);
+        let nxt = num::binary_op(cur.as_ptr(), f.o[1], num::ADD)?;
+        set(op, 0, nxt.into_ptr());
+        Ok(Some(cur))
+    })
+}
+
+/// Is the step exactly the int 1 (then repr and reduce leave it out).
+unsafe fn step_is_one(step: *mut PyObject) -> bool {
+    long::check(step) && long::as_i64(step) == Some(1)
+}
+
+unsafe extern "C" fn count_repr(op: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let f = fields(op);
+        let name = typeobject::short_name(type_of(op));
+        let text = if step_is_one(f.o[1]) {
+            format!("{name}({})", proto::repr_string(f.o[0])?)
+        } else {
+            format!("{name}({}, {})", proto::repr_string(f.o[0])?, proto::repr_string(f.o[1])?)
+        };
+        str_::from_str(&text)
+    })
+}
+
+unsafe extern "C" fn count_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let f = fields(op);
+        let args = if step_is_one(f.o[1]) { pack(&[f.o[0]])? } else { pack(&[f.o[0], f.o[1]])? };
+        pack(&[type_of(op) as *mut PyObject, args.as_ptr()])
+    })
+}
+
+static mut COUNT_METHODS: [PyMethodDef; 2] = [method(c"__reduce__", count_reduce as *const (), METH_NOARGS, REDUCE_DOC), METHOD_END];
+itertype!(COUNT_TYPE, c"itertools.count", c"Return a count object whose .__next__() method returns consecutive values.\n\nEquivalent to:\n    def count(firstval=0, step=1):\n        x = firstval\n        while 1:\n            yield x\n            x += step", count_new, count_next, Some(count_repr), (&raw mut COUNT_METHODS) as *mut PyMethodDef);
+
+// ---- repeat(object[, times]): o[0] the element, n[0] the count left (-1: forever) --------
+
+unsafe extern "C" fn repeat_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let a = bind("repeat", args, kwds, &["object", "times"], 1)?;
+        let cnt = match a[1] {
+            Some(t) => num::as_ssize_t(t)?.max(0),
+            None => -1,
+        };
+        alloc(tp, &[a[0].expect("required")], &[cnt])
+    })
+}
+
+unsafe extern "C" fn repeat_next(op: *mut PyObject) -> *mut PyObject {
+    iternext(|| {
+        let f = fields(op);
+        if f.n[0] == 0 {
+            return Ok(None);
+        }
+        if f.n[0] > 0 {
+            f.n[0] -= 1;
+        }
+        Ok(Some(Obj::from_borrowed(f.o[0])))
+    })
+}
+
+unsafe extern "C" fn repeat_repr(op: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let f = fields(op);
+        let name = typeobject::short_name(type_of(op));
+        let elem = proto::repr_string(f.o[0])?;
+        let text = if f.n[0] == -1 { format!("{name}({elem})") } else { format!("{name}({elem}, {})", f.n[0]) };
+        str_::from_str(&text)
+    })
+}
+
+unsafe extern "C" fn repeat_len(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let f = fields(op);
+        if f.n[0] == -1 {
+            return Err(raise(exc::type_error(), "len() of unsized object"));
+        }
+        Ok(long::from_i64(f.n[0] as i64))
+    })
+}
+
+unsafe extern "C" fn repeat_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let f = fields(op);
+        let args = if f.n[0] == -1 { pack(&[f.o[0]])? } else { pack(&[f.o[0], long::from_i64(f.n[0] as i64).as_ptr()])? };
+        pack(&[type_of(op) as *mut PyObject, args.as_ptr()])
+    })
+}
+
+static mut REPEAT_METHODS: [PyMethodDef; 3] = [
+    method(c"__length_hint__", repeat_len as *const (), METH_NOARGS, c"Private method returning an estimate of len(list(it))."),
+    method(c"__reduce__", repeat_reduce as *const (), METH_NOARGS, REDUCE_DOC),
+    METHOD_END,
+];
+itertype!(REPEAT_TYPE, c"itertools.repeat", c"repeat(object [,times]) -> create an iterator which returns the object\nfor the specified number of times.  If not specified, returns the object\nendlessly.", repeat_new, repeat_next, Some(repeat_repr), (&raw mut REPEAT_METHODS) as *mut PyMethodDef);
+
+// ---- cycle(iterable): o[0] the iterator (null once exhausted), o[1] the saved list,
+// n[0] the index into it, n[1] firstpass -------------------------------------------------
+
+unsafe extern "C" fn cycle_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let a = pos_only("cycle", args, kwds, 1, 1)?;
+        let it = get_iter(a[0])?;
+        let saved = list::new(0)?;
+        alloc(tp, &[it.as_ptr(), saved.as_ptr()], &[0, 0])
+    })
+}
+
+unsafe extern "C" fn cycle_next(op: *mut PyObject) -> *mut PyObject {
+    iternext(|| {
+        let f = fields(op);
+        if !f.o[0].is_null() {
+            if let Some(item) = next(f.o[0])? {
+                if f.n[1] == 0 {
+                    list::append(f.o[1], item.as_ptr())?;
+                }
+                return Ok(Some(item));
+            }
+            set(op, 0, null_mut());
+        }
+        let saved = list::items(f.o[1]);
+        if saved.is_empty() {
+            return Ok(None);
+        }
+        let i = f.n[0] as usize % saved.len();
+        let item = Obj::from_borrowed(saved[i]);
+        f.n[0] = if i + 1 >= saved.len() { 0 } else { (i + 1) as isize };
+        Ok(Some(item))
+    })
+}
+
+itertype!(CYCLE_TYPE, c"itertools.cycle", c"Return elements from the iterable until it is exhausted. Then repeat the sequence indefinitely.", cycle_new, cycle_next, None, null_mut());
+
+// ---- accumulate(iterable, func=None, *, initial=None): o[0] the iterator, o[1] func
+// (null for +), o[2] the running total, o[3] the initial value not yet given ------------------
+
+unsafe extern "C" fn accumulate_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let pos = tuple::items(args);
+        if pos.len() > 2 {
+            let total = pos.len() + if kwds.is_null() { 0 } else { dict::len(kwds) as usize };
+            return Err(raise(exc::type_error(), format!("accumulate() takes at most 2 positional arguments ({total} given)")));
+        }
+        let a = bind("accumulate", args, kwds, &["iterable", "func", "initial"], 1)?;
+        let it = get_iter(a[0].expect("required"))?;
+        let func = a[1].filter(|&f| !noneobject::is_none(f)).unwrap_or(null_mut());
+        let initial = a[2].filter(|&f| !noneobject::is_none(f)).unwrap_or(null_mut());
+        alloc(tp, &[it.as_ptr(), func, null_mut(), initial], &[])
+    })
+}
+
+unsafe extern "C" fn accumulate_next(op: *mut PyObject) -> *mut PyObject {
+    iternext(|| {
+        let f = fields(op);
+        if !f.o[3].is_null() {
+            let init = std::mem::replace(&mut f.o[3], null_mut());
+            incref(init);
+            set(op, 2, init);
+            return Ok(Some(Obj::from_owned_nonnull(init)));
+        }
+        let Some(val) = next(f.o[0])? else { return Ok(None) };
+        let total = if f.o[2].is_null() {
+            val
+        } else if f.o[1].is_null() {
+            num::binary_op(f.o[2], val.as_ptr(), num::ADD)?
+        } else {
+            crate::protocol::call::vectorcall(f.o[1], &[f.o[2], val.as_ptr()], null_mut())?
+        };
+        incref(total.as_ptr());
+        set(op, 2, total.as_ptr());
+        Ok(Some(total))
+    })
+}
+
+itertype!(ACCUMULATE_TYPE, c"itertools.accumulate", c"Return series of accumulated sums (or other binary function results).", accumulate_new, accumulate_next, None, null_mut());
+
+// ---- chain(*iterables): o[0] the source iterator (null when done), o[1] the active one ----
+
+unsafe extern "C" fn chain_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        if tp == &raw mut CHAIN_TYPE {
+            no_keywords("chain", kwds)?;
+        }
+        let source = get_iter(args)?;
+        alloc(tp, &[source.as_ptr(), null_mut()], &[])
+    })
+}
+
+unsafe extern "C" fn chain_from_iterable(tp: *mut PyObject, arg: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let source = get_iter(arg)?;
+        alloc(tp as *mut PyTypeObject, &[source.as_ptr(), null_mut()], &[])
+    })
+}
+
+unsafe extern "C" fn chain_next(op: *mut PyObject) -> *mut PyObject {
+    iternext(|| {
+        let f = fields(op);
+        loop {
+            if f.o[1].is_null() {
+                if f.o[0].is_null() {
+                    return Ok(None);
+                }
+                let iterable = match next(f.o[0]) {
+                    Ok(Some(x)) => x,
+                    Ok(None) => {
+                        set(op, 0, null_mut());
+                        return Ok(None);
+                    }
+                    Err(e) => return Err(e),
+                };
+                match get_iter(iterable.as_ptr()) {
+                    Ok(it) => set(op, 1, it.into_ptr()),
+                    Err(e) => {
+                        set(op, 0, null_mut());
+                        return Err(e);
+                    }
+                }
+            }
+            if let Some(item) = next(f.o[1])? {
+                return Ok(Some(item));
+            }
+            set(op, 1, null_mut());
+        }
+    })
+}
+
+static mut CHAIN_METHODS: [PyMethodDef; 2] = [
+    method(c"from_iterable", chain_from_iterable as *const (), METH_O | METH_CLASS, c"Alternative chain() constructor taking a single iterable argument that evaluates lazily."),
+    METHOD_END,
+];
+itertype!(CHAIN_TYPE, c"itertools.chain", c"chain(*iterables) --> chain object\n\nReturn a chain object whose .__next__() method returns elements from the\nfirst iterable until it is exhausted, then elements from the next\niterable, until all of the iterables are exhausted.", chain_new, chain_next, None, (&raw mut CHAIN_METHODS) as *mut PyMethodDef);
+
+// ---- compress(data, selectors): o[0] data, o[1] selectors --------------------------------
+
+unsafe extern "C" fn compress_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let a = bind("compress", args, kwds, &["data", "selectors"], 2)?;
+        let data = get_iter(a[0].expect("required"))?;
+        let selectors = get_iter(a[1].expect("required"))?;
+        alloc(tp, &[data.as_ptr(), selectors.as_ptr()], &[])
+    })
+}
+
+unsafe extern "C" fn compress_next(op: *mut PyObject) -> *mut PyObject {
+    iternext(|| {
+        let f = fields(op);
+        loop {
+            let Some(datum) = next(f.o[0])? else { return Ok(None) };
+            let Some(sel) = next(f.o[1])? else { return Ok(None) };
+            if proto::is_true(sel.as_ptr())? {
+                return Ok(Some(datum));
+            }
+        }
+    })
+}
+
+unsafe extern "C" fn pair_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let f = fields(op);
+        let args = pack(&[f.o[0], f.o[1]])?;
+        pack(&[type_of(op) as *mut PyObject, args.as_ptr()])
+    })
+}
+
+static mut COMPRESS_METHODS: [PyMethodDef; 2] = [method(c"__reduce__", pair_reduce as *const (), METH_NOARGS, REDUCE_DOC), METHOD_END];
+itertype!(COMPRESS_TYPE, c"itertools.compress", c"Return data elements corresponding to true selector elements.\n\nForms a shorter iterator from selected data elements using the selectors to\nchoose the data elements.", compress_new, compress_next, None, (&raw mut COMPRESS_METHODS) as *mut PyMethodDef);
+
+// ---- dropwhile, takewhile, filterfalse, starmap (func, iterable): o[0] func, o[1] the
+// iterator, n[0] dropwhile's "dropped" / takewhile's "stopped" ------------------------------
+
+unsafe fn func_iter_new(name: &str, tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> PyResult<Obj> {
+    let a = pos_only(name, args, kwds, 2, 2)?;
+    let it = get_iter(a[1])?;
+    alloc(tp, &[a[0], it.as_ptr()], &[0])
+}
+
+unsafe fn call1(f: *mut PyObject, x: *mut PyObject) -> PyResult<bool> {
+    let r = crate::protocol::call::vectorcall(f, &[x], null_mut())?;
+    proto::is_true(r.as_ptr())
+}
+
+unsafe extern "C" fn dropwhile_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| func_iter_new("dropwhile", tp, args, kwds))
+}
+
+unsafe extern "C" fn dropwhile_next(op: *mut PyObject) -> *mut PyObject {
+    iternext(|| {
+        let f = fields(op);
+        loop {
+            let Some(item) = next(f.o[1])? else { return Ok(None) };
+            if f.n[0] == 1 {
+                return Ok(Some(item));
+            }
+            if !call1(f.o[0], item.as_ptr())? {
+                f.n[0] = 1;
+                return Ok(Some(item));
+            }
+        }
+    })
+}
+
+unsafe extern "C" fn flag_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let f = fields(op);
+        let args = pack(&[f.o[0], f.o[1]])?;
+        let flag = long::from_i64((f.n[0] != 0) as i64);
+        pack(&[type_of(op) as *mut PyObject, args.as_ptr(), flag.as_ptr()])
+    })
+}
+
+unsafe extern "C" fn flag_setstate(op: *mut PyObject, state: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        fields(op).n[0] = proto::is_true(state)? as isize;
+        Ok(Obj::from_borrowed(none()))
+    })
+}
+
+static mut FLAG_METHODS: [PyMethodDef; 3] = [
+    method(c"__reduce__", flag_reduce as *const (), METH_NOARGS, REDUCE_DOC),
+    method(c"__setstate__", flag_setstate as *const (), METH_O, SETSTATE_DOC),
+    METHOD_END,
+];
+itertype!(DROPWHILE_TYPE, c"itertools.dropwhile", c"Drop items from the iterable while predicate(item) is true.\n\nAfterwards, return every element until the iterable is exhausted.", dropwhile_new, dropwhile_next, None, (&raw mut FLAG_METHODS) as *mut PyMethodDef);
+
+unsafe extern "C" fn takewhile_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| func_iter_new("takewhile", tp, args, kwds))
+}
+
+unsafe extern "C" fn takewhile_next(op: *mut PyObject) -> *mut PyObject {
+    iternext(|| {
+        let f = fields(op);
+        if f.n[0] != 0 {
+            return Ok(None);
+        }
+        let Some(item) = next(f.o[1])? else { return Ok(None) };
+        if call1(f.o[0], item.as_ptr())? {
+            return Ok(Some(item));
+        }
+        f.n[0] = 1;
+        Ok(None)
+    })
+}
+
+itertype!(TAKEWHILE_TYPE, c"itertools.takewhile", c"Return successive entries from an iterable as long as the predicate evaluates to true for each entry.", takewhile_new, takewhile_next, None, (&raw mut FLAG_METHODS) as *mut PyMethodDef);
+
+unsafe extern "C" fn filterfalse_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| func_iter_new("filterfalse", tp, args, kwds))
+}
+
+unsafe extern "C" fn filterfalse_next(op: *mut PyObject) -> *mut PyObject {
+    iternext(|| {
+        let f = fields(op);
+        loop {
+            let Some(item) = next(f.o[1])? else { return Ok(None) };
+            let ok = if noneobject::is_none(f.o[0]) || f.o[0] == (&raw mut crate::objects::boolobject::PyBool_Type) as *mut PyObject {
+                proto::is_true(item.as_ptr())?
+            } else {
+                call1(f.o[0], item.as_ptr())?
+            };
+            if !ok {
+                return Ok(Some(item));
+            }
+        }
+    })
+}
+
+static mut PAIR_METHODS: [PyMethodDef; 2] = [method(c"__reduce__", pair_reduce as *const (), METH_NOARGS, REDUCE_DOC), METHOD_END];
+itertype!(FILTERFALSE_TYPE, c"itertools.filterfalse", c"Return those items of iterable for which function(item) is false.\n\nIf function is None, return the items that are false.", filterfalse_new, filterfalse_next, None, (&raw mut PAIR_METHODS) as *mut PyMethodDef);
+
+unsafe extern "C" fn starmap_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| func_iter_new("starmap", tp, args, kwds))
+}
+
+unsafe extern "C" fn starmap_next(op: *mut PyObject) -> *mut PyObject {
+    iternext(|| {
+        let f = fields(op);
+        let Some(args) = next(f.o[1])? else { return Ok(None) };
+        let args = if tuple::check(args.as_ptr()) { args } else { tuple::from_vec(crate::protocol::iter::collect(args.as_ptr())?)? };
+        crate::protocol::call::call(f.o[0], args.as_ptr(), null_mut()).map(Some)
+    })
+}
+
+itertype!(STARMAP_TYPE, c"itertools.starmap", c"Return an iterator whose values are returned from the function evaluated with an argument tuple taken from the given sequence.", starmap_new, starmap_next, None, (&raw mut PAIR_METHODS) as *mut PyMethodDef);
+
+// ---- islice(iterable, [start,] stop[, step]): o[0] the iterator (null when done),
+// n[0] next index, n[1] stop (-1: none), n[2] step, n[3] count consumed ---------------------
+
+/// `PyNumber_AsSsize_t(o, OverflowError)` with any error cleared (None), as islice reads
+/// its bounds.
+unsafe fn ssize_arg(o: *mut PyObject) -> Option<isize> {
+    match num::index(o).and_then(|v| num::as_ssize_t_exc(v.as_ptr(), exc::overflow_error())) {
+        Ok(v) => Some(v),
+        Err(_) => {
+            crate::err::clear();
+            None
+        }
+    }
+}
+
+unsafe extern "C" fn islice_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let a = if tp == &raw mut ISLICE_TYPE { pos_only("islice", args, kwds, 2, 4)? } else { let a = tuple::items(args); check_positional("islice", a.len(), 2, 4)?; a };
+        const STOP_ERR: &str = "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
+        let (mut start, mut stop, mut step) = (0isize, -1isize, 1isize);
+        if a.len() == 2 {
+            if !noneobject::is_none(a[1]) {
+                stop = ssize_arg(a[1]).unwrap_or(-1);
+                if stop == -1 {
+                    return Err(raise(exc::value_error(), STOP_ERR));
+                }
+            }
+        } else {
+            if !noneobject::is_none(a[1]) {
+                start = ssize_arg(a[1]).unwrap_or(-1);
+            }
+            if !noneobject::is_none(a[2]) {
+                stop = ssize_arg(a[2]).unwrap_or(-1);
+                if stop == -1 {
+                    return Err(raise(exc::value_error(), STOP_ERR));
+                }
+            }
+        }
+        if start < 0 || stop < -1 {
+            return Err(raise(exc::value_error(), "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize."));
+        }
+        if let Some(&s) = a.get(3) {
+            if !noneobject::is_none(s) {
+                step = ssize_arg(s).unwrap_or(-1);
+            }
+        }
+        if step < 1 {
+            return Err(raise(exc::value_error(), "Step for islice() must be a positive integer or None."));
+        }
+        let it = get_iter(a[0])?;
+        alloc(tp, &[it.as_ptr()], &[start, stop, step, 0])
+    })
+}
+
+unsafe extern "C" fn islice_next(op: *mut PyObject) -> *mut PyObject {
+    iternext(|| {
+        let f = fields(op);
+        if f.o[0].is_null() {
+            return Ok(None);
+        }
+        let stop = f.n[1];
+        while f.n[3] < f.n[0] {
+            if next(f.o[0])?.is_none() {
+                set(op, 0, null_mut());
+                return Ok(None);
+            }
+            f.n[3] += 1;
+        }
+        if stop != -1 && f.n[3] >= stop {
+            set(op, 0, null_mut());
+            return Ok(None);
+        }
+        let Some(item) = next(f.o[0])? else {
+            set(op, 0, null_mut());
+            return Ok(None);
+        };
+        f.n[3] += 1;
+        let old = f.n[0];
+        f.n[0] = f.n[0].wrapping_add(f.n[2]);
+        if f.n[0] < old || (stop != -1 && f.n[0] > stop) {
+            f.n[0] = stop;
+        }
+        Ok(Some(item))
+    })
+}
+
+itertype!(ISLICE_TYPE, c"itertools.islice", c"islice(iterable, stop) --> islice object\nislice(iterable, start, stop[, step]) --> islice object\n\nReturn an iterator whose next() method returns selected values from an\niterable.  If start is specified, will skip all preceding elements;\notherwise, start defaults to zero.  Step defaults to one.  If\nspecified as another value, step determines how many values are\nskipped between successive calls.  Works like a slice() on a list\nbut returns an iterator.", islice_new, islice_next, None, null_mut());
+
+// ---- pairwise(iterable): o[0] the iterator (null when done), o[1] the previous item ------
+
+unsafe extern "C" fn pairwise_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let a = pos_only("pairwise", args, kwds, 1, 1)?;
+        let it = get_iter(a[0])?;
+        alloc(tp, &[it.as_ptr(), null_mut()], &[])
+    })
+}
+
+unsafe extern "C" fn pairwise_next(op: *mut PyObject) -> *mut PyObject {
+    iternext(|| {
+        let f = fields(op);
+        if f.o[0].is_null() {
+            return Ok(None);
+        }
+        if f.o[1].is_null() {
+            match next(f.o[0]) {
+                Ok(Some(v)) => set(op, 1, v.into_ptr()),
+                r => {
+                    set(op, 0, null_mut());
+                    return r.map(|_| None);
+                }
+            }
+        }
+        let new = match next(f.o[0]) {
+            Ok(Some(v)) => v,
+            r => {
+                set(op, 0, null_mut());
+                set(op, 1, null_mut());
+                return r.map(|_| None);
+            }
+        };
+        let pair = pack(&[f.o[1], new.as_ptr()])?;
+        set(op, 1, new.into_ptr());
+        Ok(Some(pair))
+    })
+}
+
+itertype!(PAIRWISE_TYPE, c"itertools.pairwise", c"Return an iterator of overlapping pairs taken from the input iterator.\n\n    s -> (s0,s1), (s1,s2), (s2, s3), ...", pairwise_new, pairwise_next, None, null_mut());
+
+const DOC: &str = "Functional tools for creating and using iterators.";
+
+/// Makes the `itertools` module.
+pub unsafe fn init() -> PyResult<Obj> {
+    let types: [(&str, *mut PyTypeObject); 12] = [
+        ("accumulate", &raw mut ACCUMULATE_TYPE),
+        ("chain", &raw mut CHAIN_TYPE),
+        ("compress", &raw mut COMPRESS_TYPE),
+        ("count", &raw mut COUNT_TYPE),
+        ("cycle", &raw mut CYCLE_TYPE),
+        ("dropwhile", &raw mut DROPWHILE_TYPE),
+        ("filterfalse", &raw mut FILTERFALSE_TYPE),
+        ("islice", &raw mut ISLICE_TYPE),
+        ("pairwise", &raw mut PAIRWISE_TYPE),
+        ("repeat", &raw mut REPEAT_TYPE),
+        ("starmap", &raw mut STARMAP_TYPE),
+        ("takewhile", &raw mut TAKEWHILE_TYPE),
+    ];
+    let name = str_::from_str("itertools")?;
+    let m = moduleobject::new(name.as_ptr())?;
+    let d = moduleobject::get_dict(m.as_ptr());
+    dict::set_item_str(d, "__doc__", str_::from_str(DOC)?.as_ptr())?;
+    for (k, tp) in types {
+        typeobject::ready(tp)?;
+        dict::set_item_str(d, k, tp as *mut PyObject)?;
+    }
+    let _ = full_name;
+    Ok(m)
+}

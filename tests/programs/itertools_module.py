@@ -1,0 +1,132 @@
+import itertools as it
+
+
+def show(f, *args, **kw):
+    try:
+        print(repr(f(*args, **kw)))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+
+def take(n, i):
+    return list(it.islice(i, n))
+
+
+# count
+c = it.count()
+print(take(3, c), repr(c), c.__reduce__())
+print(take(3, it.count(10, 5)), repr(it.count(10, 5)), it.count(10, 5).__reduce__())
+print(take(3, it.count(1.5)), repr(it.count(1.5)), take(3, it.count(0, 0.5)), repr(it.count(0, 1.0)))
+print(repr(it.count(start=3, step=-1)), take(3, it.count(step=-1)), repr(it.count(2**70)), take(2, it.count(2**64 - 1)))
+print(take(2, it.count(1j)), repr(it.count(0, 1)), it.count(0, 1).__reduce__())
+show(it.count, 'a')
+show(it.count, 1, 'b')
+show(it.count, 1, 2, 3)
+show(it.count, start=1, x=2)
+
+# repeat
+r = it.repeat('x', 3)
+print(repr(r), r.__length_hint__(), list(r), repr(r), r.__length_hint__(), r.__reduce__())
+print(repr(it.repeat(None)), take(3, it.repeat(None)), it.repeat(None).__reduce__(), it.repeat(1, 2).__reduce__())
+print(list(it.repeat(1, -5)), repr(it.repeat(1, -5)), list(it.repeat(times=2, object='o')))
+show(it.repeat)
+show(it.repeat, 1, 'x')
+show(it.repeat(1).__length_hint__)
+show(len, it.repeat(1))
+show(it.repeat, 1, 2, 3)
+
+# cycle
+print(take(7, it.cycle('abc')), take(3, it.cycle([])), take(5, it.cycle(iter([1, 2]))))
+show(it.cycle)
+show(it.cycle, 1)
+show(it.cycle, [1], [2])
+
+# accumulate
+print(list(it.accumulate([1, 2, 3, 4])), list(it.accumulate([1, 2, 3], initial=100)), list(it.accumulate([], initial=5)))
+print(list(it.accumulate([3, 1, 4, 1, 5], max)), list(it.accumulate('abc')), list(it.accumulate([2, 3], lambda a, b: a * b, initial=1)))
+print(list(it.accumulate([1, 2], None)), list(it.accumulate(iterable=[1, 2], func=None, initial=None)))
+show(it.accumulate)
+show(it.accumulate, 1)
+show(list, it.accumulate([1, 'a']))
+show(it.accumulate, [1], None, 5)
+
+# chain
+print(list(it.chain('ab', [1, 2], (), iter(range(3)))), list(it.chain()), list(it.chain.from_iterable(['ab', 'cd'])))
+print(list(it.chain.from_iterable(iter([[1], [], [2, 3]]))))
+show(it.chain, a=1)
+show(list, it.chain(1))
+ch = it.chain([1], 5, [2])
+print(next(ch))
+show(next, ch)
+show(next, ch)
+show(it.chain.from_iterable, 1)
+
+# compress
+print(list(it.compress('ABCDEF', [1, 0, 1, 0, 1, 1])), list(it.compress('AB', [1, 1, 1, 1])), list(it.compress(data=[1, 2], selectors=[0, 1])))
+print(it.compress('ab', [1]).__reduce__()[0] is it.compress)
+show(it.compress, 1)
+show(it.compress, 1, 2)
+show(it.compress, [1], 2)
+show(it.compress, [1], [1], [1])
+
+# dropwhile / takewhile / filterfalse / starmap
+print(list(it.dropwhile(lambda x: x < 5, [1, 4, 6, 4, 1])), list(it.takewhile(lambda x: x < 5, [1, 4, 6, 4, 1])))
+print(list(it.filterfalse(lambda x: x % 2, range(10))), list(it.filterfalse(None, [0, 1, '', 'a', None, [], [0]])))
+print(list(it.filterfalse(bool, [0, 1])), list(it.starmap(pow, [(2, 5), (3, 2)])), list(it.starmap(max, [[1, 5], iter([3, 2])])))
+d = it.dropwhile(lambda x: x < 2, [1, 2, 3])
+print(d.__reduce__()[2], next(d), d.__reduce__()[2])
+d.__setstate__(False)
+print(d.__reduce__()[2])
+t = it.takewhile(lambda x: x < 2, [1, 2, 3])
+print(list(t), t.__reduce__()[2], list(t))
+for f in (it.dropwhile, it.takewhile, it.filterfalse, it.starmap):
+    show(f, None)
+    show(f, None, [], 3)
+    show(f, None, [], a=1)
+    show(f, None, 5)
+show(list, it.starmap(pow, [1]))
+show(list, it.dropwhile(None, [1]))
+show(list, it.takewhile(lambda: 1, [1]))
+
+# islice
+print(list(it.islice('ABCDEFG', 2)), list(it.islice('ABCDEFG', 2, 4)), list(it.islice('ABCDEFG', 2, None)),
+      list(it.islice('ABCDEFG', 0, None, 2)), list(it.islice('ABC', None)), list(it.islice('ABCDEFG', 1, 6, 3)),
+      list(it.islice('AB', 5, 10)), list(it.islice(range(100), 10, 20, 50)), list(it.islice('ABC', None, None, None)))
+show(lambda: list(it.islice(range(10), 2**70)))
+show(lambda: list(it.islice(range(10), 8, 2**70)))
+show(lambda: list(it.islice(range(10), 2**70, 3)))
+print(list(it.islice(range(10), 8, 2**62)), list(it.islice(range(10), True, 3)))
+i = iter(range(10))
+print(list(it.islice(i, 3, 5)), next(i))
+for args in [(), (-1,), ('a',), (1, 2, 0), (1, 2, 3, 4), (-1, 2), (1, 'x'), ('x', 2), (1, -2), (0, 1, -1), (0, 1, 'x'), (None, None, 2**80)]:
+    show(lambda: list(it.islice(range(5), *args)))
+show(it.islice, [], 1, a=1)
+show(it.islice, 1, 2)
+
+# pairwise
+print(list(it.pairwise('ABCD')), list(it.pairwise('A')), list(it.pairwise([])), list(it.pairwise(iter(range(4)))))
+show(it.pairwise)
+show(it.pairwise, 1)
+show(it.pairwise, [], [])
+show(it.pairwise, iterable=[])
+
+# types
+for name in ['accumulate', 'chain', 'compress', 'count', 'cycle', 'dropwhile', 'filterfalse', 'islice',
+             'pairwise', 'repeat', 'starmap', 'takewhile']:
+    tp = getattr(it, name)
+    print(tp.__name__, tp.__module__, tp.__qualname__, iter(tp.__new__(tp, *({'count': (), 'repeat': (1,), 'chain': (), 'islice': ([], 1),
+                                         'pairwise': ([],), 'cycle': ([],), 'accumulate': ([],), 'compress': ([], [])}.get(name, (None, []))))) is not None)
+
+
+class MyCount(it.count):
+    pass
+
+
+print(repr(MyCount(5)), take(2, MyCount(5)))
+
+
+class MyChain(it.chain):
+    pass
+
+
+print(list(MyChain([1], [2])), type(MyChain.from_iterable([[1]])).__name__)
