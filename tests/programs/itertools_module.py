@@ -130,3 +130,55 @@ class MyChain(it.chain):
 
 
 print(list(MyChain([1], [2])), type(MyChain.from_iterable([[1]])).__name__)
+
+
+# __reduce__ / __setstate__ of the stateful ones
+def rebuild(obj):
+    r = obj.__reduce__()
+    new = r[0](*r[1])
+    if len(r) > 2 and r[2] is not None:
+        new.__setstate__(r[2])
+    return new
+
+
+cy = it.cycle('abc')
+print(type(cy.__reduce__()[1][0]).__name__, cy.__reduce__()[2], take(4, cy), cy.__reduce__()[2], type(cy.__reduce__()[1][0]).__name__)
+print(take(5, rebuild(cy)), take(5, cy))
+cy2 = it.cycle([1, 2])
+cy2.__setstate__(([7, 8, 9], 1))
+print(take(5, cy2))
+show(cy2.__setstate__, [1])
+show(cy2.__setstate__, ([1],))
+show(cy2.__setstate__, (1, 1))
+show(cy2.__setstate__, ([1], 'x'))
+ac = it.accumulate([1, 2, 3], initial=10)
+print(ac.__reduce__()[0] is it.accumulate, ac.__reduce__()[2], list(rebuild(ac)))
+ac2 = it.accumulate([1, 2, 3, 4])
+print(next(ac2), ac2.__reduce__()[1][1], ac2.__reduce__()[2], list(rebuild(ac2)), list(ac2))
+ac3 = it.accumulate([5, 6], max)
+print(ac3.__reduce__()[1][1] is max, ac3.__reduce__()[2], list(rebuild(ac3)))
+ac4 = it.accumulate([1, 2])
+ac4.__setstate__(100)
+print(list(ac4))
+chn = it.chain('ab', 'cd')
+print(chn.__reduce__()[1], len(chn.__reduce__()), next(chn), len(chn.__reduce__()[2]), list(rebuild(chn)), list(chn), chn.__reduce__())
+chn2 = it.chain()
+chn2.__setstate__((iter(['xy', 'z']),))
+print(list(chn2))
+chn3 = it.chain()
+chn3.__setstate__((iter(['q']), iter('pp')))
+print(list(chn3))
+show(chn3.__setstate__, ())
+show(chn3.__setstate__, [1])
+show(chn3.__setstate__, (1,))
+show(chn3.__setstate__, (iter([]), [1]))
+show(chn3.__setstate__, (1, 2, 3))
+print(it.chain[int], it.chain[int, str].__origin__ is it.chain)
+sl = it.islice(range(20), 2, 15, 3)
+print(next(sl), sl.__reduce__()[1][1:], sl.__reduce__()[2], list(rebuild(sl)), list(sl), sl.__reduce__()[1][1:], sl.__reduce__()[2])
+sl2 = it.islice('abcdef', 4)
+print(sl2.__reduce__()[1][1:], list(sl2))
+sl3 = it.islice(iter('abcdef'), 1, 4)
+sl3.__setstate__(3)
+print(list(sl3))
+show(sl3.__setstate__, 'x')

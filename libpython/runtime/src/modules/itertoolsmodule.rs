@@ -274,7 +274,66 @@ unsafe extern "C" fn cycle_next(op: *mut PyObject) -> *mut PyObject {
     })
 }
 
-itertype!(CYCLE_TYPE, c"itertools.cycle", c"Return elements from the iterable until it is exhausted. Then repeat the sequence indefinitely.", cycle_new, cycle_next, None, null_mut());
+unsafe extern "C" fn cycle_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let f = fields(op);
+        let tp = type_of(op) as *mut PyObject;
+        if f.o[0].is_null() {
+            // Exhausted: a fresh iterator over what was saved, advanced to the index.
+            let it = get_iter(f.o[1])?;
+            if f.n[0] != 0 {
+                crate::protocol::call::call_method_obj(it.as_ptr(), "__setstate__", &[long::from_i64(f.n[0] as i64).as_ptr()])?;
+            }
+            let state = pack(&[f.o[1], crate::objects::boolobject::true_()])?;
+            return pack(&[tp, pack(&[it.as_ptr()])?.as_ptr(), state.as_ptr()]);
+        }
+        let state = pack(&[f.o[1], crate::objects::boolobject::new_bool(f.n[1] != 0)])?;
+        pack(&[tp, pack(&[f.o[0]])?.as_ptr(), state.as_ptr()])
+    })
+}
+
+/// PyArg_ParseTuple's count check for a state tuple ("function takes ...").
+unsafe fn state_items(state: *mut PyObject, min: usize, max: usize) -> PyResult<&'static [*mut PyObject]> {
+    if !tuple::check(state) {
+        return Err(raise(exc::type_error(), "state is not a tuple"));
+    }
+    let a = tuple::items(state);
+    let s = |n: usize| if n == 1 { "" } else { "s" };
+    if a.len() < min || a.len() > max {
+        let msg = if min == max {
+            format!("function takes exactly {min} argument{} ({} given)", s(min), a.len())
+        } else if a.len() < min {
+            format!("function takes at least {min} argument{} ({} given)", s(min), a.len())
+        } else {
+            format!("function takes at most {max} argument{} ({} given)", s(max), a.len())
+        };
+        return Err(raise(exc::type_error(), msg));
+    }
+    Ok(a)
+}
+
+unsafe extern "C" fn cycle_setstate(op: *mut PyObject, state: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let a = state_items(state, 2, 2)?;
+        if !list::check(a[0]) {
+            return Err(raise(exc::type_error(), format!("argument 1 must be list, not {}", full_name(type_of(a[0])))));
+        }
+        let firstpass = num::c_int_arg(a[1])?;
+        incref(a[0]);
+        set(op, 1, a[0]);
+        let f = fields(op);
+        f.n[1] = (firstpass != 0) as isize;
+        f.n[0] = 0;
+        Ok(Obj::from_borrowed(none()))
+    })
+}
+
+static mut CYCLE_METHODS: [PyMethodDef; 3] = [
+    method(c"__reduce__", cycle_reduce as *const (), METH_NOARGS, REDUCE_DOC),
+    method(c"__setstate__", cycle_setstate as *const (), METH_O, SETSTATE_DOC),
+    METHOD_END,
+];
+itertype!(CYCLE_TYPE, c"itertools.cycle", c"Return elements from the iterable until it is exhausted. Then repeat the sequence indefinitely.", cycle_new, cycle_next, None, (&raw mut CYCLE_METHODS) as *mut PyMethodDef);
 
 // ---- accumulate(iterable, func=None, *, initial=None): o[0] the iterator, o[1] func
 // (null for +), o[2] the running total, o[3] the initial value not yet given ------------------
@@ -317,7 +376,42 @@ unsafe extern "C" fn accumulate_next(op: *mut PyObject) -> *mut PyObject {
     })
 }
 
-itertype!(ACCUMULATE_TYPE, c"itertools.accumulate", c"Return series of accumulated sums (or other binary function results).", accumulate_new, accumulate_next, None, null_mut());
+unsafe extern "C" fn accumulate_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let f = fields(op);
+        let tp = type_of(op) as *mut PyObject;
+        let func = if f.o[1].is_null() { none() } else { f.o[1] };
+        let chain = (&raw mut CHAIN_TYPE) as *mut PyObject;
+        if !f.o[3].is_null() {
+            // The initial value not yet given goes in front of the rest.
+            let it = crate::protocol::call::vectorcall(chain, &[pack(&[f.o[3]])?.as_ptr(), f.o[0]], null_mut())?;
+            return pack(&[tp, pack(&[it.as_ptr(), func])?.as_ptr(), none()]);
+        }
+        if !f.o[2].is_null() && noneobject::is_none(f.o[2]) {
+            let it = crate::protocol::call::vectorcall(chain, &[pack(&[f.o[2]])?.as_ptr(), f.o[0]], null_mut())?;
+            let acc = crate::protocol::call::vectorcall(tp, &[it.as_ptr(), func], null_mut())?;
+            let one = long::from_i64(1);
+            return pack(&[(&raw mut ISLICE_TYPE) as *mut PyObject, pack(&[acc.as_ptr(), one.as_ptr(), none()])?.as_ptr()]);
+        }
+        let total = if f.o[2].is_null() { none() } else { f.o[2] };
+        pack(&[tp, pack(&[f.o[0], func])?.as_ptr(), total])
+    })
+}
+
+unsafe extern "C" fn accumulate_setstate(op: *mut PyObject, state: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        incref(state);
+        set(op, 2, state);
+        Ok(Obj::from_borrowed(none()))
+    })
+}
+
+static mut ACCUMULATE_METHODS: [PyMethodDef; 3] = [
+    method(c"__reduce__", accumulate_reduce as *const (), METH_NOARGS, REDUCE_DOC),
+    method(c"__setstate__", accumulate_setstate as *const (), METH_O, SETSTATE_DOC),
+    METHOD_END,
+];
+itertype!(ACCUMULATE_TYPE, c"itertools.accumulate", c"Return series of accumulated sums (or other binary function results).", accumulate_new, accumulate_next, None, (&raw mut ACCUMULATE_METHODS) as *mut PyMethodDef);
 
 // ---- chain(*iterables): o[0] the source iterator (null when done), o[1] the active one ----
 
@@ -370,7 +464,45 @@ unsafe extern "C" fn chain_next(op: *mut PyObject) -> *mut PyObject {
     })
 }
 
-static mut CHAIN_METHODS: [PyMethodDef; 2] = [
+unsafe extern "C" fn chain_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let f = fields(op);
+        let tp = type_of(op) as *mut PyObject;
+        let empty = tuple::new(0)?;
+        if f.o[0].is_null() {
+            return pack(&[tp, empty.as_ptr()]);
+        }
+        let state = if f.o[1].is_null() { pack(&[f.o[0]])? } else { pack(&[f.o[0], f.o[1]])? };
+        pack(&[tp, empty.as_ptr(), state.as_ptr()])
+    })
+}
+
+/// PyIter_Check.
+unsafe fn is_iterator(o: *mut PyObject) -> bool {
+    (*type_of(o)).tp_iternext.is_some()
+}
+
+unsafe extern "C" fn chain_setstate(op: *mut PyObject, state: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let a = state_items(state, 1, 2)?;
+        if !is_iterator(a[0]) || (a.len() == 2 && !is_iterator(a[1])) {
+            return Err(raise(exc::type_error(), "Arguments must be iterators."));
+        }
+        incref(a[0]);
+        set(op, 0, a[0]);
+        let active = a.get(1).copied().unwrap_or(null_mut());
+        if !active.is_null() {
+            incref(active);
+        }
+        set(op, 1, active);
+        Ok(Obj::from_borrowed(none()))
+    })
+}
+
+static mut CHAIN_METHODS: [PyMethodDef; 5] = [
+    method(c"__reduce__", chain_reduce as *const (), METH_NOARGS, REDUCE_DOC),
+    method(c"__setstate__", chain_setstate as *const (), METH_O, SETSTATE_DOC),
+    method(c"__class_getitem__", crate::objects::genericaliasobject::class_getitem as *const (), METH_O | METH_CLASS, c"See PEP 585"),
     method(c"from_iterable", chain_from_iterable as *const (), METH_O | METH_CLASS, c"Alternative chain() constructor taking a single iterable argument that evaluates lazily."),
     METHOD_END,
 ];
@@ -614,7 +746,39 @@ unsafe extern "C" fn islice_next(op: *mut PyObject) -> *mut PyObject {
     })
 }
 
-itertype!(ISLICE_TYPE, c"itertools.islice", c"islice(iterable, stop) --> islice object\nislice(iterable, start, stop[, step]) --> islice object\n\nReturn an iterator whose next() method returns selected values from an\niterable.  If start is specified, will skip all preceding elements;\notherwise, start defaults to zero.  Step defaults to one.  If\nspecified as another value, step determines how many values are\nskipped between successive calls.  Works like a slice() on a list\nbut returns an iterator.", islice_new, islice_next, None, null_mut());
+unsafe extern "C" fn islice_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let f = fields(op);
+        let tp = type_of(op) as *mut PyObject;
+        let zero = long::from_i64(0);
+        if f.o[0].is_null() {
+            let empty = get_iter(list::new(0)?.as_ptr())?;
+            return pack(&[tp, pack(&[empty.as_ptr(), zero.as_ptr()])?.as_ptr(), zero.as_ptr()]);
+        }
+        let stop = if f.n[1] == -1 { Obj::from_borrowed(none()) } else { long::from_i64(f.n[1] as i64) };
+        let (next_, step, cnt) = (long::from_i64(f.n[0] as i64), long::from_i64(f.n[2] as i64), long::from_i64(f.n[3] as i64));
+        let args = pack(&[f.o[0], next_.as_ptr(), stop.as_ptr(), step.as_ptr()])?;
+        pack(&[tp, args.as_ptr(), cnt.as_ptr()])
+    })
+}
+
+unsafe extern "C" fn islice_setstate(op: *mut PyObject, state: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        if !long::check(state) {
+            // PyLong_AsSsize_t: no __index__.
+            return Err(raise(exc::type_error(), "an integer is required"));
+        }
+        fields(op).n[3] = long::as_ssize_t(state)?;
+        Ok(Obj::from_borrowed(none()))
+    })
+}
+
+static mut ISLICE_METHODS: [PyMethodDef; 3] = [
+    method(c"__reduce__", islice_reduce as *const (), METH_NOARGS, REDUCE_DOC),
+    method(c"__setstate__", islice_setstate as *const (), METH_O, SETSTATE_DOC),
+    METHOD_END,
+];
+itertype!(ISLICE_TYPE, c"itertools.islice", c"islice(iterable, stop) --> islice object\nislice(iterable, start, stop[, step]) --> islice object\n\nReturn an iterator whose next() method returns selected values from an\niterable.  If start is specified, will skip all preceding elements;\notherwise, start defaults to zero.  Step defaults to one.  If\nspecified as another value, step determines how many values are\nskipped between successive calls.  Works like a slice() on a list\nbut returns an iterator.", islice_new, islice_next, None, (&raw mut ISLICE_METHODS) as *mut PyMethodDef);
 
 // ---- pairwise(iterable): o[0] the iterator (null when done), o[1] the previous item ------
 
@@ -683,6 +847,5 @@ pub unsafe fn init() -> PyResult<Obj> {
         typeobject::ready(tp)?;
         dict::set_item_str(d, k, tp as *mut PyObject)?;
     }
-    let _ = full_name;
     Ok(m)
 }
