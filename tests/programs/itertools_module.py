@@ -182,3 +182,48 @@ sl3 = it.islice(iter('abcdef'), 1, 4)
 sl3.__setstate__(3)
 print(list(sl3))
 show(sl3.__setstate__, 'x')
+
+# zip_longest
+print(list(it.zip_longest('ABCD', 'xy', fillvalue='-')), list(it.zip_longest()), list(it.zip_longest([1, 2])))
+print(list(it.zip_longest([1], [], [3, 4, 5])), list(it.zip_longest([], [])))
+z = it.zip_longest('ab', 'wxyz', fillvalue=0)
+print(next(z), next(z), next(z))
+r = z.__reduce__()
+print(r[1][0], type(r[1][1]).__name__, r[2], list(z))
+z2 = it.zip_longest('ab', 'c')
+z2.__setstate__('*')
+print(list(z2))
+show(it.zip_longest, 1)
+show(it.zip_longest, [], x=1)
+show(it.zip_longest, [], fillvalue=1, x=2)
+print(repr(it.zip_longest([], fillvalue=None).__reduce__()[2]))
+
+
+class Boom:
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        raise ValueError('boom')
+
+
+show(list, it.zip_longest([1], Boom()))
+
+# product
+print(list(it.product('ab', range(3))), list(it.product()), list(it.product('ab', [])), list(it.product([1, 2], repeat=2)))
+print(list(it.product('ab', repeat=0)), list(it.product(repeat=3)), len(list(it.product(range(3), range(4), range(2)))))
+p = it.product('ab', 'xy')
+print(p.__reduce__(), next(p), next(p), p.__reduce__()[2], list(rebuild(p)), list(p), p.__reduce__())
+p2 = it.product('abc', 'xyz')
+p2.__setstate__((1, 5))
+print(list(p2))
+p3 = it.product('ab', '')
+p3.__setstate__((0, 0))
+print(list(p3))
+show(it.product, 1)
+show(it.product, 'a', repeat=-1)
+show(it.product, 'a', repeat='x')
+show(it.product, 'a', x=1)
+show(it.product('a').__setstate__, (1, 2))
+show(it.product('a').__setstate__, ('x',))
+show(it.product, 'a', repeat=2**62)

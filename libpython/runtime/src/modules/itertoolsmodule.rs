@@ -821,11 +821,240 @@ unsafe extern "C" fn pairwise_next(op: *mut PyObject) -> *mut PyObject {
 
 itertype!(PAIRWISE_TYPE, c"itertools.pairwise", c"Return an iterator of overlapping pairs taken from the input iterator.\n\n    s -> (s0,s1), (s1,s2), (s2, s3), ...", pairwise_new, pairwise_next, None, null_mut());
 
+// ---- zip_longest(*iterables, fillvalue=None): o[0] a tuple of the iterators (None once one
+// is exhausted), o[1] the fill value, n[0] how many are still active ------------------------
+
+unsafe extern "C" fn zip_longest_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let mut fill = none();
+        if !kwds.is_null() && dict::check(kwds) && dict::len(kwds) > 0 {
+            let v = dict::get_item_str(kwds, "fillvalue")?;
+            if v.is_null() || dict::len(kwds) > 1 {
+                return Err(raise(exc::type_error(), "zip_longest() got an unexpected keyword argument"));
+            }
+            fill = v;
+        }
+        let its = tuple::items(args).iter().map(|&a| get_iter(a)).collect::<PyResult<Vec<_>>>()?;
+        let n = its.len() as isize;
+        let iters = tuple::from_vec(its)?;
+        alloc(tp, &[iters.as_ptr(), fill], &[n])
+    })
+}
+
+unsafe extern "C" fn zip_longest_next(op: *mut PyObject) -> *mut PyObject {
+    iternext(|| {
+        let f = fields(op);
+        let its = tuple::items(f.o[0]);
+        if its.is_empty() || f.n[0] == 0 {
+            return Ok(None);
+        }
+        let mut out = Vec::with_capacity(its.len());
+        for i in 0..its.len() {
+            let slot = tuple::items_ptr(f.o[0]).add(i);
+            if noneobject::is_none(*slot) {
+                out.push(Obj::from_borrowed(f.o[1]));
+                continue;
+            }
+            match next(*slot)? {
+                Some(v) => out.push(v),
+                None => {
+                    f.n[0] -= 1;
+                    if f.n[0] == 0 {
+                        return Ok(None);
+                    }
+                    // The tuple is private to this object: an exhausted iterator's place
+                    // holds None (CPython's NULL; no iterator is None).
+                    incref(none());
+                    let old = std::mem::replace(&mut *slot, none());
+                    decref(old);
+                    out.push(Obj::from_borrowed(f.o[1]));
+                }
+            }
+        }
+        tuple::from_vec(out).map(Some)
+    })
+}
+
+unsafe extern "C" fn zip_longest_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let f = fields(op);
+        let mut args = Vec::new();
+        for &it in tuple::items(f.o[0]) {
+            args.push(if noneobject::is_none(it) { tuple::new(0)? } else { Obj::from_borrowed(it) });
+        }
+        let args = tuple::from_vec(args)?;
+        pack(&[type_of(op) as *mut PyObject, args.as_ptr(), f.o[1]])
+    })
+}
+
+unsafe extern "C" fn zip_longest_setstate(op: *mut PyObject, state: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        incref(state);
+        set(op, 1, state);
+        Ok(Obj::from_borrowed(none()))
+    })
+}
+
+static mut ZIP_LONGEST_METHODS: [PyMethodDef; 3] = [
+    method(c"__reduce__", zip_longest_reduce as *const (), METH_NOARGS, REDUCE_DOC),
+    method(c"__setstate__", zip_longest_setstate as *const (), METH_O, SETSTATE_DOC),
+    METHOD_END,
+];
+itertype!(ZIP_LONGEST_TYPE, c"itertools.zip_longest", c"zip_longest(iter1 [,iter2 [...]], [fillvalue=None]) --> zip_longest object\n\nReturn a zip_longest object whose .__next__() method returns a tuple where\nthe i-th element comes from the i-th iterable argument.  The .__next__()\nmethod continues until the longest iterable in the argument sequence\nis exhausted and then it raises StopIteration.  When the shorter iterables\nare exhausted, the fillvalue is substituted in their place.  The fillvalue\ndefaults to None or can be specified by a keyword argument.", zip_longest_new, zip_longest_next, None, (&raw mut ZIP_LONGEST_METHODS) as *mut PyMethodDef);
+
+// ---- product(*iterables, repeat=1): o[0] the pools (a tuple of tuples), o[1] the last
+// result (null before the first), n[0] stopped, n[1] the indices (a leaked Box<Vec>) --------
+
+unsafe fn product_indices<'a>(op: *mut PyObject) -> &'a mut Vec<isize> {
+    &mut *(fields(op).n[1] as *mut Vec<isize>)
+}
+
+unsafe extern "C" fn product_dealloc(op: *mut PyObject) {
+    let p = fields(op).n[1] as *mut Vec<isize>;
+    if !p.is_null() {
+        // Safety: n[1] was made by Box::into_raw in product_new and is freed once, here.
+        drop(Box::from_raw(p));
+        fields(op).n[1] = 0;
+    }
+    it_dealloc(op)
+}
+
+unsafe extern "C" fn product_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let mut repeat = 1isize;
+        if !kwds.is_null() {
+            let empty = tuple::new(0)?;
+            let a = bind("product", empty.as_ptr(), kwds, &["repeat"], 0)?;
+            if let Some(r) = a[0] {
+                repeat = num::as_ssize_t(r)?;
+            }
+            if repeat < 0 {
+                return Err(raise(exc::value_error(), "repeat argument cannot be negative"));
+            }
+        }
+        let given = tuple::items(args);
+        let nargs = if repeat == 0 { 0 } else { given.len() };
+        if repeat != 0 && nargs > (isize::MAX as usize) / 8 / repeat as usize {
+            return Err(raise(exc::overflow_error(), "repeat argument too large"));
+        }
+        let mut pools = Vec::with_capacity(nargs * repeat as usize);
+        for &g in &given[..nargs] {
+            pools.push(tuple::from_vec(crate::protocol::iter::collect(g)?)?);
+        }
+        for i in nargs..nargs * repeat as usize {
+            pools.push(Obj::from_borrowed(pools[i - nargs].as_ptr()));
+        }
+        let n = pools.len();
+        let pools = tuple::from_vec(pools)?;
+        let op = alloc(tp, &[pools.as_ptr()], &[0])?;
+        fields(op.as_ptr()).n[1] = Box::into_raw(Box::new(vec![0isize; n])) as isize;
+        Ok(op)
+    })
+}
+
+unsafe extern "C" fn product_next(op: *mut PyObject) -> *mut PyObject {
+    iternext(|| {
+        let f = fields(op);
+        if f.n[0] != 0 {
+            return Ok(None);
+        }
+        let pools = tuple::items(f.o[0]);
+        let idx = product_indices(op);
+        if f.o[1].is_null() {
+            // The first result: the first element of every pool.
+            let mut first = Vec::with_capacity(pools.len());
+            for &pool in pools {
+                match tuple::items(pool).first() {
+                    Some(&e) => first.push(Obj::from_borrowed(e)),
+                    None => {
+                        f.n[0] = 1;
+                        return Ok(None);
+                    }
+                }
+            }
+            let r = tuple::from_vec(first)?;
+            set(op, 1, r.clone().into_ptr());
+            return Ok(Some(r));
+        }
+        // The odometer: bump the rightmost index that has not rolled over.
+        let mut cur: Vec<*mut PyObject> = tuple::items(f.o[1]).to_vec();
+        let mut i = pools.len();
+        loop {
+            if i == 0 {
+                f.n[0] = 1;
+                return Ok(None);
+            }
+            i -= 1;
+            let pool = tuple::items(pools[i]);
+            idx[i] += 1;
+            if idx[i] as usize == pool.len() {
+                idx[i] = 0;
+                cur[i] = pool[0];
+            } else {
+                cur[i] = pool[idx[i] as usize];
+                break;
+            }
+        }
+        let r = tuple::from_slice(&cur)?;
+        set(op, 1, r.clone().into_ptr());
+        Ok(Some(r))
+    })
+}
+
+unsafe extern "C" fn product_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let f = fields(op);
+        let tp = type_of(op) as *mut PyObject;
+        if f.n[0] != 0 {
+            return pack(&[tp, pack(&[tuple::new(0)?.as_ptr()])?.as_ptr()]);
+        }
+        if f.o[1].is_null() {
+            return pack(&[tp, f.o[0]]);
+        }
+        let idx = product_indices(op).iter().map(|&i| long::from_i64(i as i64)).collect();
+        pack(&[tp, f.o[0], tuple::from_vec(idx)?.as_ptr()])
+    })
+}
+
+unsafe extern "C" fn product_setstate(op: *mut PyObject, state: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let f = fields(op);
+        let pools = tuple::items(f.o[0]);
+        if !tuple::check(state) || tuple::items(state).len() != pools.len() {
+            return Err(raise(exc::value_error(), "invalid arguments"));
+        }
+        let idx = product_indices(op);
+        for (i, &v) in tuple::items(state).iter().enumerate() {
+            if !long::check(v) {
+                return Err(raise(exc::type_error(), "an integer is required"));
+            }
+            let index = long::as_ssize_t(v)?;
+            let size = tuple::items(pools[i]).len() as isize;
+            if size == 0 {
+                f.n[0] = 1;
+                return Ok(Obj::from_borrowed(none()));
+            }
+            idx[i] = index.clamp(0, size - 1);
+        }
+        let cur: Vec<*mut PyObject> = pools.iter().zip(idx.iter()).map(|(&p, &i)| tuple::items(p)[i as usize]).collect();
+        let r = tuple::from_slice(&cur)?;
+        set(op, 1, r.into_ptr());
+        Ok(Obj::from_borrowed(none()))
+    })
+}
+
+static mut PRODUCT_METHODS: [PyMethodDef; 3] = [
+    method(c"__reduce__", product_reduce as *const (), METH_NOARGS, REDUCE_DOC),
+    method(c"__setstate__", product_setstate as *const (), METH_O, SETSTATE_DOC),
+    METHOD_END,
+];
+itertype!(PRODUCT_TYPE, c"itertools.product", c"Cartesian product of input iterables.  Equivalent to nested for-loops.", product_new, product_next, None, (&raw mut PRODUCT_METHODS) as *mut PyMethodDef);
+
 const DOC: &str = "Functional tools for creating and using iterators.";
 
 /// Makes the `itertools` module.
 pub unsafe fn init() -> PyResult<Obj> {
-    let types: [(&str, *mut PyTypeObject); 12] = [
+    let types: [(&str, *mut PyTypeObject); 14] = [
         ("accumulate", &raw mut ACCUMULATE_TYPE),
         ("chain", &raw mut CHAIN_TYPE),
         ("compress", &raw mut COMPRESS_TYPE),
@@ -835,14 +1064,18 @@ pub unsafe fn init() -> PyResult<Obj> {
         ("filterfalse", &raw mut FILTERFALSE_TYPE),
         ("islice", &raw mut ISLICE_TYPE),
         ("pairwise", &raw mut PAIRWISE_TYPE),
+        ("product", &raw mut PRODUCT_TYPE),
         ("repeat", &raw mut REPEAT_TYPE),
         ("starmap", &raw mut STARMAP_TYPE),
         ("takewhile", &raw mut TAKEWHILE_TYPE),
+        ("zip_longest", &raw mut ZIP_LONGEST_TYPE),
     ];
     let name = str_::from_str("itertools")?;
     let m = moduleobject::new(name.as_ptr())?;
     let d = moduleobject::get_dict(m.as_ptr());
     dict::set_item_str(d, "__doc__", str_::from_str(DOC)?.as_ptr())?;
+    // product keeps its indices outside the shared slots, so it frees them itself.
+    (*(&raw mut PRODUCT_TYPE)).tp_dealloc = Some(product_dealloc);
     for (k, tp) in types {
         typeobject::ready(tp)?;
         dict::set_item_str(d, k, tp as *mut PyObject)?;
