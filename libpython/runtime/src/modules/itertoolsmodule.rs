@@ -1050,13 +1050,114 @@ static mut PRODUCT_METHODS: [PyMethodDef; 3] = [
 ];
 itertype!(PRODUCT_TYPE, c"itertools.product", c"Cartesian product of input iterables.  Equivalent to nested for-loops.", product_new, product_next, None, (&raw mut PRODUCT_METHODS) as *mut PyMethodDef);
 
+// ---- combinations(iterable, r): o[0] the pool, o[1] the last result, n[0] stopped,
+// n[1] the indices (a leaked Box<Vec>, freed by product_dealloc), n[2] r ---------------------
+
+unsafe extern "C" fn combinations_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let a = bind("combinations", args, kwds, &["iterable", "r"], 2)?;
+        let pool = tuple::from_vec(crate::protocol::iter::collect(a[0].expect("required"))?)?;
+        let r = num::as_ssize_t(num::index(a[1].expect("required"))?.as_ptr())?;
+        if r < 0 {
+            return Err(raise(exc::value_error(), "r must be non-negative"));
+        }
+        let n = tuple::items(pool.as_ptr()).len() as isize;
+        let op = alloc(tp, &[pool.as_ptr()], &[(r > n) as isize, 0, r])?;
+        fields(op.as_ptr()).n[1] = Box::into_raw(Box::new((0..r).collect::<Vec<isize>>())) as isize;
+        Ok(op)
+    })
+}
+
+unsafe fn combo_result(op: *mut PyObject) -> PyResult<Obj> {
+    let f = fields(op);
+    let pool = tuple::items(f.o[0]);
+    let cur: Vec<*mut PyObject> = product_indices(op).iter().map(|&i| pool[i as usize]).collect();
+    let r = tuple::from_slice(&cur)?;
+    set(op, 1, r.clone().into_ptr());
+    Ok(r)
+}
+
+unsafe extern "C" fn combinations_next(op: *mut PyObject) -> *mut PyObject {
+    iternext(|| {
+        let f = fields(op);
+        if f.n[0] != 0 {
+            return Ok(None);
+        }
+        if !f.o[1].is_null() {
+            let n = tuple::items(f.o[0]).len() as isize;
+            let r = f.n[2];
+            let idx = product_indices(op);
+            // The rightmost index not yet at its maximum, i + n - r.
+            let mut i = r - 1;
+            while i >= 0 && idx[i as usize] == i + n - r {
+                i -= 1;
+            }
+            if i < 0 {
+                f.n[0] = 1;
+                return Ok(None);
+            }
+            idx[i as usize] += 1;
+            for j in (i + 1) as usize..r as usize {
+                idx[j] = idx[j - 1] + 1;
+            }
+        }
+        combo_result(op).map(Some)
+    })
+}
+
+unsafe extern "C" fn combinations_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let f = fields(op);
+        let tp = type_of(op) as *mut PyObject;
+        let r = long::from_i64(f.n[2] as i64);
+        if f.o[1].is_null() {
+            return pack(&[tp, pack(&[f.o[0], r.as_ptr()])?.as_ptr()]);
+        }
+        if f.n[0] != 0 {
+            return pack(&[tp, pack(&[tuple::new(0)?.as_ptr(), r.as_ptr()])?.as_ptr()]);
+        }
+        let idx = product_indices(op).iter().map(|&i| long::from_i64(i as i64)).collect();
+        pack(&[tp, pack(&[f.o[0], r.as_ptr()])?.as_ptr(), tuple::from_vec(idx)?.as_ptr()])
+    })
+}
+
+unsafe extern "C" fn combinations_setstate(op: *mut PyObject, state: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let f = fields(op);
+        let n = tuple::items(f.o[0]).len() as isize;
+        let r = f.n[2];
+        if !tuple::check(state) || tuple::items(state).len() as isize != r {
+            return Err(raise(exc::value_error(), "invalid arguments"));
+        }
+        let idx = product_indices(op);
+        for (i, &v) in tuple::items(state).iter().enumerate() {
+            if !long::check(v) {
+                return Err(raise(exc::type_error(), "an integer is required"));
+            }
+            let index = long::as_ssize_t(v)?;
+            let max = i as isize + n - r;
+            idx[i] = index.min(max).max(0);
+        }
+        combo_result(op)?;
+        Ok(Obj::from_borrowed(none()))
+    })
+}
+
+static mut COMBINATIONS_METHODS: [PyMethodDef; 3] = [
+    method(c"__reduce__", combinations_reduce as *const (), METH_NOARGS, REDUCE_DOC),
+    method(c"__setstate__", combinations_setstate as *const (), METH_O, SETSTATE_DOC),
+    METHOD_END,
+];
+itertype!(COMBINATIONS_TYPE, c"itertools.combinations", c"Return successive r-length combinations of elements in the iterable.\n\ncombinations(range(4), 3) --> (0,1,2), (0,1,3), (0,2,3), (1,2,3)", combinations_new, combinations_next, None, (&raw mut COMBINATIONS_METHODS) as *mut PyMethodDef);
+
 const DOC: &str = "Functional tools for creating and using iterators.";
 
 /// Makes the `itertools` module.
 pub unsafe fn init() -> PyResult<Obj> {
-    let types: [(&str, *mut PyTypeObject); 14] = [
+    let types: [(&str, *mut PyTypeObject); 15] = [
         ("accumulate", &raw mut ACCUMULATE_TYPE),
         ("chain", &raw mut CHAIN_TYPE),
+        ("combinations", &raw mut COMBINATIONS_TYPE),
         ("compress", &raw mut COMPRESS_TYPE),
         ("count", &raw mut COUNT_TYPE),
         ("cycle", &raw mut CYCLE_TYPE),
@@ -1076,6 +1177,7 @@ pub unsafe fn init() -> PyResult<Obj> {
     dict::set_item_str(d, "__doc__", str_::from_str(DOC)?.as_ptr())?;
     // product keeps its indices outside the shared slots, so it frees them itself.
     (*(&raw mut PRODUCT_TYPE)).tp_dealloc = Some(product_dealloc);
+    (*(&raw mut COMBINATIONS_TYPE)).tp_dealloc = Some(product_dealloc);
     for (k, tp) in types {
         typeobject::ready(tp)?;
         dict::set_item_str(d, k, tp as *mut PyObject)?;
