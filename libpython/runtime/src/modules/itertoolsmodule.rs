@@ -1054,16 +1054,27 @@ itertype!(PRODUCT_TYPE, c"itertools.product", c"Cartesian product of input itera
 // n[1] the indices (a leaked Box<Vec>, freed by product_dealloc), n[2] r ---------------------
 
 unsafe extern "C" fn combinations_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+    combo_new("combinations", tp, args, kwds, false)
+}
+
+unsafe extern "C" fn cwr_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+    combo_new("combinations_with_replacement", tp, args, kwds, true)
+}
+
+/// combinations and combinations_with_replacement (`n[3]` set) share their state.
+unsafe fn combo_new(name: &str, tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject, repl: bool) -> *mut PyObject {
     crate::guard::catch_obj(|| {
-        let a = bind("combinations", args, kwds, &["iterable", "r"], 2)?;
+        let a = bind(name, args, kwds, &["iterable", "r"], 2)?;
         let pool = tuple::from_vec(crate::protocol::iter::collect(a[0].expect("required"))?)?;
         let r = num::as_ssize_t(num::index(a[1].expect("required"))?.as_ptr())?;
         if r < 0 {
             return Err(raise(exc::value_error(), "r must be non-negative"));
         }
         let n = tuple::items(pool.as_ptr()).len() as isize;
-        let op = alloc(tp, &[pool.as_ptr()], &[(r > n) as isize, 0, r])?;
-        fields(op.as_ptr()).n[1] = Box::into_raw(Box::new((0..r).collect::<Vec<isize>>())) as isize;
+        let stopped = if repl { n == 0 && r > 0 } else { r > n };
+        let op = alloc(tp, &[pool.as_ptr()], &[stopped as isize, 0, r, repl as isize])?;
+        let indices: Vec<isize> = if repl { vec![0; r as usize] } else { (0..r).collect() };
+        fields(op.as_ptr()).n[1] = Box::into_raw(Box::new(indices)) as isize;
         Ok(op)
     })
 }
@@ -1087,6 +1098,23 @@ unsafe extern "C" fn combinations_next(op: *mut PyObject) -> *mut PyObject {
             let n = tuple::items(f.o[0]).len() as isize;
             let r = f.n[2];
             let idx = product_indices(op);
+            if f.n[3] != 0 {
+                // With replacement: the rightmost index below n - 1, and all after it
+                // set to its new value.
+                let mut i = r - 1;
+                while i >= 0 && idx[i as usize] == n - 1 {
+                    i -= 1;
+                }
+                if i < 0 {
+                    f.n[0] = 1;
+                    return Ok(None);
+                }
+                let v = idx[i as usize] + 1;
+                for j in i as usize..r as usize {
+                    idx[j] = v;
+                }
+                return combo_result(op).map(Some);
+            }
             // The rightmost index not yet at its maximum, i + n - r.
             let mut i = r - 1;
             while i >= 0 && idx[i as usize] == i + n - r {
@@ -1135,8 +1163,11 @@ unsafe extern "C" fn combinations_setstate(op: *mut PyObject, state: *mut PyObje
                 return Err(raise(exc::type_error(), "an integer is required"));
             }
             let index = long::as_ssize_t(v)?;
-            let max = i as isize + n - r;
-            idx[i] = index.min(max).max(0);
+            idx[i] = if f.n[3] != 0 {
+                if index < 0 { 0 } else { index.min(n - 1) }
+            } else {
+                index.min(i as isize + n - r).max(0)
+            };
         }
         combo_result(op)?;
         Ok(Obj::from_borrowed(none()))
@@ -1150,14 +1181,17 @@ static mut COMBINATIONS_METHODS: [PyMethodDef; 3] = [
 ];
 itertype!(COMBINATIONS_TYPE, c"itertools.combinations", c"Return successive r-length combinations of elements in the iterable.\n\ncombinations(range(4), 3) --> (0,1,2), (0,1,3), (0,2,3), (1,2,3)", combinations_new, combinations_next, None, (&raw mut COMBINATIONS_METHODS) as *mut PyMethodDef);
 
+itertype!(CWR_TYPE, c"itertools.combinations_with_replacement", c"Return successive r-length combinations of elements in the iterable allowing individual elements to have successive repeats.\n\ncombinations_with_replacement('ABC', 2) --> ('A','A'), ('A','B'), ('A','C'), ('B','B'), ('B','C'), ('C','C')", cwr_new, combinations_next, None, (&raw mut COMBINATIONS_METHODS) as *mut PyMethodDef);
+
 const DOC: &str = "Functional tools for creating and using iterators.";
 
 /// Makes the `itertools` module.
 pub unsafe fn init() -> PyResult<Obj> {
-    let types: [(&str, *mut PyTypeObject); 15] = [
+    let types: [(&str, *mut PyTypeObject); 16] = [
         ("accumulate", &raw mut ACCUMULATE_TYPE),
         ("chain", &raw mut CHAIN_TYPE),
         ("combinations", &raw mut COMBINATIONS_TYPE),
+        ("combinations_with_replacement", &raw mut CWR_TYPE),
         ("compress", &raw mut COMPRESS_TYPE),
         ("count", &raw mut COUNT_TYPE),
         ("cycle", &raw mut CYCLE_TYPE),
@@ -1178,6 +1212,7 @@ pub unsafe fn init() -> PyResult<Obj> {
     // product keeps its indices outside the shared slots, so it frees them itself.
     (*(&raw mut PRODUCT_TYPE)).tp_dealloc = Some(product_dealloc);
     (*(&raw mut COMBINATIONS_TYPE)).tp_dealloc = Some(product_dealloc);
+    (*(&raw mut CWR_TYPE)).tp_dealloc = Some(product_dealloc);
     for (k, tp) in types {
         typeobject::ready(tp)?;
         dict::set_item_str(d, k, tp as *mut PyObject)?;
