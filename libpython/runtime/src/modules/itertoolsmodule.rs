@@ -1183,11 +1183,145 @@ itertype!(COMBINATIONS_TYPE, c"itertools.combinations", c"Return successive r-le
 
 itertype!(CWR_TYPE, c"itertools.combinations_with_replacement", c"Return successive r-length combinations of elements in the iterable allowing individual elements to have successive repeats.\n\ncombinations_with_replacement('ABC', 2) --> ('A','A'), ('A','B'), ('A','C'), ('B','B'), ('B','C'), ('C','C')", cwr_new, combinations_next, None, (&raw mut COMBINATIONS_METHODS) as *mut PyMethodDef);
 
+// ---- permutations(iterable, r=None): o[0] the pool, o[1] the last result, n[0] stopped,
+// n[1] the indices (n of them) then the cycles (r) in one leaked Box<Vec>, n[2] r ------------
+
+unsafe extern "C" fn permutations_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let a = bind("permutations", args, kwds, &["iterable", "r"], 1)?;
+        let pool = tuple::from_vec(crate::protocol::iter::collect(a[0].expect("required"))?)?;
+        let n = tuple::items(pool.as_ptr()).len() as isize;
+        let mut r = n;
+        if let Some(ro) = a[1].filter(|&o| !noneobject::is_none(o)) {
+            if !long::check(ro) {
+                return Err(raise(exc::type_error(), "Expected int as r"));
+            }
+            r = long::as_ssize_t(ro)?;
+        }
+        if r < 0 {
+            return Err(raise(exc::value_error(), "r must be non-negative"));
+        }
+        let op = alloc(tp, &[pool.as_ptr()], &[(r > n) as isize, 0, r])?;
+        let mut state: Vec<isize> = (0..n).collect();
+        state.extend((0..r.min(n)).map(|i| n - i));
+        state.resize((n + r) as usize, 0);
+        fields(op.as_ptr()).n[1] = Box::into_raw(Box::new(state)) as isize;
+        Ok(op)
+    })
+}
+
+unsafe fn perm_result(op: *mut PyObject) -> PyResult<Obj> {
+    let f = fields(op);
+    let pool = tuple::items(f.o[0]);
+    let r = f.n[2] as usize;
+    let cur: Vec<*mut PyObject> = product_indices(op)[..r].iter().map(|&i| pool[i as usize]).collect();
+    let t = tuple::from_slice(&cur)?;
+    set(op, 1, t.clone().into_ptr());
+    Ok(t)
+}
+
+unsafe extern "C" fn permutations_next(op: *mut PyObject) -> *mut PyObject {
+    iternext(|| {
+        let f = fields(op);
+        if f.n[0] != 0 {
+            return Ok(None);
+        }
+        if !f.o[1].is_null() {
+            let n = tuple::items(f.o[0]).len();
+            let r = f.n[2] as usize;
+            if n == 0 {
+                f.n[0] = 1;
+                return Ok(None);
+            }
+            let st = product_indices(op);
+            let (indices, cycles) = st.split_at_mut(n);
+            let mut done = true;
+            for i in (0..r).rev() {
+                cycles[i] -= 1;
+                if cycles[i] == 0 {
+                    indices[i..].rotate_left(1);
+                    cycles[i] = (n - i) as isize;
+                } else {
+                    let j = cycles[i] as usize;
+                    indices.swap(i, n - j);
+                    done = false;
+                    break;
+                }
+            }
+            if done {
+                f.n[0] = 1;
+                return Ok(None);
+            }
+        }
+        perm_result(op).map(Some)
+    })
+}
+
+unsafe extern "C" fn permutations_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let f = fields(op);
+        let tp = type_of(op) as *mut PyObject;
+        let r = long::from_i64(f.n[2] as i64);
+        if f.o[1].is_null() {
+            return pack(&[tp, pack(&[f.o[0], r.as_ptr()])?.as_ptr()]);
+        }
+        if f.n[0] != 0 {
+            return pack(&[tp, pack(&[tuple::new(0)?.as_ptr(), r.as_ptr()])?.as_ptr()]);
+        }
+        let n = tuple::items(f.o[0]).len();
+        let st = product_indices(op);
+        let ints = |v: &[isize]| tuple::from_vec(v.iter().map(|&i| long::from_i64(i as i64)).collect());
+        let state = pack(&[ints(&st[..n])?.as_ptr(), ints(&st[n..])?.as_ptr()])?;
+        pack(&[tp, pack(&[f.o[0], r.as_ptr()])?.as_ptr(), state.as_ptr()])
+    })
+}
+
+unsafe extern "C" fn permutations_setstate(op: *mut PyObject, state: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch_obj(|| {
+        let a = state_items(state, 2, 2)?;
+        for (k, &t) in a.iter().enumerate() {
+            if !tuple::check(t) {
+                return Err(raise(exc::type_error(), format!("argument {} must be tuple, not {}", k + 1, full_name(type_of(t)))));
+            }
+        }
+        let f = fields(op);
+        let n = tuple::items(f.o[0]).len();
+        let r = f.n[2] as usize;
+        let (ind, cyc) = (tuple::items(a[0]), tuple::items(a[1]));
+        if ind.len() != n || cyc.len() != r {
+            return Err(raise(exc::value_error(), "invalid arguments"));
+        }
+        let int = |v: *mut PyObject| -> PyResult<isize> {
+            if !long::check(v) {
+                return Err(raise(exc::type_error(), "an integer is required"));
+            }
+            long::as_ssize_t(v)
+        };
+        let st = product_indices(op);
+        for (i, &v) in ind.iter().enumerate() {
+            st[i] = int(v)?.clamp(0, n as isize - 1);
+        }
+        for (i, &v) in cyc.iter().enumerate() {
+            let c = int(v)?;
+            st[n + i] = if c < 1 { 1 } else { c.min((n - i) as isize) };
+        }
+        perm_result(op)?;
+        Ok(Obj::from_borrowed(none()))
+    })
+}
+
+static mut PERMUTATIONS_METHODS: [PyMethodDef; 3] = [
+    method(c"__reduce__", permutations_reduce as *const (), METH_NOARGS, REDUCE_DOC),
+    method(c"__setstate__", permutations_setstate as *const (), METH_O, SETSTATE_DOC),
+    METHOD_END,
+];
+itertype!(PERMUTATIONS_TYPE, c"itertools.permutations", c"Return successive r-length permutations of elements in the iterable.\n\npermutations(range(3), 2) --> (0,1), (0,2), (1,0), (1,2), (2,0), (2,1)", permutations_new, permutations_next, None, (&raw mut PERMUTATIONS_METHODS) as *mut PyMethodDef);
+
 const DOC: &str = "Functional tools for creating and using iterators.";
 
 /// Makes the `itertools` module.
 pub unsafe fn init() -> PyResult<Obj> {
-    let types: [(&str, *mut PyTypeObject); 16] = [
+    let types: [(&str, *mut PyTypeObject); 17] = [
         ("accumulate", &raw mut ACCUMULATE_TYPE),
         ("chain", &raw mut CHAIN_TYPE),
         ("combinations", &raw mut COMBINATIONS_TYPE),
@@ -1199,6 +1333,7 @@ pub unsafe fn init() -> PyResult<Obj> {
         ("filterfalse", &raw mut FILTERFALSE_TYPE),
         ("islice", &raw mut ISLICE_TYPE),
         ("pairwise", &raw mut PAIRWISE_TYPE),
+        ("permutations", &raw mut PERMUTATIONS_TYPE),
         ("product", &raw mut PRODUCT_TYPE),
         ("repeat", &raw mut REPEAT_TYPE),
         ("starmap", &raw mut STARMAP_TYPE),
@@ -1213,6 +1348,7 @@ pub unsafe fn init() -> PyResult<Obj> {
     (*(&raw mut PRODUCT_TYPE)).tp_dealloc = Some(product_dealloc);
     (*(&raw mut COMBINATIONS_TYPE)).tp_dealloc = Some(product_dealloc);
     (*(&raw mut CWR_TYPE)).tp_dealloc = Some(product_dealloc);
+    (*(&raw mut PERMUTATIONS_TYPE)).tp_dealloc = Some(product_dealloc);
     for (k, tp) in types {
         typeobject::ready(tp)?;
         dict::set_item_str(d, k, tp as *mut PyObject)?;
