@@ -1,7 +1,8 @@
-//! The `itertools` module (CPython's Modules/itertoolsmodule.c), part of it: `count`,
-//! `cycle`, `repeat`, `accumulate`, `chain` (+ `from_iterable`), `compress`, `dropwhile`,
-//! `takewhile`, `filterfalse`, `islice`, `starmap`, `pairwise`, with CPython's argument
-//! errors and reprs.
+//! The `itertools` module (CPython's Modules/itertoolsmodule.c), all but `groupby` and
+//! `tee`: `count`, `cycle`, `repeat`, `accumulate`, `chain` (+ `from_iterable`), `compress`,
+//! `dropwhile`, `takewhile`, `filterfalse`, `islice`, `starmap`, `pairwise`, `zip_longest`,
+//! `product`, `combinations`, `combinations_with_replacement`, `permutations`, with
+//! CPython's argument errors, reprs and `__reduce__`/`__setstate__`.
 //!
 //! All the types share one layout: four object slots and four integer slots, whose meaning
 //! each type's functions fix; so dealloc and traverse are shared.
