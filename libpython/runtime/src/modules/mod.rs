@@ -4,7 +4,11 @@ pub mod ast_module;
 pub mod ast_nodes;
 pub mod bltin_input;
 pub mod builtins;
+pub mod errnomodule;
+pub mod itertoolsmodule;
 pub mod marshalmodule;
+pub mod operatormodule;
+pub mod statmodule;
 pub mod stdio;
 pub mod symtablemodule;
 pub mod sys;
@@ -69,6 +73,10 @@ pub fn lazy_builtin(name: &str) -> Option<unsafe fn() -> PyResult<crate::object:
         "_ast" => Some(ast_module::init),
         "_symtable" => Some(symtablemodule::init),
         "_warnings" => Some(warnings::init),
+        "errno" => Some(errnomodule::init),
+        "_stat" => Some(statmodule::init),
+        "_operator" => Some(operatormodule::init),
+        "itertools" => Some(itertoolsmodule::init),
         _ => None,
     }
 }
