@@ -1320,6 +1320,20 @@ itertype!(PERMUTATIONS_TYPE, c"itertools.permutations", c"Return successive r-le
 
 const DOC: &str = "Functional tools for creating and using iterators.";
 
+/// `groupby` and `tee` are not written yet: calling them says so rather than the module
+/// seeming to lack them.
+unsafe extern "C" fn not_yet_groupby(_m: *mut PyObject, _a: *const *mut PyObject, _n: Py_ssize_t) -> *mut PyObject {
+    crate::err::raise(exc::not_implemented_error(), "itertools.groupby is not implemented in Ferric yet");
+    std::ptr::null_mut()
+}
+
+unsafe extern "C" fn not_yet_tee(_m: *mut PyObject, _a: *const *mut PyObject, _n: Py_ssize_t) -> *mut PyObject {
+    crate::err::raise(exc::not_implemented_error(), "itertools.tee is not implemented in Ferric yet");
+    std::ptr::null_mut()
+}
+
+static mut NOT_YET: [PyMethodDef; 3] = [crate::modules::fast(c"groupby", not_yet_groupby), crate::modules::fast(c"tee", not_yet_tee), METHOD_END];
+
 /// Makes the `itertools` module.
 pub unsafe fn init() -> PyResult<Obj> {
     let types: [(&str, *mut PyTypeObject); 17] = [
@@ -1354,5 +1368,6 @@ pub unsafe fn init() -> PyResult<Obj> {
         typeobject::ready(tp)?;
         dict::set_item_str(d, k, tp as *mut PyObject)?;
     }
+    crate::modules::add_functions(m.as_ptr(), d, (&raw mut NOT_YET) as *mut PyMethodDef, name.as_ptr())?;
     Ok(m)
 }
