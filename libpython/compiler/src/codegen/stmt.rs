@@ -537,43 +537,19 @@ impl<'a> Compiler<'a> {
     }
 
     fn try_finally(&mut self, s: &'a Stmt) -> R {
-        let StmtKind::Try { body, handlers, finalbody, .. } = &s.kind else { unreachable!() };
-        let bodyb = self.new_block();
-        let end = self.new_block();
-        let exit = self.new_block();
-        let cleanup = self.new_block();
-        self.jump(SETUP_FINALLY, end);
-        self.use_next_block(bodyb);
-        let mut f = self.fb(FBlockType::FinallyTry, bodyb);
-        f.exit = end;
-        f.body = Some(finalbody);
-        self.push_fblock(f)?;
-        if !handlers.is_empty() {
-            self.try_except(s)?;
-        } else {
-            self.stmts(body)?;
-        }
-        self.op_noline(POP_BLOCK);
-        self.pop_fblock();
-        self.stmts(finalbody)?;
-        self.jump_noline(JUMP, exit);
-        self.use_next_block(end);
-        self.unset_loc();
-        self.jump(SETUP_CLEANUP, cleanup);
-        self.op(PUSH_EXC_INFO);
-        let f = self.fb(FBlockType::FinallyEnd, end);
-        self.push_fblock(f)?;
-        self.stmts(finalbody)?;
-        self.pop_fblock();
-        self.op_i(RERAISE, 0);
-        self.use_next_block(cleanup);
-        self.pop_except_and_reraise();
-        self.use_next_block(exit);
-        Ok(())
+        self.finally_around(s, false)
     }
 
     fn try_star_finally(&mut self, s: &'a Stmt) -> R {
-        let StmtKind::TryStar { body, handlers, finalbody, .. } = &s.kind else { unreachable!() };
+        self.finally_around(s, true)
+    }
+
+    /// `finally` around a `try` (or `try`/`except*`) statement: the body with its handlers,
+    /// then the finally body on the normal path and again on the exceptional one.
+    fn finally_around(&mut self, s: &'a Stmt, star: bool) -> R {
+        let (StmtKind::Try { body, handlers, finalbody, .. } | StmtKind::TryStar { body, handlers, finalbody, .. }) = &s.kind else {
+            unreachable!()
+        };
         let bodyb = self.new_block();
         let end = self.new_block();
         let exit = self.new_block();
@@ -585,7 +561,11 @@ impl<'a> Compiler<'a> {
         f.body = Some(finalbody);
         self.push_fblock(f)?;
         if !handlers.is_empty() {
-            self.try_star_except(s)?;
+            if star {
+                self.try_star_except(s)?;
+            } else {
+                self.try_except(s)?;
+            }
         } else {
             self.stmts(body)?;
         }
