@@ -12,6 +12,9 @@
 //!
 //! Each subcommand reads one request per line on stdin and writes one answer per line.
 
+#[global_allocator]
+static GLOBAL: ferric_alloc::MiMalloc = ferric_alloc::MiMalloc;
+
 use ferric_compiler::ast::{self, json::JsonWriter};
 use std::io::{BufRead, Write};
 

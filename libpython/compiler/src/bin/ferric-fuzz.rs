@@ -7,6 +7,9 @@
 //!
 //!     ferric-fuzz --seeds DIR [--seconds N] [--seed S] [--out DIR] [--limit-ms M]
 
+#[global_allocator]
+static GLOBAL: ferric_alloc::MiMalloc = ferric_alloc::MiMalloc;
+
 use ferric_compiler::error::Mode;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
