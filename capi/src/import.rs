@@ -4,8 +4,7 @@
 use crate::rt::ffi::*;
 use crate::rt::guard::catch_obj;
 use crate::rt::object::*;
-use crate::rt::objects::{dictobject as dict, moduleobject, noneobject, tupleobject as tuple, unicodeobject as str_};
-use crate::rt::protocol::call;
+use crate::rt::objects::{dictobject as dict, moduleobject, tupleobject as tuple, unicodeobject as str_};
 use crate::rt::{err, exc};
 use std::ffi::{c_char, c_int, CStr};
 use std::ptr::null_mut;
@@ -72,22 +71,10 @@ pub unsafe extern "C" fn PyImport_AddModule(name: *const c_char) -> *mut PyObjec
     }
 }
 
-/// PyImport_ImportModuleLevelObject: `__import__(name, globals, locals, fromlist, level)`.
+/// PyImport_ImportModuleLevelObject: the import statement's work, whatever `__import__` is.
 #[no_mangle]
-pub unsafe extern "C" fn PyImport_ImportModuleLevelObject(name: *mut PyObject, globals: *mut PyObject, locals: *mut PyObject, fromlist: *mut PyObject, level: c_int) -> *mut PyObject {
-    catch_obj(|| {
-        if name.is_null() {
-            return Err(err::raise(exc::value_error(), "Empty module name"));
-        }
-        let import = dict::get_item_str(crate::rt::interp::builtins(), "__import__")?;
-        if import.is_null() {
-            return Err(err::raise(exc::import_error(), "__import__ not found"));
-        }
-        let none = noneobject::none();
-        let or_none = |p: *mut PyObject| if p.is_null() { none } else { p };
-        let level = crate::rt::objects::longobject::from_i64(level as i64);
-        call::vectorcall(import, &[name, or_none(globals), or_none(locals), or_none(fromlist), level.as_ptr()], null_mut())
-    })
+pub unsafe extern "C" fn PyImport_ImportModuleLevelObject(name: *mut PyObject, globals: *mut PyObject, _locals: *mut PyObject, fromlist: *mut PyObject, level: c_int) -> *mut PyObject {
+    catch_obj(|| crate::rt::import::import_module_level(name, globals, fromlist, level as i64))
 }
 
 #[no_mangle]

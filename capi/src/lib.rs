@@ -26,6 +26,7 @@ pub mod getargs;
 pub mod gc;
 pub mod hashtable;
 pub mod import;
+pub mod importdl;
 pub mod listobject;
 pub mod longobject;
 pub mod marshal;

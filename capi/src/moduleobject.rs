@@ -174,7 +174,15 @@ pub unsafe extern "C" fn PyModule_Create2(def: *mut PyModuleDef, _apiver: c_int)
         if !(*def).m_slots.is_null() {
             return Err(err::raise(exc::system_error(), "module with slots cannot be created with PyModule_Create"));
         }
-        let name = str_::from_cstr((*def).m_name)?;
+        let mut name = str_::from_cstr((*def).m_name)?;
+        // An extension being loaded as `pkg.mod` names itself `mod`: it gets the full name.
+        let context = crate::importdl::PACKAGE_CONTEXT;
+        if !context.is_null() {
+            let full = std::ffi::CStr::from_ptr(context).to_string_lossy().into_owned();
+            if full.rsplit('.').next() == Some(str_::as_str(name.as_ptr())?) {
+                name = str_::from_str(&full)?;
+            }
+        }
         let m = module::new(name.as_ptr())?;
         (*(m.as_ptr() as *mut module::PyModuleObject)).md_def = def;
         alloc_state(m.as_ptr(), def)?;

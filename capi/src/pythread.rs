@@ -3,62 +3,38 @@
 //! release it (a binary semaphore, here a mutex-guarded flag and a condition variable).
 
 use std::ffi::{c_int, c_ulong, c_void};
-use std::sync::{Condvar, Mutex};
-use std::time::{Duration, Instant};
+use crate::rt::pythread::RawLock;
+use std::time::Duration;
 
 #[allow(non_camel_case_types)]
 pub type PyThread_type_lock = *mut c_void;
-
-struct Lock {
-    locked: Mutex<bool>,
-    freed: Condvar,
-}
 
 const PY_LOCK_FAILURE: c_int = 0;
 const PY_LOCK_ACQUIRED: c_int = 1;
 
 #[no_mangle]
 pub extern "C" fn PyThread_allocate_lock() -> PyThread_type_lock {
-    Box::into_raw(Box::new(Lock { locked: Mutex::new(false), freed: Condvar::new() })) as PyThread_type_lock
+    Box::into_raw(Box::new(RawLock::new())) as PyThread_type_lock
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn PyThread_free_lock(lock: PyThread_type_lock) {
     if !lock.is_null() {
         // Safety: made by PyThread_allocate_lock; the caller frees it once.
-        drop(Box::from_raw(lock as *mut Lock));
+        drop(Box::from_raw(lock as *mut RawLock));
     }
 }
 
 /// Takes the lock, waiting at most `timeout_us` microseconds (-1: forever, 0: not at all).
 unsafe fn acquire(lock: PyThread_type_lock, timeout_us: i64) -> c_int {
     // Safety: a live lock from PyThread_allocate_lock.
-    let l = &*(lock as *const Lock);
-    let Ok(mut locked) = l.locked.lock() else { return PY_LOCK_FAILURE };
-    let deadline = (timeout_us > 0).then(|| Instant::now() + Duration::from_micros(timeout_us as u64));
-    while *locked {
-        if timeout_us == 0 {
-            return PY_LOCK_FAILURE;
-        }
-        locked = match deadline {
-            None => match l.freed.wait(locked) {
-                Ok(g) => g,
-                Err(_) => return PY_LOCK_FAILURE,
-            },
-            Some(d) => {
-                let now = Instant::now();
-                if now >= d {
-                    return PY_LOCK_FAILURE;
-                }
-                match l.freed.wait_timeout(locked, d - now) {
-                    Ok((g, _)) => g,
-                    Err(_) => return PY_LOCK_FAILURE,
-                }
-            }
-        };
+    let l = &*(lock as *const RawLock);
+    let timeout = (timeout_us >= 0).then(|| Duration::from_micros(timeout_us as u64));
+    if l.acquire(timeout) {
+        PY_LOCK_ACQUIRED
+    } else {
+        PY_LOCK_FAILURE
     }
-    *locked = true;
-    PY_LOCK_ACQUIRED
 }
 
 /// 1 if taken; with `waitflag` 0 it does not wait.
@@ -76,17 +52,12 @@ pub unsafe extern "C" fn PyThread_acquire_lock_timed(lock: PyThread_type_lock, m
 #[no_mangle]
 pub unsafe extern "C" fn PyThread_release_lock(lock: PyThread_type_lock) {
     // Safety: a live lock from PyThread_allocate_lock.
-    let l = &*(lock as *const Lock);
-    if let Ok(mut locked) = l.locked.lock() {
-        *locked = false;
-        l.freed.notify_one();
-    }
+    (*(lock as *const RawLock)).release();
 }
 
 #[no_mangle]
 pub extern "C" fn PyThread_get_thread_ident() -> c_ulong {
-    // Safety: pthread_self has no preconditions.
-    unsafe { libc::pthread_self() as c_ulong }
+    crate::rt::pythread::get_ident() as c_ulong
 }
 
 struct Start {

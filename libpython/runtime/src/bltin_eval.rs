@@ -298,7 +298,7 @@ unsafe extern "C" fn builtin_locals(_m: *mut PyObject, _: *mut PyObject) -> *mut
     })
 }
 
-/// `__import__` until the import system lands: modules already in `sys.modules`.
+/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`.
 unsafe extern "C" fn builtin_import(_m: *mut PyObject, args: *const *mut PyObject, nargs: Py_ssize_t, kwnames: *mut PyObject) -> *mut PyObject {
     crate::guard::catch_obj(|| {
         let (pos, kws) = split(args, nargs, kwnames);
@@ -315,47 +315,12 @@ unsafe extern "C" fn builtin_import(_m: *mut PyObject, args: *const *mut PyObjec
                 None => return Err(raise(exc::type_error(), format!("__import__() got an unexpected keyword argument '{key}'"))),
             }
         }
-        let [name, _globals, _locals, fromlist, level] = vals;
+        let [name, globals, _locals, fromlist, level] = vals;
         if name.is_null() {
             return Err(raise(exc::type_error(), "__import__() missing required argument 'name' (pos 1)"));
         }
-        if !str_::check(name) {
-            return Err(raise(exc::type_error(), format!("module name must be str, not {}", full_name(type_of(name)))));
-        }
         let level = if level.is_null() { 0 } else { crate::objects::longobject::as_c_long(level)? };
-        if level < 0 {
-            return Err(raise(exc::value_error(), "level must be >= 0"));
-        }
-        if level > 0 {
-            return Err(raise(exc::import_error(), "relative imports need the import system, which Ferric does not have yet"));
-        }
-        let full = str_::as_str(name)?.to_string();
-        if full.is_empty() {
-            return Err(raise(exc::value_error(), "Empty module name"));
-        }
-        let lookup = |n: &str| -> PyResult<Obj> {
-            let sysdict = crate::interp::sysdict();
-            let modules = if sysdict.is_null() { null_mut() } else { dict::get_item_str(sysdict, "modules")? };
-            let mut m = if modules.is_null() { null_mut() } else { dict::get_item_str(modules, n)? };
-            if m.is_null() && !modules.is_null() {
-                if let Some(init) = crate::modules::lazy_builtin(n) {
-                    let made = init()?;
-                    dict::set_item_str(modules, n, made.as_ptr())?;
-                    m = dict::get_item_str(modules, n)?;
-                }
-            }
-            if m.is_null() {
-                let e = raise(exc::module_not_found_error(), format!("No module named '{n}'"));
-                return Err(e);
-            }
-            Ok(Obj::from_borrowed(m))
-        };
-        let m = lookup(&full)?;
-        let has_fromlist = !fromlist.is_null() && proto::is_true(fromlist)?;
-        if has_fromlist || !full.contains('.') {
-            return Ok(m);
-        }
-        lookup(full.split('.').next().unwrap_or(&full))
+        crate::import::import_module_level(name, globals, fromlist, level)
     })
 }
 

@@ -37,6 +37,7 @@ accessors! {
     os_error => _PyExc_OSError,
     name_error => _PyExc_NameError,
     import_error => _PyExc_ImportError,
+    import_warning => _PyExc_ImportWarning,
     lookup_error => _PyExc_LookupError,
     buffer_error => _PyExc_BufferError,
     system_exit => _PyExc_SystemExit,

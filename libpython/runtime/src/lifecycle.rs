@@ -77,6 +77,11 @@ pub fn initialize() -> PyResult<()> {
         crate::modules::sys::init(&b)?;
         // `__main__` exists from start-up, as CPython's add_main_module makes it.
         crate::pythonrun::main_module()?;
+        if let Err(e) = crate::import::init_importlib() {
+            eprintln!("Fatal Python error: init_importlib: the import system did not start");
+            crate::pythonrun::handle_uncaught();
+            return Err(e);
+        }
     }
     FINALIZING.store(false, Ordering::Release);
     INITIALIZED.store(true, Ordering::Release);

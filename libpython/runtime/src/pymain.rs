@@ -6,6 +6,9 @@ use crate::objects::{listobject as list, unicodeobject as str_};
 
 /// Runs the command line `args` (argv[0] included) and returns the process exit status.
 pub unsafe fn run(args: &[String]) -> i32 {
+    if let Some(argv0) = args.first() {
+        crate::pathconfig::set_program_name(argv0);
+    }
     let rest = &args[1.min(args.len())..];
     let mut i = 0;
     while i < rest.len() {

@@ -5,12 +5,15 @@ pub mod ast_nodes;
 pub mod bltin_input;
 pub mod builtins;
 pub mod errnomodule;
+pub mod impmodule;
 pub mod itertoolsmodule;
 pub mod marshalmodule;
 pub mod operatormodule;
 pub mod statmodule;
 pub mod stdio;
 pub mod symtablemodule;
+pub mod threadmodule;
+pub mod weakrefmodule;
 pub mod sys;
 pub mod warnings;
 pub mod sys_hooks;
@@ -67,6 +70,9 @@ pub const fn var_kw(name: &'static CStr, f: VarKw) -> PyMethodDef {
     meth(name, unsafe { std::mem::transmute::<VarKw, Unary>(f) }, METH_VARARGS | METH_KEYWORDS)
 }
 
+/// The names `lazy_builtin` knows, for `sys.builtin_module_names`.
+pub const BUILTIN_NAMES: &[&str] = &["_ast", "_imp", "_symtable", "_warnings", "errno", "_stat", "_operator", "itertools", "_thread", "_weakref"];
+
 /// Builtin modules made on first import rather than at start-up (until `_imp` lands).
 pub fn lazy_builtin(name: &str) -> Option<unsafe fn() -> PyResult<crate::object::Obj>> {
     match name {
@@ -77,6 +83,8 @@ pub fn lazy_builtin(name: &str) -> Option<unsafe fn() -> PyResult<crate::object:
         "_stat" => Some(statmodule::init),
         "_operator" => Some(operatormodule::init),
         "itertools" => Some(itertoolsmodule::init),
+        "_thread" => Some(threadmodule::init),
+        "_weakref" => Some(weakrefmodule::init),
         _ => None,
     }
 }

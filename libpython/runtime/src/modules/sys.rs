@@ -55,7 +55,7 @@ pub unsafe fn init(builtins: &Obj) -> PyResult<Obj> {
         dict::set_item_str(d, n, s.as_ptr())?;
         dict::set_item_str(d, &format!("__{n}__"), s.as_ptr())?;
     }
-    for n in ["argv", "orig_argv", "path", "meta_path", "path_hooks"] {
+    for n in ["argv", "orig_argv", "meta_path", "path_hooks"] {
         dict::set_item_str(d, n, list::new(0)?.as_ptr())?;
     }
     let warnoptions = list::new(0)?;
@@ -74,10 +74,7 @@ pub unsafe fn init(builtins: &Obj) -> PyResult<Obj> {
     for (n, v) in [("byteorder", "little"), ("platform", "linux"), ("platlibdir", "lib"), ("abiflags", "")] {
         dict::set_item_str(d, n, str_::from_str(v)?.as_ptr())?;
     }
-    let exe = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default();
-    dict::set_item_str(d, "executable", str_::from_str(&exe)?.as_ptr())?;
-    dict::set_item_str(d, "_base_executable", str_::from_str(&exe)?.as_ptr())?;
-    let names = tuple::from_vec(vec![str_::from_str("builtins")?, str_::from_str("marshal")?, str_::from_str("sys")?])?;
+    let names = tuple::from_vec(crate::import::builtin_module_names().into_iter().map(str_::from_str).collect::<PyResult<_>>()?)?;
     dict::set_item_str(d, "builtin_module_names", names.as_ptr())?;
     crate::interp::set_sysdict(&Obj::from_borrowed(d));
     Ok(m)

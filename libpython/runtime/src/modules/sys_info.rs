@@ -197,6 +197,16 @@ pub fn warn_options() -> Vec<String> {
     v
 }
 
+/// `-v` (count) or `PYTHONVERBOSE`.
+pub fn verbose() -> i64 {
+    effective_flags().verbose
+}
+
+/// `-S`: no `import site` at start-up.
+pub fn no_site() -> bool {
+    effective_flags().no_site != 0
+}
+
 /// `-q`: no banner at the prompt.
 pub fn quiet() -> bool {
     effective_flags().quiet != 0
@@ -337,29 +347,6 @@ unsafe fn implementation() -> PyResult<Obj> {
     crate::objects::namespaceobject::new(d.as_ptr())
 }
 
-// ---- where the stdlib is -------------------------------------------------------------------
-
-/// The installation prefix: `PYTHONHOME` (`prefix[:exec_prefix]`), else the executable's
-/// directory or its parent when it holds `lib/python3.11/os.py` (an installed layout), else
-/// the CPython found when Ferric was built.
-pub fn prefixes() -> (String, String) {
-    if let Some(home) = env("PYTHONHOME").filter(|_| effective_flags().ignore_environment == 0) {
-        return match home.split_once(':') {
-            Some((p, e)) => (p.to_owned(), e.to_owned()),
-            None => (home.clone(), home),
-        };
-    }
-    let landmark = |d: &std::path::Path| d.join("lib/python3.11/os.py").is_file();
-    if let Ok(exe) = std::env::current_exe() {
-        if let Some(p) = exe.ancestors().skip(1).take(2).find(|d| landmark(d)) {
-            let p = p.display().to_string();
-            return (p.clone(), p);
-        }
-    }
-    let p = option_env!("FERRIC_BUILD_PREFIX").unwrap_or("/usr/local").to_owned();
-    (p.clone(), p)
-}
-
 const STDLIB_MODULE_NAMES: &[&str] = &[
     "__future__", "_abc", "_aix_support", "_ast", "_asyncio", "_bisect", "_blake2",
     "_bootsubprocess", "_bz2", "_codecs", "_codecs_cn", "_codecs_hk", "_codecs_iso2022",
@@ -422,11 +409,18 @@ pub unsafe fn init(d: *mut PyObject) -> PyResult<()> {
     set("copyright", str_::from_str(COPYRIGHT))?;
     set("dont_write_bytecode", Ok(Obj::from_borrowed(boolobject::new_bool(dont_write_bytecode()))))?;
     set("pycache_prefix", Ok(Obj::from_borrowed(noneobject::none())))?;
-    let (prefix, exec_prefix) = prefixes();
-    for (n, v) in [("prefix", &prefix), ("base_prefix", &prefix), ("exec_prefix", &exec_prefix), ("base_exec_prefix", &exec_prefix)] {
+    let pc = crate::pathconfig::get();
+    for (n, v) in [("prefix", &pc.prefix), ("base_prefix", &pc.prefix), ("exec_prefix", &pc.exec_prefix), ("base_exec_prefix", &pc.exec_prefix)] {
         set(n, str_::from_str(v))?;
     }
-    set("_stdlib_dir", str_::from_str(&format!("{prefix}/lib/python3.11")))?;
+    set("_stdlib_dir", str_::from_str(&pc.stdlib_dir))?;
+    set("executable", str_::from_str(&pc.executable))?;
+    set("_base_executable", str_::from_str(&pc.base_executable))?;
+    let path = crate::objects::listobject::new(0)?;
+    for p in &pc.module_search_paths {
+        crate::objects::listobject::append(path.as_ptr(), str_::from_str(p)?.as_ptr())?;
+    }
+    set("path", Ok(path))?;
     let names: Vec<Obj> = STDLIB_MODULE_NAMES.iter().map(|n| str_::from_str(n)).collect::<PyResult<_>>()?;
     let t = tuple::from_vec(names)?;
     set("stdlib_module_names", crate::objects::setobject::new_frozenset(t.as_ptr()))

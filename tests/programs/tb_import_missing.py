@@ -1,0 +1,3 @@
+def load():
+    import no_such_module_for_ferric
+load()
