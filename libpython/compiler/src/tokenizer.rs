@@ -647,7 +647,8 @@ impl<'a> Tokenizer<'a> {
                 end_col_offset: col,
             });
             Ok(())
-        } else if is_id_char(c) && c != 0 {
+        } else if is_id_char(c) && c != 0 && c < 128 {
+            // a non-ASCII character is left to the next token (gh-88943)
             Err(self.err(format!("invalid {} literal", kind)))
         } else {
             Ok(())

@@ -478,7 +478,22 @@ impl Parser {
                 seen_kw = true;
                 keywords.push(Keyword { arg: Some(name), value: bx(v), pos });
             } else {
-                let e = self.named_expression_noeq()?;
+                let seen = self.max_seen();
+                let e = if seen_kw || seen_dstar {
+                    match self.named_expression_noeq() {
+                        Ok(e) => e,
+                        Err(err) if err.msg == "invalid syntax" => return Err(self.bad_arg_after_keywords(s, seen, seen_dstar)),
+                        Err(err) => return Err(err),
+                    }
+                } else {
+                    self.named_expression_noeq()?
+                };
+                if (seen_kw || seen_dstar) && self.starts_expression() && !self.at_kw("for") && !self.at_kw("async") {
+                    let err = self.comma_error(s, e.pos);
+                    if err.msg != "invalid syntax" {
+                        return Err(err);
+                    }
+                }
                 last_arg = Some((s, e.pos));
                 if self.at_kw("for") || (self.at_kw("async") && self.look_kw(1, "for")) {
                     if !genexp {
@@ -511,11 +526,27 @@ impl Parser {
                     let pos = Parser::span(&e.pos, &self.tok_pos(self.p));
                     return Err(self.error_at_pos(msg, pos));
                 }
-                if seen_dstar {
-                    return Err(self.error_at_tok("positional argument follows keyword argument unpacking", self.p));
-                }
-                if seen_kw {
-                    return Err(self.error_at_tok("positional argument follows keyword argument", self.p));
+                if seen_kw || seen_dstar {
+                    // pegen's `args ',' args`: the rest of the arguments is read first
+                    while self.eat_op(",") && !self.at_op(")") {
+                        if self.at_op("*") || self.at_op("**") {
+                            self.p += 1;
+                        } else if self.at_name() && self.look_op(1, "=") {
+                            self.p += 2;
+                        }
+                        match self.expression() {
+                            Err(e) if e.msg != "invalid syntax" => return Err(e),
+                            Err(_) => break,
+                            Ok(_) => {}
+                        }
+                    }
+                    let at = self.max_seen();
+                    let msg = if seen_dstar {
+                        "positional argument follows keyword argument unpacking"
+                    } else {
+                        "positional argument follows keyword argument"
+                    };
+                    return Err(self.error_at_tok(msg, at));
                 }
                 args.push(e);
             }
@@ -531,6 +562,28 @@ impl Parser {
         }
         self.p += 1;
         Ok((args, keywords))
+    }
+
+    /// A positional argument after keywords that does not parse. pegen's first pass read
+    /// only its first token (or two: `NAME '='`); its error pass reports "positional argument
+    /// follows ..." at the furthest token when some prefix of it parses as an expression.
+    fn bad_arg_after_keywords(&mut self, s: usize, seen: usize, dstar: bool) -> crate::error::CompileError {
+        let furthest = self.max_seen();
+        self.p = s;
+        let first_pass = if self.look_name(0) { s + 1 } else { s };
+        while matches!(self.tok().kind, Tok::Op("+" | "-" | "~")) || self.at_kw("await") {
+            self.p += 1;
+        }
+        if self.atom().is_ok() {
+            let msg = if dstar {
+                "positional argument follows keyword argument unpacking"
+            } else {
+                "positional argument follows keyword argument"
+            };
+            self.max_p.set(furthest);
+            return self.error_at_tok(msg, furthest);
+        }
+        self.fail_at(s, seen.max(first_pass))
     }
 
     /// for_if_clauses
@@ -599,7 +652,7 @@ impl Parser {
         self.bitwise_or()
     }
 
-    fn atom(&mut self) -> PResult<Expr> {
+    pub(crate) fn atom(&mut self) -> PResult<Expr> {
         let t = *self.tok();
         let s = self.p;
         match t.kind {
@@ -648,6 +701,26 @@ impl Parser {
             self.expect_op(")")?;
             return Ok(e);
         }
+        if self.at_op("**") {
+            // invalid_group: `'(' '**' expression ')'`
+            let seen = self.max_seen();
+            self.p += 1;
+            let e = match self.expression() {
+                Ok(e) => e,
+                Err(e) if e.msg == "invalid syntax" => return Err(self.fail_at(s + 1, seen)),
+                Err(e) => return Err(e),
+            };
+            if self.at_op(")") {
+                return Err(self.error_at_tok("cannot use double starred expression here", s + 1));
+            }
+            if self.starts_expression() {
+                let e = self.comma_error(s + 2, e.pos);
+                if e.msg != "invalid syntax" {
+                    return Err(e);
+                }
+            }
+            return Err(self.fail_at(s + 1, seen));
+        }
         let first = self.star_named_expression()?;
         if self.at_kw("for") || (self.at_kw("async") && self.look_kw(1, "for")) {
             if matches!(first.kind, ExprKind::Starred { .. }) {
@@ -689,6 +762,26 @@ impl Parser {
         if self.eat_op("]") {
             let pos = self.pos_from(s);
             return Ok(self.mk(ExprKind::List { elts: vec![], ctx: ExprContext::Load }, pos));
+        }
+        if self.at_op("**") {
+            // invalid_group: `'(' '**' expression ')'`
+            let seen = self.max_seen();
+            self.p += 1;
+            let e = match self.expression() {
+                Ok(e) => e,
+                Err(e) if e.msg == "invalid syntax" => return Err(self.invalid_at(seen)),
+                Err(e) => return Err(e),
+            };
+            if self.at_op(")") {
+                return Err(self.error_at_tok("cannot use double starred expression here", s + 1));
+            }
+            if self.starts_expression() {
+                let e = self.comma_error(s + 2, e.pos);
+                if e.msg != "invalid syntax" {
+                    return Err(e);
+                }
+            }
+            return Err(self.invalid_at(seen));
         }
         let first = self.star_named_expression()?;
         if self.at_kw("for") || (self.at_kw("async") && self.look_kw(1, "for")) {

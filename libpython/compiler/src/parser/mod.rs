@@ -38,6 +38,8 @@ pub struct Parser {
     pub(crate) toks: Vec<Token>,
     pub(crate) p: usize,
     max_p: Cell<usize>,
+    /// Where the last generic "invalid syntax" was reported.
+    invalid_tok: Cell<usize>,
     depth: usize,
     pub(crate) warnings: Vec<CompileWarning>,
     line_starts: Vec<usize>,
@@ -66,6 +68,7 @@ impl Parser {
             toks,
             p: 0,
             max_p: Cell::new(0),
+            invalid_tok: Cell::new(0),
             depth: 0,
             warnings,
             line_starts,
@@ -317,10 +320,19 @@ impl Parser {
         e
     }
 
+    /// The generic error as of an earlier position `p` and furthest token `seen`, forgetting what a
+    /// speculative parse read after it (pegen's first pass never read it).
+    pub(crate) fn fail_at(&mut self, p: usize, seen: usize) -> CompileError {
+        self.p = p;
+        self.max_p.set(seen);
+        self.invalid()
+    }
+
     /// The generic "invalid syntax" at the furthest token looked at.
     pub(crate) fn invalid(&self) -> CompileError {
         let i = self.max_p.get().max(self.p).min(self.toks.len() - 1);
         let t = self.toks[i];
+        self.invalid_tok.set(i);
         if t.kind == Tok::EndMarker {
             if let Some(e) = &self.unclosed {
                 return e.clone();
@@ -331,6 +343,45 @@ impl Parser {
             Tok::Dedent => self.err_last(ErrorKind::IndentationError, "unexpected unindent", i),
             _ => self.err_last(ErrorKind::SyntaxError, "invalid syntax", i),
         }
+    }
+
+    /// How far pegen's error pass reads past the first pass's failure: its
+    /// invalid_legacy_expression (`NAME !'(' star_expressions`) is tried at every expression
+    /// that starts with a NAME, so after a run of names the last one's expression is read,
+    /// and invalid_expression then reads one more expression after it.
+    fn legacy_reach(&mut self) -> usize {
+        let (save_p, save_max) = (self.p, self.max_p.get());
+        let f = self.invalid_tok.get();
+        let last = self.toks.len() - 1;
+        let is_name = |p: &Self, i: usize| p.toks[i].kind == Tok::Name && !is_keyword(p.text_of(&p.toks[i]));
+        if f == 0 || f >= last || !is_name(self, f - 1) || self.look_op_at(f, "(") {
+            return save_max;
+        }
+        let mut k = f;
+        while k + 1 < last && is_name(self, k) && !self.look_op_at(k + 1, "(") && is_name(self, k + 1) {
+            k += 1;
+        }
+        self.p = k;
+        let mut reach = save_max;
+        if self.starts_expression() {
+            if self.star_expressions().is_ok() {
+                if self.starts_expression() {
+                    let _ = self.expression();
+                }
+                reach = self.max_p.get();
+            } else {
+                // a failure inside brackets is not what pegen reads there (memoized rules)
+                let opened = (k..self.max_p.get()).find(|&i| matches!(self.toks[i].kind, Tok::Op("(" | "[" | "{")));
+                reach = opened.unwrap_or(self.max_p.get());
+            }
+        }
+        self.p = save_p;
+        self.max_p.set(save_max);
+        reach
+    }
+
+    pub(crate) fn look_op_at(&self, i: usize, op: &str) -> bool {
+        matches!(self.toks[i].kind, Tok::Op(o) if o == op)
     }
 
     pub(crate) fn enter(&mut self) -> PResult<()> {
@@ -570,7 +621,10 @@ fn parse_inner(source: &[u8], filename: &str, mode: Mode, text: bool) -> Result<
                 t.push('\n');
             }
         }
-        let reached = p.max_p.get().max(p.p) >= p.toks.len() - 1;
+        let mut reached = p.max_p.get().max(p.p) >= p.toks.len() - 1;
+        if matches!(&m, Err(pe) if pe.msg == "invalid syntax") && !reached {
+            reached = p.legacy_reach() >= p.toks.len() - 1;
+        }
         // an ERRORTOKEN without an exception inside brackets: the unclosed bracket wins
         // when the parser failed on a later line
         if let (Err(pe), Some(u), false) = (&m, &open_paren, reached) {

@@ -230,33 +230,30 @@ impl Parser {
             }
         }
         if self.at_op("=") {
-            let mut exprs = vec![first];
-            while self.eat_op("=") {
-                exprs.push(self.rhs()?);
-            }
-            let value = exprs.pop().unwrap();
-            let mut targets = Vec::with_capacity(exprs.len());
-            let n = exprs.len();
-            for (i, e) in exprs.into_iter().enumerate() {
-                if matches!(e.kind, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }) {
-                    if i == 0 && n == 1 && matches!(self.toks[s].kind, Tok::Op("(")) {
-                        return Err(self.error_at_pos(
-                            "cannot assign to yield expression here. Maybe you meant '==' instead of '='?",
-                            e.pos,
-                        ));
+            let eq0 = self.p;
+            let mut exprs = vec![(s, first)];
+            while self.at_op("=") {
+                let (ts, t) = exprs.last().unwrap();
+                if Self::invalid_target_pub(t) || matches!(t.kind, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }) {
+                    // pegen's invalid_assignment: the statement fails at the first bad
+                    // target, before the rest is read
+                    let ts = *ts;
+                    if let Some(err) = self.assign_eq_error(s, eq0, &exprs[0].1)? {
+                        return Err(err);
                     }
-                    return Err(self.error_at_pos("assignment to yield expression not possible", e.pos));
-                }
-                if Self::invalid_target_pub(&e) {
-                    if i == 0 && n == 1 {
-                        if let Some(err) = self.assign_here_error(&e) {
-                            return Err(err);
-                        }
+                    let t = &exprs.last().unwrap().1;
+                    if matches!(t.kind, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }) && !self.look_op_at(ts, "(") {
+                        return Err(self.error_at_pos("assignment to yield expression not possible", t.pos));
                     }
-                    return Err(self.target_error(&e, "assign to"));
+                    return Err(self.target_error(t, "assign to"));
                 }
-                targets.push(self.to_store(e)?);
+                self.p += 1;
+                let rs = self.p;
+                let e = self.rhs()?;
+                exprs.push((rs, e));
             }
+            let value = exprs.pop().unwrap().1;
+            let targets = exprs.into_iter().map(|(_, e)| self.to_store(e)).collect::<PResult<Vec<_>>>()?;
             return Ok(self.mks(StmtKind::Assign { targets, value: bx(value), type_comment: None }, s));
         }
         if !matches!(self.tok().kind, Tok::Newline) && !self.at_op(";") {

@@ -81,22 +81,99 @@ impl Parser {
     /// `x = ...` where x is a single non-target expression at the `bitwise_or` level:
     /// CPython's invalid_named_expression message.
     pub(crate) fn assign_here_error(&self, e: &Expr) -> Option<crate::error::CompileError> {
-        let ok = match &e.kind {
-            ExprKind::Constant { value: Constant::None | Constant::Bool(_), .. } => false,
-            ExprKind::Constant { .. } | ExprKind::Call { .. } | ExprKind::BinOp { .. } | ExprKind::JoinedStr { .. }
-            | ExprKind::Dict { .. } | ExprKind::Set { .. } | ExprKind::ListComp { .. } | ExprKind::SetComp { .. }
-            | ExprKind::DictComp { .. } | ExprKind::Await { .. } | ExprKind::Attribute { .. }
-            | ExprKind::Subscript { .. } => true,
-            ExprKind::UnaryOp { op, .. } => *op != crate::ast::UnaryOp::Not,
-            _ => false,
-        };
-        if !ok {
+        if !here_kind(e) {
             return None;
         }
         Some(self.error_at_pos(
             format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", describe(e)),
             e.pos,
         ))
+    }
+
+    /// pegen's invalid_named_expression when an assignment statement `first = ...` fails
+    /// (`s` its first token, `eq` the '=' after it): `NAME '=' bitwise_or !('='|':=')`, and
+    /// `!(list|tuple|genexp|'True'|'None'|'False') bitwise_or '=' bitwise_or !('='|':=')`.
+    pub(crate) fn assign_eq_error(&mut self, s: usize, eq: usize, first: &Expr) -> PResult<Option<crate::error::CompileError>> {
+        let name = matches!(first.kind, ExprKind::Name { .. }) && eq == s + 1;
+        if !name && !self.here_able(s, eq, first) {
+            return Ok(None);
+        }
+        let Some(b) = self.bitwise_or_not_assign(eq + 1)? else { return Ok(None) };
+        if name {
+            let pos = Parser::span(&first.pos, &b);
+            return Ok(Some(self.error_at_pos("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", pos)));
+        }
+        let msg = format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", describe(first));
+        Ok(Some(self.error_at_pos(msg, first.pos)))
+    }
+
+    /// Whether tokens `s..eq` are a `bitwise_or` that the lookahead above lets through.
+    fn here_able(&mut self, s: usize, eq: usize, first: &Expr) -> bool {
+        let t = self.toks[s];
+        if t.kind == crate::tokenizer::Tok::Name && matches!(self.text_of(&t), "None" | "True" | "False") {
+            return false;
+        }
+        if self.look_op_at(s, "(") || self.look_op_at(s, "[") {
+            let (save, seen) = (self.p, self.max_seen());
+            self.p = s;
+            let a = self.atom();
+            self.p = save;
+            self.max_p.set(seen);
+            if let Ok(a) = a {
+                let outer = a.pos.lineno == t.lineno && a.pos.col_offset == t.col;
+                if outer && matches!(a.kind, ExprKind::List { .. } | ExprKind::Tuple { .. } | ExprKind::GeneratorExp { .. }) {
+                    return false;
+                }
+            }
+        }
+        // a parenthesized group is an atom whatever is inside
+        if self.look_op_at(s, "(") && self.look_op_at(eq - 1, ")") {
+            let mut depth = 0;
+            let mut closes_at_end = true;
+            for i in s..eq {
+                match self.toks[i].kind {
+                    crate::tokenizer::Tok::Op("(" | "[" | "{") => depth += 1,
+                    crate::tokenizer::Tok::Op(")" | "]" | "}") => {
+                        depth -= 1;
+                        if depth == 0 && i != eq - 1 {
+                            closes_at_end = false;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            if closes_at_end {
+                return !matches!(first.kind, ExprKind::Starred { .. });
+            }
+        }
+        here_kind(first)
+    }
+
+    /// pegen's `bitwise_or !('='|':=')` at token `at`: the position of the bitwise_or when
+    /// it is not followed by '=' or ':='; errors other than the generic one propagate.
+    pub(crate) fn bitwise_or_not_assign(&mut self, at: usize) -> PResult<Option<crate::ast::Pos>> {
+        let (save, seen) = (self.p, self.max_seen());
+        self.p = at;
+        let out = match self.bitwise_or() {
+            Ok(b) => (!self.at_op("=") && !self.at_op(":=")).then_some(b.pos),
+            Err(e) if e.msg != "invalid syntax" => {
+                self.p = save;
+                return Err(e);
+            }
+            Err(_) => {
+                // PEG keeps the longest prefix that parses, which ends before an operator:
+                // there is one when an atom follows the unary operators
+                self.p = at;
+                while matches!(self.tok().kind, crate::tokenizer::Tok::Op("+" | "-" | "~")) || self.at_kw("await") {
+                    self.p += 1;
+                }
+                let s = self.p;
+                self.atom().ok().map(|a| Parser::span(&self.tok_pos(s), &a.pos))
+            }
+        };
+        self.p = save;
+        self.max_p.set(seen);
+        Ok(out)
     }
 
     /// Converts an expression to an assignment target (Store context).
@@ -137,4 +214,18 @@ pub(crate) fn set_ctx(mut e: Expr, ctx: ExprContext) -> Expr {
 
 fn placeholder() -> Expr {
     Expr { kind: ExprKind::Constant { value: Constant::None, kind: None }, pos: Default::default() }
+}
+
+/// Expressions at pegen's `bitwise_or` level that may stand before an '=' in
+/// invalid_named_expression (a bare name has its own message).
+fn here_kind(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Constant { value: Constant::None | Constant::Bool(_), .. } => false,
+        ExprKind::Constant { .. } | ExprKind::Call { .. } | ExprKind::BinOp { .. } | ExprKind::JoinedStr { .. }
+        | ExprKind::Dict { .. } | ExprKind::Set { .. } | ExprKind::ListComp { .. } | ExprKind::SetComp { .. }
+        | ExprKind::DictComp { .. } | ExprKind::Await { .. } | ExprKind::Attribute { .. }
+        | ExprKind::Subscript { .. } => true,
+        ExprKind::UnaryOp { op, .. } => *op != crate::ast::UnaryOp::Not,
+        _ => false,
+    }
 }
