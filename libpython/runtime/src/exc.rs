@@ -35,6 +35,7 @@ accessors! {
     unicode_decode_error => _PyExc_UnicodeDecodeError,
     unicode_encode_error => _PyExc_UnicodeEncodeError,
     os_error => _PyExc_OSError,
+    file_not_found_error => _PyExc_FileNotFoundError,
     name_error => _PyExc_NameError,
     import_error => _PyExc_ImportError,
     lookup_error => _PyExc_LookupError,

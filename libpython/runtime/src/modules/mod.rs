@@ -8,6 +8,16 @@ pub mod errnomodule;
 pub mod itertoolsmodule;
 pub mod marshalmodule;
 pub mod operatormodule;
+pub mod posix_consts;
+pub mod posix_env;
+pub mod posix_fd;
+pub mod posix_fs;
+pub mod posix_path;
+pub mod posix_proc;
+pub mod posix_scandir;
+pub mod posix_stat;
+pub mod posixmodule;
+pub mod pwdmodule;
 pub mod statmodule;
 pub mod stdio;
 pub mod symtablemodule;
@@ -77,6 +87,8 @@ pub fn lazy_builtin(name: &str) -> Option<unsafe fn() -> PyResult<crate::object:
         "_stat" => Some(statmodule::init),
         "_operator" => Some(operatormodule::init),
         "itertools" => Some(itertoolsmodule::init),
+        "posix" => Some(posixmodule::init),
+        "pwd" => Some(pwdmodule::init),
         _ => None,
     }
 }
