@@ -188,8 +188,10 @@ pub unsafe fn set_from_errno(exc_type: *mut PyObject, errno: std::ffi::c_int, fi
     } else {
         tuple::pack(&[n.as_ptr(), m.as_ptr(), filename, noneobject::none(), filename2])
     };
-    match args {
-        Ok(args) => set_object(exc_type, args.as_ptr()),
-        Err(e) => e,
-    }
+    // Made at once, as CPython does, so the pending type is already the errno's subclass.
+    let v = match args.and_then(|a| crate::protocol::call::call(exc_type, a.as_ptr(), std::ptr::null_mut())) {
+        Ok(v) => v,
+        Err(e) => return e,
+    };
+    set_object(type_of(v.as_ptr()) as *mut PyObject, v.as_ptr())
 }

@@ -225,7 +225,7 @@ pub fn fd_and_follow_symlinks_invalid(func: &str, fd: c_int, follow: bool) -> Py
 }
 
 pub fn path_and_dir_fd_invalid(func: &str, p: &PathArg, dir_fd: c_int) -> PyResult<()> {
-    if p.c.is_none() && p.fd == -1 && dir_fd != DEFAULT_DIR_FD {
+    if p.c.is_none() && dir_fd != DEFAULT_DIR_FD {
         return Err(raise(exc::value_error(), format!("{func}: can't specify dir_fd without matching path")));
     }
     Ok(())
