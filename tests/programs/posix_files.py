@@ -1,7 +1,8 @@
 # posix file-system functions: stat, listdir, open/read/write, rename, links, utime, errors.
 import posix
 
-BASE = '/tmp/ferric_posix_files_test'
+# One directory per process: the corpus runs each program under both interpreters at once.
+BASE = '/tmp/ferric_posix_files_%d' % posix.getpid()
 
 
 def rmtree(p):

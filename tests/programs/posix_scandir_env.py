@@ -1,7 +1,8 @@
 # posix.scandir/DirEntry, environ/putenv/unsetenv, and the small system functions.
 import posix
 
-BASE = '/tmp/ferric_posix_scandir_test'
+# One directory per process: the corpus runs each program under both interpreters at once.
+BASE = '/tmp/ferric_posix_scandir_%d' % posix.getpid()
 
 
 def show(f):
@@ -46,8 +47,8 @@ for e in entries:
     else:
         show(e.stat)
 
-print(sorted(e.path for e in posix.scandir(BASE)))
-print(sorted(e.path for e in posix.scandir(BASE + '/')))
+print(sorted(e.path[len(BASE):] for e in posix.scandir(BASE)))
+print(sorted(e.path[len(BASE):] for e in posix.scandir(BASE + '/')))
 print(sorted((e.name, e.path) for e in posix.scandir(b'.')))
 fd = posix.open('.', posix.O_RDONLY)
 print(sorted((e.name, e.path, e.is_dir()) for e in posix.scandir(fd)))
