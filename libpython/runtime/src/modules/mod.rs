@@ -14,6 +14,7 @@ pub mod posix_fd;
 pub mod posix_fs;
 pub mod posix_path;
 pub mod posix_proc;
+pub mod posix_sched;
 pub mod posix_scandir;
 pub mod posix_stat;
 pub mod posixmodule;

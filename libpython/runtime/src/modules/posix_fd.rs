@@ -116,9 +116,9 @@ unsafe fn is_sequence(o: *mut PyObject) -> bool {
 }
 
 /// Exports of each buffer in a sequence, for readv/writev.
-unsafe fn buffers(seq: *mut PyObject, writable: bool) -> PyResult<Vec<Buffer>> {
+unsafe fn buffers(func: &str, seq: *mut PyObject, writable: bool) -> PyResult<Vec<Buffer>> {
     if !is_sequence(seq) {
-        return Err(raise(exc::type_error(), "readv() arg 2 must be a sequence"));
+        return Err(raise(exc::type_error(), format!("{func}() arg 2 must be a sequence")));
     }
     let items = crate::protocol::iter::collect(seq)?;
     let flags = if writable { PYBUF_WRITABLE } else { PYBUF_SIMPLE };
@@ -191,18 +191,32 @@ posix_fns! {
     };
     posix_readv("readv", ["fd", "buffers"], 2, 2, 2) = |a| {
         let fd = int_arg(a[0])?;
-        let mut bufs = buffers(a[1], true)?;
+        let mut bufs = buffers("readv", a[1], true)?;
         let v = iovecs(&mut bufs);
         size_result(retry(-1, || libc::readv(fd, v.as_ptr(), v.len() as c_int)))
     };
     posix_writev("writev", ["fd", "buffers"], 2, 2, 2) = |a| {
         let fd = int_arg(a[0])?;
-        if !is_sequence(a[1]) {
-            return Err(raise(exc::type_error(), "writev() arg 2 must be a sequence"));
-        }
-        let mut bufs = buffers(a[1], false)?;
+        let mut bufs = buffers("writev", a[1], false)?;
         let v = iovecs(&mut bufs);
         size_result(retry(-1, || libc::writev(fd, v.as_ptr(), v.len() as c_int)))
+    };
+    posix_preadv("preadv", ["fd", "buffers", "offset", "flags"], 4, 3, 4) = |a| {
+        let fd = int_arg(a[0])?;
+        // CPython's message names the call it makes.
+        let mut bufs = buffers("preadv2", a[1], true)?;
+        let off = off_arg(a[2])?;
+        let flags = int_or(a[3], 0)?;
+        let v = iovecs(&mut bufs);
+        size_result(retry(-1, || libc::preadv2(fd, v.as_ptr(), v.len() as c_int, off, flags)))
+    };
+    posix_pwritev("pwritev", ["fd", "buffers", "offset", "flags"], 4, 3, 4) = |a| {
+        let fd = int_arg(a[0])?;
+        let mut bufs = buffers("pwritev", a[1], false)?;
+        let off = off_arg(a[2])?;
+        let flags = int_or(a[3], 0)?;
+        let v = iovecs(&mut bufs);
+        size_result(retry(-1, || libc::pwritev2(fd, v.as_ptr(), v.len() as c_int, off, flags)))
     };
     posix_lseek("lseek", ["fd", "position", "whence"], 3, 3, 3) = |a| {
         let fd = int_arg(a[0])?;
@@ -410,7 +424,7 @@ posix_fns! {
     posix_get_terminal_size("get_terminal_size", ["fd"], 1, 0, 1) = |a| terminal_size(int_or(a[0], 1)?);
 }
 
-pub static mut METHODS: [PyMethodDef; 40] = [
+pub static mut METHODS: [PyMethodDef; 42] = [
     crate::modules::fast_kw(c"open", posix_open),
     crate::modules::fast_kw(c"close", posix_close),
     crate::modules::fast_kw(c"closerange", posix_closerange),
@@ -420,6 +434,8 @@ pub static mut METHODS: [PyMethodDef; 40] = [
     crate::modules::fast_kw(c"pwrite", posix_pwrite),
     crate::modules::fast_kw(c"readv", posix_readv),
     crate::modules::fast_kw(c"writev", posix_writev),
+    crate::modules::fast_kw(c"preadv", posix_preadv),
+    crate::modules::fast_kw(c"pwritev", posix_pwritev),
     crate::modules::fast_kw(c"lseek", posix_lseek),
     crate::modules::fast_kw(c"fsync", posix_fsync),
     crate::modules::fast_kw(c"fdatasync", posix_fdatasync),

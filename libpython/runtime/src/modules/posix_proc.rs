@@ -40,7 +40,9 @@ pub unsafe fn ready_types() -> PyResult<()> {
         &[c"sched_priority".as_ptr()],
         1,
         0,
-    )
+    )?;
+    (*(&raw mut SCHED_PARAM)).tp_new = Some(crate::modules::posix_sched::sched_param_new);
+    Ok(())
 }
 
 // ---- fork hooks ------------------------------------------------------------------------
@@ -621,9 +623,103 @@ posix_fns! {
         };
         Ok(long::from_u64(libc::makedev(ma as u32, mi as u32)))
     };
+    posix_chroot("chroot", ["path"], 0, 1, 1) = |a| {
+        let p = path_arg("chroot", "path", a[0], false, false)?;
+        if libc::chroot(p.ptr()) != 0 {
+            return Err(p.error());
+        }
+        Ok(none())
+    };
+    posix_forkpty("forkpty", [], 0, 0, 0) = |_a| {
+        let mut master: c_int = -1;
+        before_fork();
+        let pid = libc::forkpty(&mut master, null_mut(), null_mut(), null_mut());
+        if pid == 0 {
+            after_fork_child();
+        } else {
+            after_fork_parent();
+        }
+        if pid < 0 {
+            return Err(errno_error());
+        }
+        tuple::pack(&[long::from_i64(pid as i64).as_ptr(), long::from_i64(master as i64).as_ptr()])
+    };
+    posix_getgrouplist("getgrouplist", ["user", "group"], 2, 2, 2) = |a| {
+        if !crate::objects::unicodeobject::check(a[0]) {
+            return Err(raise(exc::type_error(), format!("getgrouplist() argument 1 must be str, not {}", typeobject::short_name(type_of(a[0])))));
+        }
+        let user = fs_converter(a[0])?;
+        let group = crate::modules::posix_fs::id_arg(a[1], "gid")?;
+        let mut n: c_int = 64;
+        loop {
+            let mut g = vec![0 as libc::gid_t; n as usize];
+            let mut got = n;
+            if libc::getgrouplist(user.as_ptr(), group, g.as_mut_ptr(), &mut got) >= 0 {
+                let out = list::new(0)?;
+                for x in &g[..got as usize] {
+                    list::append(out.as_ptr(), long::from_i64(*x as i64).as_ptr())?;
+                }
+                return Ok(out);
+            }
+            n = if got > n { got } else { n * 2 };
+            if n > 1 << 20 {
+                return Err(errno_error());
+            }
+        }
+    };
+    posix_initgroups("initgroups", ["username", "gid"], 2, 2, 2) = |a| {
+        let user = fs_converter(a[0])?;
+        let gid = crate::modules::posix_fs::id_arg(a[1], "gid")?;
+        ok(libc::initgroups(user.as_ptr(), gid))
+    };
+    posix_setgroups("setgroups", ["groups"], 1, 1, 1) = |a| {
+        let sq = (*type_of(a[0])).tp_as_sequence;
+        if crate::objects::dictobject::check(a[0]) || sq.is_null() || (*sq).sq_item.is_none() {
+            return Err(raise(exc::type_error(), "setgroups argument must be a sequence"));
+        }
+        let mut g = Vec::new();
+        for it in crate::protocol::iter::collect(a[0])? {
+            if !long::check(it.as_ptr()) {
+                return Err(raise(exc::type_error(), "groups must be integers"));
+            }
+            g.push(crate::modules::posix_fs::id_arg(it.as_ptr(), "gid")?);
+        }
+        if g.len() > 65536 {
+            return Err(raise(exc::value_error(), "too many groups"));
+        }
+        ok(libc::setgroups(g.len(), g.as_ptr()))
+    };
+    posix_setresuid("setresuid", ["ruid", "euid", "suid"], 3, 3, 3) = |a| {
+        let id = |i: usize| crate::modules::posix_fs::id_arg(a[i], "uid");
+        ok(libc::setresuid(id(0)?, id(1)?, id(2)?))
+    };
+    posix_setresgid("setresgid", ["rgid", "egid", "sgid"], 3, 3, 3) = |a| {
+        let id = |i: usize| crate::modules::posix_fs::id_arg(a[i], "gid");
+        ok(libc::setresgid(id(0)?, id(1)?, id(2)?))
+    };
+    posix_tcgetpgrp("tcgetpgrp", ["fd"], 1, 1, 1) = |a| {
+        let r = libc::tcgetpgrp(int_arg(a[0])?);
+        if r < 0 {
+            return Err(errno_error());
+        }
+        Ok(long::from_i64(r as i64))
+    };
+    posix_tcsetpgrp("tcsetpgrp", ["fd", "pgid"], 2, 2, 2) = |a| {
+        let fd = int_arg(a[0])?;
+        ok(libc::tcsetpgrp(fd, pid_arg(a[1])?))
+    };
+    posix_pidfd_open("pidfd_open", ["pid", "flags"], 0, 1, 2) = |a| {
+        let pid = pid_arg(a[0])?;
+        let flags = if a[1].is_null() { 0 } else { int_arg(a[1])? as libc::c_uint };
+        let r = libc::syscall(libc::SYS_pidfd_open, pid, flags);
+        if r < 0 {
+            return Err(errno_error());
+        }
+        Ok(long::from_i64(r))
+    };
 }
 
-pub static mut METHODS: [PyMethodDef; 61] = [
+pub static mut METHODS: [PyMethodDef; 71] = [
     crate::modules::fast_kw(c"WIFEXITED", posix_wifexited),
     crate::modules::fast_kw(c"WEXITSTATUS", posix_wexitstatus),
     crate::modules::fast_kw(c"WIFSIGNALED", posix_wifsignaled),
@@ -684,5 +780,15 @@ pub static mut METHODS: [PyMethodDef; 61] = [
     crate::modules::fast_kw(c"major", posix_major),
     crate::modules::fast_kw(c"minor", posix_minor),
     crate::modules::fast_kw(c"makedev", posix_makedev),
+    crate::modules::fast_kw(c"chroot", posix_chroot),
+    crate::modules::fast_kw(c"forkpty", posix_forkpty),
+    crate::modules::fast_kw(c"getgrouplist", posix_getgrouplist),
+    crate::modules::fast_kw(c"initgroups", posix_initgroups),
+    crate::modules::fast_kw(c"setgroups", posix_setgroups),
+    crate::modules::fast_kw(c"setresuid", posix_setresuid),
+    crate::modules::fast_kw(c"setresgid", posix_setresgid),
+    crate::modules::fast_kw(c"tcgetpgrp", posix_tcgetpgrp),
+    crate::modules::fast_kw(c"tcsetpgrp", posix_tcsetpgrp),
+    crate::modules::fast_kw(c"pidfd_open", posix_pidfd_open),
     METHOD_END,
 ];

@@ -64,7 +64,43 @@ unsafe fn conf_table(table: &[(&str, i64)]) -> PyResult<Obj> {
     Ok(d)
 }
 
+/// CPython's `_Py_normpath` on the bytes of a path: `posixpath.normpath` without its
+/// `or "."` (a path that reduces to nothing is empty, "." itself stays).
+pub fn normpath(p: &[u8]) -> Vec<u8> {
+    if p == b"." {
+        return p.to_vec();
+    }
+    let initial = match p.iter().take_while(|&&c| c == b'/').count() {
+        0 => 0,
+        2 => 2,
+        _ => 1,
+    };
+    let mut comps: Vec<&[u8]> = Vec::new();
+    for c in p.split(|&c| c == b'/') {
+        if c.is_empty() || c == b"." {
+            continue;
+        }
+        if c != b".." || (initial == 0 && comps.is_empty()) || comps.last() == Some(&&b".."[..]) {
+            comps.push(c);
+        } else if !comps.is_empty() {
+            comps.pop();
+        }
+    }
+    let mut out = vec![b'/'; initial];
+    out.extend_from_slice(&comps.join(&b'/'));
+    out
+}
+
 posix_fns! {
+    posix_path_normpath("_path_normpath", ["path"], 0, 1, 1) = |a| {
+        let p = a[0];
+        if !str_::check(p) {
+            return Err(raise(exc::type_error(), format!("expected 'str', not '{}'", typeobject::short_name(type_of(p)))));
+        }
+        // surrogatepass keeps every str intact through bytes.
+        let b = crate::objects::unicode_methods::encode(p, "utf-8", "surrogatepass")?;
+        crate::objects::unicode_methods::decode(&normpath(bytes::as_slice(b.as_ptr())), "utf-8", "surrogatepass")
+    };
     posix_fspath("fspath", ["path"], 0, 1, 1) = |a| fspath(a[0]);
     posix_strerror("strerror", ["code"], 1, 1, 1) = |a| {
         let code = int_arg(a[0])?;
@@ -144,7 +180,8 @@ posix_fns! {
     };
 }
 
-static mut METHODS: [PyMethodDef; 11] = [
+static mut METHODS: [PyMethodDef; 12] = [
+    crate::modules::fast_kw(c"_path_normpath", posix_path_normpath),
     crate::modules::fast_kw(c"fspath", posix_fspath),
     crate::modules::fast_kw(c"strerror", posix_strerror),
     crate::modules::fast_kw(c"umask", posix_umask),
@@ -189,7 +226,8 @@ pub unsafe fn init() -> PyResult<Obj> {
     let m = moduleobject::new(name.as_ptr())?;
     let d = moduleobject::get_dict(m.as_ptr());
     dict::set_item_str(d, "__doc__", str_::from_str(DOC)?.as_ptr())?;
-    let tables: [*mut PyMethodDef; 7] = [
+    let tables: [*mut PyMethodDef; 8] = [
+        (&raw mut crate::modules::posix_sched::METHODS) as *mut PyMethodDef,
         (&raw mut METHODS) as *mut PyMethodDef,
         (&raw mut crate::modules::posix_stat::METHODS) as *mut PyMethodDef,
         (&raw mut crate::modules::posix_fs::METHODS) as *mut PyMethodDef,
