@@ -160,3 +160,14 @@ show(lambda: pwd.getpwnam(5))
 show(lambda: pwd.getpwuid('a'))
 show(lambda: pwd.getpwnam('a\0'))
 show(lambda: pwd.getpwuid(2**40))
+
+# posix_spawn with a scheduler
+print(posix.sched_param(0).__reduce__())
+pid = posix.posix_spawn('/bin/true', ['true'], {}, scheduler=(None, posix.sched_param(0)))
+print(posix.waitpid(pid, 0)[1])
+pid = posix.posix_spawn('/bin/true', ['true'], {}, scheduler=(posix.SCHED_OTHER, posix.sched_param(0)), setpgroup=0,
+                        setsigmask=[2], setsigdef=[15], resetids=True)
+print(posix.waitpid(pid, 0)[1])
+show(lambda: posix.posix_spawn('/bin/true', ['true'], {}, scheduler=(1,)))
+show(lambda: posix.posix_spawn('/bin/true', ['true'], {}, scheduler=(None, 5)))
+show(lambda: posix.posix_spawn('/bin/true', ['true'], {}, setsigmask=[0]))

@@ -41,8 +41,7 @@ pub unsafe fn ready_types() -> PyResult<()> {
         1,
         0,
     )?;
-    (*(&raw mut SCHED_PARAM)).tp_new = Some(crate::modules::posix_sched::sched_param_new);
-    Ok(())
+    crate::modules::posix_sched::finish_sched_param()
 }
 
 // ---- fork hooks ------------------------------------------------------------------------
@@ -253,9 +252,6 @@ unsafe fn posix_spawn(func: &str, a: &[*mut PyObject], search: bool) -> PyResult
     let argv = argv_arg(func, a[1], true)?;
     let env = env_arg(func, a[2])?;
     let (fa_obj, setpgroup, resetids, setsid, setsigmask, setsigdef, scheduler) = (a[3], a[4], a[5], a[6], a[7], a[8], a[9]);
-    if !scheduler.is_null() && !noneobject::is_none(scheduler) {
-        return Err(raise(exc::not_implemented_error(), format!("{func}: the scheduler argument is not implemented in Ferric yet")));
-    }
     let mut fa: libc::posix_spawn_file_actions_t = std::mem::zeroed();
     let mut attr: libc::posix_spawnattr_t = std::mem::zeroed();
     libc::posix_spawn_file_actions_init(&mut fa);
@@ -286,6 +282,24 @@ unsafe fn posix_spawn(func: &str, a: &[*mut PyObject], search: bool) -> PyResult
             let s = sigset_arg(setsigdef)?;
             flags |= libc::POSIX_SPAWN_SETSIGDEF;
             libc::posix_spawnattr_setsigdefault(&mut attr, &s);
+        }
+        if !scheduler.is_null() && !noneobject::is_none(scheduler) {
+            if !tuple::check(scheduler) || tuple::items(scheduler).len() != 2 {
+                return Err(raise(exc::type_error(), "A scheduler tuple must have two elements"));
+            }
+            let [policy, param] = [tuple::items(scheduler)[0], tuple::items(scheduler)[1]];
+            let sp = crate::modules::posix_sched::param_of(param)?;
+            if !noneobject::is_none(policy) {
+                let pol = int_arg(policy)?;
+                if libc::posix_spawnattr_setschedpolicy(&mut attr, pol) != 0 {
+                    return Err(errno_error());
+                }
+                flags |= libc::POSIX_SPAWN_SETSCHEDULER as c_int;
+            }
+            if libc::posix_spawnattr_setschedparam(&mut attr, &sp) != 0 {
+                return Err(errno_error());
+            }
+            flags |= libc::POSIX_SPAWN_SETSCHEDPARAM as c_int;
         }
         libc::posix_spawnattr_setflags(&mut attr, flags as libc::c_short);
         let av = c_vec(&argv);

@@ -28,7 +28,14 @@ pub unsafe extern "C" fn sched_param_new(_tp: *mut PyTypeObject, args: *mut PyOb
     })
 }
 
-unsafe fn param_of(o: *mut PyObject) -> PyResult<libc::sched_param> {
+/// Gives the readied sched_param type its constructor.
+pub unsafe fn finish_sched_param() -> PyResult<()> {
+    (*(&raw mut SCHED_PARAM)).tp_new = Some(sched_param_new);
+    Ok(())
+}
+
+/// A `sched_param` as the C struct (CPython's convert_sched_param).
+pub unsafe fn param_of(o: *mut PyObject) -> PyResult<libc::sched_param> {
     if type_of(o) != &raw mut SCHED_PARAM {
         return Err(raise(exc::type_error(), "must have a sched_param object"));
     }
