@@ -77,31 +77,24 @@ show(lambda: posix.waitpid(-1, 0))
 show(lambda: posix.wait())
 
 # exec in a child, its output through a pipe
-r, w = posix.pipe()
-pid = posix.fork()
-if pid == 0:
-    posix.dup2(w, 1)
-    try:
-        posix.execv('/bin/sh', ['sh', '-c', 'echo from exec; exit 5'])
-    finally:
-        posix._exit(99)
-posix.close(w)
-print(read_all(r))
-posix.close(r)
-print(posix.waitstatus_to_exitcode(posix.waitpid(pid, 0)[1]))
+def exec_output(exec_call):
+    r, w = posix.pipe()
+    pid = posix.fork()
+    if pid == 0:
+        posix.dup2(w, 1)
+        try:
+            exec_call()
+        finally:
+            posix._exit(99)
+    posix.close(w)
+    print(read_all(r))
+    posix.close(r)
+    print(posix.waitstatus_to_exitcode(posix.waitpid(pid, 0)[1]))
 
-r, w = posix.pipe()
-pid = posix.fork()
-if pid == 0:
-    posix.dup2(w, 1)
-    try:
-        posix.execve('/bin/sh', ['sh', '-c', 'echo $FERRIC_X'], {'FERRIC_X': 'env value', b'PATH': b'/bin'})
-    finally:
-        posix._exit(99)
-posix.close(w)
-print(read_all(r))
-posix.close(r)
-print(posix.waitstatus_to_exitcode(posix.waitpid(pid, 0)[1]))
+
+exec_output(lambda: posix.execv('/bin/sh', ['sh', '-c', 'echo from exec; exit 5']))
+exec_output(lambda: posix.execve('/bin/sh', ['sh', '-c', 'echo $FERRIC_X'], {'FERRIC_X': 'env value', b'PATH': b'/bin'}))
+exec_output(lambda: posix.execve('/bin/sh', ('sh', '-c', 'exit 6'), {}))
 
 # posix_spawn with file actions
 r, w = posix.pipe()

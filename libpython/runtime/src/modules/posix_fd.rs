@@ -54,25 +54,12 @@ pub unsafe fn fildes_arg(o: *mut PyObject) -> PyResult<c_int> {
     Ok(fd)
 }
 
-fn ok(r: c_int) -> PyResult<Obj> {
-    if r != 0 {
-        return Err(errno_error());
-    }
-    Ok(none())
-}
-
 fn fd_result(r: c_int) -> PyResult<Obj> {
-    if r < 0 {
-        return Err(errno_error());
-    }
-    Ok(long::from_i64(r as i64))
+    nonneg(r as i64)
 }
 
 fn size_result(r: isize) -> PyResult<Obj> {
-    if r < 0 {
-        return Err(errno_error());
-    }
-    Ok(long::from_i64(r as i64))
+    nonneg(r as i64)
 }
 
 pub unsafe fn get_inheritable(fd: c_int) -> PyResult<bool> {

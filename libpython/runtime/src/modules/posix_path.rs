@@ -53,6 +53,22 @@ pub fn errno_error() -> crate::err::ErrSet {
     unsafe { set_from_errno(exc::os_error(), crate::err::last_errno(), null_mut(), null_mut()) }
 }
 
+/// A libc result that is 0 on success: None, or OSError from errno.
+pub fn ok(r: c_int) -> PyResult<Obj> {
+    if r != 0 {
+        return Err(errno_error());
+    }
+    Ok(none())
+}
+
+/// A libc result that is a count, fd or id, negative on failure.
+pub fn nonneg(r: i64) -> PyResult<Obj> {
+    if r < 0 {
+        return Err(errno_error());
+    }
+    Ok(long::from_i64(r))
+}
+
 /// Retries a call interrupted by a signal, as CPython's loops around EINTR do.
 pub fn retry<T: PartialEq + Copy>(fail: T, mut f: impl FnMut() -> T) -> T {
     loop {

@@ -349,11 +349,19 @@ unsafe fn id_pair(a: libc::uid_t, b: libc::uid_t, c: libc::uid_t) -> PyResult<Ob
     tuple::pack(&[long::from_i64(a as i64).as_ptr(), long::from_i64(b as i64).as_ptr(), long::from_i64(c as i64).as_ptr()])
 }
 
-fn ok(r: c_int) -> PyResult<Obj> {
-    if r != 0 {
+/// Runs a fork-like call between the fork hooks; the child's result is 0.
+unsafe fn with_fork_hooks(f: impl FnOnce() -> libc::pid_t) -> PyResult<libc::pid_t> {
+    before_fork();
+    let pid = f();
+    if pid == 0 {
+        after_fork_child();
+    } else {
+        after_fork_parent();
+    }
+    if pid < 0 {
         return Err(errno_error());
     }
-    Ok(none())
+    Ok(pid)
 }
 
 macro_rules! status_fns {
@@ -446,19 +454,7 @@ posix_fns! {
         ];
         crate::modules::sys_info::build(&raw mut WAITID_RESULT, v)
     };
-    posix_fork("fork", [], 0, 0, 0) = |_a| {
-        before_fork();
-        let pid = libc::fork();
-        if pid == 0 {
-            after_fork_child();
-        } else {
-            after_fork_parent();
-        }
-        if pid < 0 {
-            return Err(errno_error());
-        }
-        Ok(long::from_i64(pid as i64))
-    };
+    posix_fork("fork", [], 0, 0, 0) = |_a| Ok(long::from_i64(with_fork_hooks(|| libc::fork())? as i64));
     posix_register_at_fork("register_at_fork", ["before", "after_in_child", "after_in_parent"], 0, 0, 0) = |a| register_at_fork(a);
     posix_execv("execv", ["path", "argv"], 2, 2, 2) = |a| execve(a, false);
     posix_execve("execve", ["path", "argv", "env"], 0, 3, 3) = |a| execve(a, true);
@@ -477,20 +473,8 @@ posix_fns! {
         let pid = pid_arg(a[0])?;
         ok(libc::killpg(pid, int_arg(a[1])?))
     };
-    posix_getpgid("getpgid", ["pid"], 0, 1, 1) = |a| {
-        let r = libc::getpgid(pid_arg(a[0])?);
-        if r < 0 {
-            return Err(errno_error());
-        }
-        Ok(long::from_i64(r as i64))
-    };
-    posix_getsid("getsid", ["pid"], 1, 1, 1) = |a| {
-        let r = libc::getsid(pid_arg(a[0])?);
-        if r < 0 {
-            return Err(errno_error());
-        }
-        Ok(long::from_i64(r as i64))
-    };
+    posix_getpgid("getpgid", ["pid"], 0, 1, 1) = |a| nonneg(libc::getpgid(pid_arg(a[0])?) as i64);
+    posix_getsid("getsid", ["pid"], 1, 1, 1) = |a| nonneg(libc::getsid(pid_arg(a[0])?) as i64);
     posix_setsid("setsid", [], 0, 0, 0) = |_a| {
         if libc::setsid() < 0 {
             return Err(errno_error());
@@ -646,16 +630,7 @@ posix_fns! {
     };
     posix_forkpty("forkpty", [], 0, 0, 0) = |_a| {
         let mut master: c_int = -1;
-        before_fork();
-        let pid = libc::forkpty(&mut master, null_mut(), null_mut(), null_mut());
-        if pid == 0 {
-            after_fork_child();
-        } else {
-            after_fork_parent();
-        }
-        if pid < 0 {
-            return Err(errno_error());
-        }
+        let pid = with_fork_hooks(|| libc::forkpty(&mut master, null_mut(), null_mut(), null_mut()))?;
         tuple::pack(&[long::from_i64(pid as i64).as_ptr(), long::from_i64(master as i64).as_ptr()])
     };
     posix_getgrouplist("getgrouplist", ["user", "group"], 2, 2, 2) = |a| {
@@ -711,13 +686,7 @@ posix_fns! {
         let id = |i: usize| crate::modules::posix_fs::id_arg(a[i], "gid");
         ok(libc::setresgid(id(0)?, id(1)?, id(2)?))
     };
-    posix_tcgetpgrp("tcgetpgrp", ["fd"], 1, 1, 1) = |a| {
-        let r = libc::tcgetpgrp(int_arg(a[0])?);
-        if r < 0 {
-            return Err(errno_error());
-        }
-        Ok(long::from_i64(r as i64))
-    };
+    posix_tcgetpgrp("tcgetpgrp", ["fd"], 1, 1, 1) = |a| nonneg(libc::tcgetpgrp(int_arg(a[0])?) as i64);
     posix_tcsetpgrp("tcsetpgrp", ["fd", "pgid"], 2, 2, 2) = |a| {
         let fd = int_arg(a[0])?;
         ok(libc::tcsetpgrp(fd, pid_arg(a[1])?))
@@ -725,11 +694,7 @@ posix_fns! {
     posix_pidfd_open("pidfd_open", ["pid", "flags"], 0, 1, 2) = |a| {
         let pid = pid_arg(a[0])?;
         let flags = if a[1].is_null() { 0 } else { int_arg(a[1])? as libc::c_uint };
-        let r = libc::syscall(libc::SYS_pidfd_open, pid, flags);
-        if r < 0 {
-            return Err(errno_error());
-        }
-        Ok(long::from_i64(r))
+        nonneg(libc::syscall(libc::SYS_pidfd_open, pid, flags))
     };
 }
 

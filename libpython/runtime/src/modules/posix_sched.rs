@@ -46,18 +46,8 @@ pub unsafe fn param_of(o: *mut PyObject) -> PyResult<libc::sched_param> {
     Ok(libc::sched_param { sched_priority: prio })
 }
 
-fn ok(r: c_int) -> PyResult<Obj> {
-    if r != 0 {
-        return Err(errno_error());
-    }
-    Ok(none())
-}
-
 fn int_result(r: c_int) -> PyResult<Obj> {
-    if r < 0 {
-        return Err(errno_error());
-    }
-    Ok(long::from_i64(r as i64))
+    nonneg(r as i64)
 }
 
 /// The libc call for a path, fd or symlink itself, as CPython picks among f/l/plain xattr.
