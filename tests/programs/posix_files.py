@@ -142,6 +142,11 @@ show(lambda: posix.stat(-1))
 show(lambda: posix.stat(0, dir_fd=3))
 show(lambda: posix.stat(1, follow_symlinks=False))
 show(lambda: posix.stat(2**40))
+show(lambda: posix.truncate(99, 0))
+show(lambda: posix.statvfs(99))
+show(lambda: posix.listdir(99))
+show(lambda: posix.chdir(99))
+show(lambda: posix.read(0, 2**62))
 
 
 class P:

@@ -44,6 +44,7 @@ accessors! {
     syntax_error => _PyExc_SyntaxError,
     deprecation_warning => _PyExc_DeprecationWarning,
     runtime_warning => _PyExc_RuntimeWarning,
+    resource_warning => _PyExc_ResourceWarning,
     reference_error => _PyExc_ReferenceError,
     stop_async_iteration => _PyExc_StopAsyncIteration,
     generator_exit => _PyExc_GeneratorExit,

@@ -88,7 +88,7 @@ unsafe fn read_into(n: isize, f: impl Fn(*mut libc::c_void, usize) -> isize) -> 
         *libc::__errno_location() = libc::EINVAL;
         return Err(errno_error());
     }
-    let mut buf = vec![0u8; n as usize];
+    let mut buf = alloc_buf(n as usize)?;
     let got = retry(-1, || f(buf.as_mut_ptr() as *mut _, buf.len()));
     if got < 0 {
         return Err(errno_error());
@@ -159,7 +159,7 @@ posix_fns! {
     };
     posix_pread("pread", ["fd", "length", "offset"], 3, 3, 3) = |a| {
         let fd = int_arg(a[0])?;
-        let n = int_arg(a[1])? as isize;
+        let n = ssize_arg(a[1])?;
         let off = off_arg(a[2])?;
         read_into(n, |p, n| libc::pread(fd, p, n, off))
     };

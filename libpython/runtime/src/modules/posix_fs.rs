@@ -343,8 +343,11 @@ posix_fns! {
     posix_truncate("truncate", ["path", "length"], 0, 2, 2) = |a| {
         let p = path_arg("truncate", "path", a[0], false, true)?;
         let len = off_arg(a[1])?;
-        let r = if p.fd != -1 { retry(-1, || libc::ftruncate(p.fd, len)) } else { libc::truncate(p.ptr(), len) };
-        check(r, &p)
+        // With an fd this is ftruncate, whose error names no file (as CPython's).
+        if p.fd != -1 {
+            return ok(retry(-1, || libc::ftruncate(p.fd, len)));
+        }
+        check(libc::truncate(p.ptr(), len), &p)
     };
     posix_mkfifo("mkfifo", ["path", "mode", "dir_fd"], 0, 1, 2) = |a| {
         let p = path_arg("mkfifo", "path", a[0], false, false)?;

@@ -69,6 +69,16 @@ pub fn nonneg(r: i64) -> PyResult<Obj> {
     Ok(long::from_i64(r))
 }
 
+/// A zeroed buffer of `n` bytes, or MemoryError.
+pub fn alloc_buf(n: usize) -> PyResult<Vec<u8>> {
+    let mut v = Vec::new();
+    if v.try_reserve_exact(n).is_err() {
+        return Err(crate::objects::exceptions::no_memory());
+    }
+    v.resize(n, 0);
+    Ok(v)
+}
+
 /// Retries a call interrupted by a signal, as CPython's loops around EINTR do.
 pub fn retry<T: PartialEq + Copy>(fail: T, mut f: impl FnMut() -> T) -> T {
     loop {

@@ -116,7 +116,7 @@ posix_fns! {
         if n < 0 {
             return Err(raise(exc::value_error(), "negative argument not allowed"));
         }
-        let mut buf = vec![0u8; n as usize];
+        let mut buf = alloc_buf(n as usize)?;
         random_bytes(&mut buf, 0)?;
         bytes::from_slice(&buf)
     };
@@ -127,7 +127,7 @@ posix_fns! {
             *libc::__errno_location() = libc::EINVAL;
             return Err(errno_error());
         }
-        let mut buf = vec![0u8; n as usize];
+        let mut buf = alloc_buf(n as usize)?;
         let got = loop {
             let r = libc::getrandom(buf.as_mut_ptr() as *mut _, buf.len(), flags as u32);
             if r >= 0 {
