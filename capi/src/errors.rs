@@ -145,24 +145,7 @@ pub unsafe extern "C" fn PyErr_SetFromErrno(t: *mut PyObject) -> *mut PyObject {
 }
 #[no_mangle]
 pub unsafe extern "C" fn PyErr_SetFromErrnoWithFilenameObject(t: *mut PyObject, filename: *mut PyObject) -> *mut PyObject {
-    let e = *libc::__errno_location();
-    let msg = if e == 0 { "Error".to_owned() } else { std::io::Error::from_raw_os_error(e).to_string() };
-    // Rust appends " (os error N)"; CPython shows strerror alone.
-    let msg = match msg.rfind(" (os error") {
-        Some(i) => msg[..i].to_owned(),
-        None => msg,
-    };
-    let _ = crate::rt::guard::catch_obj(|| {
-        let n = crate::rt::objects::longobject::from_i64(e as i64);
-        let m = str_::from_str(&msg)?;
-        let args = if filename.is_null() {
-            tuple::pack(&[n.as_ptr(), m.as_ptr()])?
-        } else {
-            tuple::pack(&[n.as_ptr(), m.as_ptr(), filename])?
-        };
-        err::set_object(t, args.as_ptr());
-        Err(err::ErrSet::assume_set())
-    });
+    err::set_from_errno(t, err::last_errno(), filename, null_mut());
     null_mut()
 }
 #[no_mangle]

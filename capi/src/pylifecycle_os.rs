@@ -32,22 +32,21 @@ pub unsafe extern "C" fn PyOS_setsig(sig: c_int, handler: PyOS_sighandler_t) -> 
     old.sa_sigaction
 }
 
-// The fork hooks run the callables `os.register_at_fork` registers; Ferric has no `os`
-// module yet, so there are none. The child's only thread becomes the main thread.
+// The fork hooks run the callables `os.register_at_fork` registered (`posix_proc.rs`).
 
 #[no_mangle]
-pub extern "C" fn PyOS_BeforeFork() {}
+pub unsafe extern "C" fn PyOS_BeforeFork() {
+    crate::rt::modules::posix_proc::before_fork()
+}
 
 #[no_mangle]
-pub extern "C" fn PyOS_AfterFork_Parent() {}
+pub unsafe extern "C" fn PyOS_AfterFork_Parent() {
+    crate::rt::modules::posix_proc::after_fork_parent()
+}
 
 #[no_mangle]
 pub unsafe extern "C" fn PyOS_AfterFork_Child() {
-    let ts = crate::rt::pystate::tstate();
-    (*ts).thread_id = libc::pthread_self() as _;
-    (*ts).native_thread_id = libc::gettid() as _;
-    (*crate::rt::runtime_state::runtime()).main_thread = libc::pthread_self() as _;
-    crate::rt::runtime_state::set_current_tstate(ts);
+    crate::rt::modules::posix_proc::after_fork_child()
 }
 
 /// 1 if `status` is an error or an exit request.

@@ -237,23 +237,9 @@ pub unsafe extern "C" fn PyUnicode_FSConverter(arg: *mut PyObject, addr: *mut st
     0x20000
 }
 
-/// CPython's PyOS_FSPath: str and bytes as they are, else `__fspath__()`.
+/// CPython's PyOS_FSPath.
 unsafe fn fspath(p: *mut PyObject) -> PyResult<Obj> {
-    if str_::check(p) || bytes::check(p) {
-        return Ok(Obj::from_borrowed(p));
-    }
-    let tname = full_name(type_of(p));
-    let Some(f) = crate::rt::objects::typeslots::lookup_special(p, "__fspath__")? else {
-        return Err(err::raise(exc::type_error(), format!("expected str, bytes or os.PathLike object, not {tname}")));
-    };
-    let r = crate::rt::protocol::call::vectorcall(f.as_ptr(), &[], null_mut())?;
-    if str_::check(r.as_ptr()) || bytes::check(r.as_ptr()) {
-        return Ok(r);
-    }
-    Err(err::raise(
-        exc::type_error(),
-        format!("expected {tname}.__fspath__() to return str or bytes, not {}", full_name(type_of(r.as_ptr()))),
-    ))
+    crate::rt::modules::posix_path::fspath(p)
 }
 
 // ---- UCS4 and wchar_t (4 bytes on Linux) --------------------------------------------------

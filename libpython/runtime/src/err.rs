@@ -159,3 +159,39 @@ pub unsafe fn set_handled_exception(e: *mut PyObject) {
     xincref(e);
     xsetref(&raw mut (*item).exc_value, e);
 }
+
+/// The calling thread's `errno`.
+pub fn last_errno() -> std::ffi::c_int {
+    // Safety: glibc's errno location is per thread and always valid.
+    unsafe { *libc::__errno_location() }
+}
+
+/// Raises `exc_type(errno, strerror(errno)[, filename[, None, filename2]])`, which OSError's
+/// constructor turns into the errno's subclass (CPython's
+/// PyErr_SetFromErrnoWithFilenameObjects). Filenames may be null.
+pub unsafe fn set_from_errno(exc_type: *mut PyObject, errno: std::ffi::c_int, filename: *mut PyObject, filename2: *mut PyObject) -> ErrSet {
+    use crate::objects::{longobject as long, noneobject, tupleobject as tuple, unicodeobject as str_};
+    let msg = if errno == 0 {
+        "Error".to_owned()
+    } else {
+        std::ffi::CStr::from_ptr(libc::strerror(errno)).to_string_lossy().into_owned()
+    };
+    let n = long::from_i64(errno as i64);
+    let m = match str_::from_str(&msg) {
+        Ok(m) => m,
+        Err(e) => return e,
+    };
+    let args = if filename.is_null() {
+        tuple::pack(&[n.as_ptr(), m.as_ptr()])
+    } else if filename2.is_null() {
+        tuple::pack(&[n.as_ptr(), m.as_ptr(), filename])
+    } else {
+        tuple::pack(&[n.as_ptr(), m.as_ptr(), filename, noneobject::none(), filename2])
+    };
+    // Made at once, as CPython does, so the pending type is already the errno's subclass.
+    let v = match args.and_then(|a| crate::protocol::call::call(exc_type, a.as_ptr(), std::ptr::null_mut())) {
+        Ok(v) => v,
+        Err(e) => return e,
+    };
+    set_object(type_of(v.as_ptr()) as *mut PyObject, v.as_ptr())
+}

@@ -9,6 +9,17 @@ pub mod impmodule;
 pub mod itertoolsmodule;
 pub mod marshalmodule;
 pub mod operatormodule;
+pub mod posix_consts;
+pub mod posix_env;
+pub mod posix_fd;
+pub mod posix_fs;
+pub mod posix_path;
+pub mod posix_proc;
+pub mod posix_sched;
+pub mod posix_scandir;
+pub mod posix_stat;
+pub mod posixmodule;
+pub mod pwdmodule;
 pub mod statmodule;
 pub mod stdio;
 pub mod symtablemodule;
@@ -71,7 +82,7 @@ pub const fn var_kw(name: &'static CStr, f: VarKw) -> PyMethodDef {
 }
 
 /// The names `lazy_builtin` knows, for `sys.builtin_module_names`.
-pub const BUILTIN_NAMES: &[&str] = &["_ast", "_imp", "_symtable", "_warnings", "errno", "_stat", "_operator", "itertools", "_thread", "_weakref"];
+pub const BUILTIN_NAMES: &[&str] = &["_ast", "_imp", "_symtable", "_warnings", "errno", "_stat", "_operator", "itertools", "_thread", "_weakref", "posix", "pwd"];
 
 /// Builtin modules made on first import rather than at start-up (until `_imp` lands).
 pub fn lazy_builtin(name: &str) -> Option<unsafe fn() -> PyResult<crate::object::Obj>> {
@@ -85,6 +96,8 @@ pub fn lazy_builtin(name: &str) -> Option<unsafe fn() -> PyResult<crate::object:
         "itertools" => Some(itertoolsmodule::init),
         "_thread" => Some(threadmodule::init),
         "_weakref" => Some(weakrefmodule::init),
+        "posix" => Some(posixmodule::init),
+        "pwd" => Some(pwdmodule::init),
         _ => None,
     }
 }

@@ -6,11 +6,10 @@
 use crate::err::PyResult;
 use crate::ffi::*;
 use crate::object::*;
-use crate::objects::structseq::{self, PyStructSequence_Desc, PyStructSequence_Field};
-use crate::objects::typeobject::{self, has_feature};
+use crate::objects::structseq;
+use crate::objects::typeobject;
 use crate::objects::{boolobject, dictobject as dict, floatobject as float, longobject as long, noneobject, tupleobject as tuple, unicodeobject as str_};
-use std::ffi::{c_int, c_ulong, CStr};
-use std::ptr::null;
+use std::ffi::{c_ulong, CStr};
 
 macro_rules! seq_types {
     ($($id:ident),*) => {
@@ -21,14 +20,8 @@ seq_types!(FLAGS, VERSION_INFO, FLOAT_INFO, INT_INFO, HASH_INFO, THREAD_INFO, AS
 
 /// Readies a struct sequence type once (it survives re-initialisation).
 unsafe fn ready_seq(tp: *mut PyTypeObject, name: &'static CStr, doc: &'static CStr, fields: &[&'static CStr], flags: c_ulong) -> PyResult<()> {
-    if has_feature(tp, Py_TPFLAGS_READY) {
-        return Ok(());
-    }
-    let mut f: Vec<PyStructSequence_Field> = fields.iter().map(|n| PyStructSequence_Field { name: n.as_ptr(), doc: null() }).collect();
-    f.push(PyStructSequence_Field { name: null(), doc: null() });
-    // The desc is read only while readying; the names are static.
-    let mut desc = PyStructSequence_Desc { name: name.as_ptr(), doc: doc.as_ptr(), fields: f.as_mut_ptr(), n_in_sequence: fields.len() as c_int };
-    structseq::init_type(tp, &mut desc, flags)
+    let names: Vec<*const std::ffi::c_char> = fields.iter().map(|n| n.as_ptr()).collect();
+    structseq::ready_static(tp, name, doc, &names, fields.len(), flags)
 }
 
 /// A struct sequence of type `tp` holding `values` in order.

@@ -300,6 +300,24 @@ unsafe extern "C" fn structseq_new(tp: *mut PyTypeObject, args: *mut PyObject, k
     })
 }
 
+/// Readies a static struct sequence type once (it survives re-initialisation): `fields` are
+/// static C names (`UNNAMED_FIELD` for unnamed ones), the first `n_in_sequence` visible.
+pub unsafe fn ready_static(tp: *mut PyTypeObject, name: &'static CStr, doc: &'static CStr, fields: &[*const c_char], n_in_sequence: usize, flags: c_ulong) -> PyResult<()> {
+    if has_feature(tp, Py_TPFLAGS_READY) {
+        return Ok(());
+    }
+    let mut f: Vec<PyStructSequence_Field> = fields.iter().map(|&n| PyStructSequence_Field { name: n, doc: std::ptr::null() }).collect();
+    f.push(PyStructSequence_Field { name: std::ptr::null(), doc: std::ptr::null() });
+    // The desc is read only while readying; the names are static.
+    let mut desc = PyStructSequence_Desc { name: name.as_ptr(), doc: doc.as_ptr(), fields: f.as_mut_ptr(), n_in_sequence: n_in_sequence as c_int };
+    init_type(tp, &mut desc, flags)
+}
+
+/// The name marking an unnamed field for `ready_static`.
+pub fn unnamed_field() -> *const c_char {
+    UNNAMED.as_ptr()
+}
+
 /// Fills a heap type made from a spec with the struct sequence behaviour.
 pub unsafe fn finish_heap_type(tp: *mut PyTypeObject, desc: *mut PyStructSequence_Desc) -> PyResult<()> {
     fill_dict(tp, desc)

@@ -128,3 +128,78 @@ pub unsafe fn with_tuple_dict<R>(args: *mut PyObject, kwds: *mut PyObject, f: im
     let pos: &[*mut PyObject] = if args.is_null() { &[] } else { tuple::items(args) };
     f(Split { pos, names: &names, values: &values })
 }
+
+/// An Argument Clinic signature: parameters `names` in order, the first `posonly` of them
+/// positional-only, at most `maxpos` positional, the first `minpos` required; those after
+/// `maxpos` are keyword-only and optional.
+pub struct Clinic {
+    pub fname: &'static str,
+    pub names: &'static [&'static str],
+    pub posonly: usize,
+    pub minpos: usize,
+    pub maxpos: usize,
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// Binds a vectorcall's arguments to `sig` as `_PyArg_UnpackKeywords` does, with its
+/// messages: one borrowed slot per parameter, null for an absent optional one.
+pub unsafe fn clinic(sig: &Clinic, a: &Split) -> PyResult<Vec<*mut PyObject>> {
+    use crate::objects::unicodeobject as str_;
+    let f = sig.fname;
+    let (nargs, nkw, maxargs) = (a.pos.len(), a.names.len(), sig.names.len());
+    if nargs + nkw > maxargs {
+        let kw = if nargs == 0 { "keyword " } else { "" };
+        return Err(raise(exc::type_error(), format!("{f}() takes at most {maxargs} {kw}argument{} ({} given)", plural(maxargs), nargs + nkw)));
+    }
+    if nargs > sig.maxpos {
+        let msg = if sig.maxpos == 0 {
+            format!("{f}() takes no positional arguments")
+        } else {
+            let q = if sig.minpos < sig.maxpos { "at most" } else { "exactly" };
+            format!("{f}() takes {q} {} positional argument{} ({nargs} given)", sig.maxpos, plural(sig.maxpos))
+        };
+        return Err(raise(exc::type_error(), msg));
+    }
+    let minposonly = sig.posonly.min(sig.minpos);
+    if nargs < minposonly {
+        let q = if minposonly < sig.maxpos { "at least" } else { "exactly" };
+        return Err(raise(exc::type_error(), format!("{f}() takes {q} {minposonly} positional argument{} ({nargs} given)", plural(minposonly))));
+    }
+    let mut out = vec![std::ptr::null_mut(); maxargs];
+    out[..nargs].copy_from_slice(a.pos);
+    let mut used = 0;
+    for (k, &name) in a.names.iter().enumerate() {
+        let key = str_::as_str(name)?;
+        match sig.names.iter().position(|n| *n == key) {
+            Some(i) if i >= sig.posonly && i < nargs => {
+                return Err(raise(exc::type_error(), format!("argument for {f}() given by name ('{key}') and position ({})", i + 1)));
+            }
+            Some(i) if i >= sig.posonly => {
+                out[i] = a.values[k];
+                used += 1;
+            }
+            _ => {}
+        }
+    }
+    for (i, v) in out.iter().enumerate().take(sig.minpos).skip(nargs) {
+        if v.is_null() {
+            return Err(raise(exc::type_error(), format!("{f}() missing required argument '{}' (pos {})", sig.names[i], i + 1)));
+        }
+    }
+    if used < nkw {
+        for &name in a.names {
+            let key = str_::as_str(name)?;
+            if !sig.names[sig.posonly..].contains(&key) {
+                return Err(raise(exc::type_error(), format!("'{key}' is an invalid keyword argument for {f}()")));
+            }
+        }
+    }
+    Ok(out)
+}
