@@ -5,6 +5,14 @@ pub mod ast_nodes;
 pub mod bltin_input;
 pub mod builtins;
 pub mod errnomodule;
+pub mod io_buffered;
+pub mod io_bytesio;
+pub mod io_fileio;
+pub mod io_iobase;
+pub mod io_module;
+pub mod io_newline;
+pub mod io_stringio;
+pub mod io_textio;
 pub mod itertoolsmodule;
 pub mod marshalmodule;
 pub mod operatormodule;
@@ -77,6 +85,7 @@ pub fn lazy_builtin(name: &str) -> Option<unsafe fn() -> PyResult<crate::object:
         "_stat" => Some(statmodule::init),
         "_operator" => Some(operatormodule::init),
         "itertools" => Some(itertoolsmodule::init),
+        "_io" => Some(io_module::init),
         _ => None,
     }
 }
