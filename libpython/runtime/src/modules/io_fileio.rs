@@ -139,9 +139,6 @@ unsafe fn init_impl(op: *mut PyObject, nameobj: *mut PyObject, mode: &str, close
     // A descriptor when the object is an int (bools and other `__index__` ints too).
     let mut fd: c_int = -1;
     let mut path: Option<Vec<u8>> = None;
-    if crate::objects::floatobject::check(nameobj) {
-        return Err(raise(exc::type_error(), "integer argument expected, got float"));
-    }
     if crate::protocol::number::has_index(nameobj) && !str_::check(nameobj) {
         let v = crate::protocol::number::index(nameobj)?;
         fd = match long::as_i64(v.as_ptr()) {

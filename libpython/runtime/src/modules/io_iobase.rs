@@ -232,45 +232,47 @@ pub unsafe fn expect_bytes(r: &Obj, what: &str) -> PyResult<()> {
 /// positional-only with CPython's count messages, `c"name" => f{kw}` an `extern "C"`
 /// METH_FASTCALL | METH_KEYWORDS function used as it is. Each `f` is
 /// `unsafe fn(*mut PyObject, &[*mut PyObject]) -> PyResult<Obj>`; the wrappers live in a
-/// module of the same name (modules and functions do not share a namespace).
+/// module of the same name inside one named after the table (modules and statics or
+/// functions do not share a namespace).
 macro_rules! io_methods {
     ($table:ident { $( $py:literal => $f:ident $spec:tt ),* $(,)? }) => {
-        $( io_methods!(@wrap $py, $f, $spec); )*
+        #[allow(non_snake_case)]
+        mod $table {
+            $( crate::modules::io_iobase::io_methods!(@wrap $py, $f, $spec); )*
+        }
         pub static mut $table: [PyMethodDef; [$($py),*].len() + 1] = [
-            $( io_methods!(@def $py, $f, $spec), )*
+            $( crate::modules::io_iobase::io_methods!(@def $table, $py, $f, $spec), )*
             crate::objects::typeobject::METHOD_END
         ];
     };
     (@wrap $py:literal, $f:ident, ()) => {
-        #[allow(non_snake_case)]
-        mod $f {
+        pub mod $f {
             use crate::ffi::PyObject;
             pub unsafe extern "C" fn w(s: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
-                crate::guard::catch_obj(|| super::$f(s, &[]))
+                crate::guard::catch_obj(|| super::super::$f(s, &[]))
             }
         }
     };
     (@wrap $py:literal, $f:ident, ($max:literal, $min:literal)) => {
-        #[allow(non_snake_case)]
-        mod $f {
+        pub mod $f {
             use crate::ffi::{PyObject, Py_ssize_t};
             pub unsafe extern "C" fn w(s: *mut PyObject, args: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
                 crate::guard::catch_obj(|| {
                     let a = crate::modules::args(args, n);
                     crate::protocol::args::check_positional($py.to_str().unwrap_or("?"), a.len(), $min, $max)?;
-                    super::$f(s, a)
+                    super::super::$f(s, a)
                 })
             }
         }
     };
     (@wrap $py:literal, $f:ident, {kw}) => {};
-    (@def $py:literal, $f:ident, ()) => {
-        crate::objects::typeobject::method($py, $f::w as *const (), crate::ffi::METH_NOARGS, c"")
+    (@def $t:ident, $py:literal, $f:ident, ()) => {
+        crate::objects::typeobject::method($py, $t::$f::w as *const (), crate::ffi::METH_NOARGS, c"")
     };
-    (@def $py:literal, $f:ident, ($max:literal, $min:literal)) => {
-        crate::objects::typeobject::method($py, $f::w as *const (), crate::ffi::METH_FASTCALL, c"")
+    (@def $t:ident, $py:literal, $f:ident, ($max:literal, $min:literal)) => {
+        crate::objects::typeobject::method($py, $t::$f::w as *const (), crate::ffi::METH_FASTCALL, c"")
     };
-    (@def $py:literal, $f:ident, {kw}) => {
+    (@def $t:ident, $py:literal, $f:ident, {kw}) => {
         crate::objects::typeobject::method($py, $f as *const (), crate::ffi::METH_FASTCALL | crate::ffi::METH_KEYWORDS, c"")
     };
 }
@@ -779,3 +781,25 @@ pub static mut DICT_ONLY_GETSET: [PyGetSetDef; 2] = [
 
 #[allow(dead_code)]
 const _LAYOUT: () = assert!(offset_of!(IoObject, dict) == size_of::<PyObject>());
+
+/// CPython's _PyErr_ChainExceptions: the pending exception gets the `saved` one as its
+/// `__context__`; with none pending, `saved` is restored.
+pub unsafe fn chain_errors(saved: (*mut PyObject, *mut PyObject, *mut PyObject)) -> ErrSet {
+    if crate::err::occurred().is_null() {
+        crate::err::restore(saved.0, saved.1, saved.2);
+        return ErrSet::assume_set();
+    }
+    let (t, v, tb) = crate::err::fetch();
+    if !v.is_null() && !saved.1.is_null() && crate::objects::exceptions::check(v) && crate::objects::exceptions::check(saved.1) {
+        if let Ok(k) = str_::intern("__context__") {
+            if proto::setattr(v, k, saved.1).is_err() {
+                crate::err::clear();
+            }
+        }
+    }
+    xdecref(saved.0);
+    xdecref(saved.1);
+    xdecref(saved.2);
+    crate::err::restore(t, v, tb);
+    ErrSet::assume_set()
+}
