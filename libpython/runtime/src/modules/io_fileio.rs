@@ -35,14 +35,10 @@ unsafe fn fio<'a>(op: *mut PyObject) -> PyResult<&'a mut FileIO> {
     }
 }
 
-fn err_closed() -> crate::err::ErrSet {
-    raise(exc::value_error(), "I/O operation on closed file")
-}
-
 unsafe fn open_fio<'a>(op: *mut PyObject) -> PyResult<&'a mut FileIO> {
     let f = fio(op)?;
     if f.fd < 0 {
-        return Err(err_closed());
+        return Err(closed_file());
     }
     Ok(f)
 }

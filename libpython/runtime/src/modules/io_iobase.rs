@@ -117,6 +117,11 @@ pub fn closed_error() -> ErrSet {
     raise(exc::value_error(), "I/O operation on closed file.")
 }
 
+/// The same without the period, as FileIO and StringIO say it.
+pub fn closed_file() -> ErrSet {
+    raise(exc::value_error(), "I/O operation on closed file")
+}
+
 pub fn uninitialized() -> ErrSet {
     raise(exc::value_error(), "I/O operation on uninitialized object")
 }

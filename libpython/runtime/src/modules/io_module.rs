@@ -337,6 +337,7 @@ pub unsafe fn init() -> PyResult<Obj> {
         ("IncrementalNewlineDecoder", &raw mut nl::NLDEC_TYPE),
         ("_BytesIOBuffer", &raw mut bio::BYTESIOBUF_TYPE),
     ];
+    t::prepare();
     for (k, tp) in types {
         typeobject::ready(tp)?;
         if k != "_BytesIOBuffer" {

@@ -40,7 +40,7 @@ unsafe fn sio<'a>(op: *mut PyObject) -> PyResult<&'a mut StringIO> {
 unsafe fn open_sio<'a>(op: *mut PyObject) -> PyResult<&'a mut StringIO> {
     let b = sio(op)?;
     if b.closed {
-        return Err(closed_error());
+        return Err(closed_file());
     }
     Ok(b)
 }
