@@ -6,6 +6,14 @@ pub mod bltin_input;
 pub mod builtins;
 pub mod errnomodule;
 pub mod impmodule;
+pub mod io_buffered;
+pub mod io_bytesio;
+pub mod io_fileio;
+pub mod io_iobase;
+pub mod io_module;
+pub mod io_newline;
+pub mod io_stringio;
+pub mod io_textio;
 pub mod itertoolsmodule;
 pub mod marshalmodule;
 pub mod operatormodule;
@@ -82,7 +90,7 @@ pub const fn var_kw(name: &'static CStr, f: VarKw) -> PyMethodDef {
 }
 
 /// The names `lazy_builtin` knows, for `sys.builtin_module_names`.
-pub const BUILTIN_NAMES: &[&str] = &["_ast", "_imp", "_symtable", "_warnings", "errno", "_stat", "_operator", "itertools", "_thread", "_weakref", "posix", "pwd"];
+pub const BUILTIN_NAMES: &[&str] = &["_ast", "_imp", "_symtable", "_warnings", "errno", "_stat", "_operator", "itertools", "_thread", "_weakref", "posix", "pwd", "_io"];
 
 /// Builtin modules made on first import rather than at start-up (until `_imp` lands).
 pub fn lazy_builtin(name: &str) -> Option<unsafe fn() -> PyResult<crate::object::Obj>> {
@@ -98,6 +106,7 @@ pub fn lazy_builtin(name: &str) -> Option<unsafe fn() -> PyResult<crate::object:
         "_weakref" => Some(weakrefmodule::init),
         "posix" => Some(posixmodule::init),
         "pwd" => Some(pwdmodule::init),
+        "_io" => Some(io_module::init),
         _ => None,
     }
 }

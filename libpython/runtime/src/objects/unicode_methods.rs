@@ -1103,7 +1103,7 @@ unsafe fn sizeof(op: *mut PyObject) -> PyResult<Obj> {
 // ---- codecs -------------------------------------------------------------------------------
 
 #[derive(Clone, Copy, PartialEq)]
-enum Codec {
+pub(crate) enum Codec {
     Utf8,
     Ascii,
     Latin1,
@@ -1111,7 +1111,7 @@ enum Codec {
 
 /// CPython's encoding-name normalisation (lower case, runs of punctuation to '_') and the
 /// aliases of the three codecs Ferric has; other names raise LookupError.
-fn codec(name: &str) -> PyResult<Codec> {
+pub(crate) fn codec(name: &str) -> PyResult<Codec> {
     let mut norm = String::new();
     let mut punct = false;
     for c in name.chars() {
@@ -1135,7 +1135,7 @@ fn codec(name: &str) -> PyResult<Codec> {
     }
 }
 
-fn codec_name(c: Codec) -> &'static str {
+pub(crate) fn codec_name(c: Codec) -> &'static str {
     match c {
         Codec::Utf8 => "utf-8",
         Codec::Ascii => "ascii",
