@@ -320,7 +320,8 @@ impl Parser {
         let s = self.p;
         let left = self.await_primary()?;
         if self.eat_op("**") {
-            let right = self.factor()?;
+            // pegen's factor and power rules for the right operand
+            let right = self.nested(2, |p| p.factor())?;
             let pos = self.pos_from(s);
             return Ok(self.mk(ExprKind::BinOp { left: bx(left), op: Operator::Pow, right: bx(right) }, pos));
         }
@@ -339,7 +340,6 @@ impl Parser {
     }
 
     pub(crate) fn primary(&mut self) -> PResult<Expr> {
-        self.enter()?;
         let s = self.p;
         let mut e = self.atom()?;
         loop {
@@ -351,13 +351,13 @@ impl Parser {
                     e = self.mk(ExprKind::Attribute { value: bx(e), attr, ctx: ExprContext::Load }, pos);
                 }
                 Tok::Op("(") => {
-                    let (args, keywords) = self.call_args()?;
+                    let (args, keywords) = self.bracket(4, |p| p.call_args())?;
                     let pos = self.pos_from(s);
                     e = self.mk(ExprKind::Call { func: bx(e), args, keywords }, pos);
                 }
                 Tok::Op("[") => {
                     self.p += 1;
-                    let slice = self.slices()?;
+                    let slice = self.bracket(4, |p| p.slices())?;
                     self.expect_op("]")?;
                     let pos = self.pos_from(s);
                     e = self.mk(ExprKind::Subscript { value: bx(e), slice: bx(slice), ctx: ExprContext::Load }, pos);
@@ -365,7 +365,6 @@ impl Parser {
                 _ => break,
             }
         }
-        self.leave();
         Ok(e)
     }
 
@@ -473,7 +472,8 @@ impl Parser {
                 let t = *self.tok();
                 self.p += 2;
                 let name = self.identifier(&t);
-                let v = self.expression()?;
+                // pegen's kwarg_or_starred and its helpers
+                let v = self.nested(3, |p| p.expression())?;
                 let pos = self.pos_from(s);
                 seen_kw = true;
                 keywords.push(Keyword { arg: Some(name), value: bx(v), pos });
@@ -682,9 +682,9 @@ impl Parser {
                 self.p += 1;
                 Ok(self.mk(ExprKind::Constant { value: Constant::Ellipsis, kind: None }, self.tok_pos(s)))
             }
-            Tok::Op("(") => self.paren_atom(),
-            Tok::Op("[") => self.list_atom(),
-            Tok::Op("{") => self.brace_atom(),
+            Tok::Op("(") => self.bracket(8, |p| p.paren_atom()),
+            Tok::Op("[") => self.bracket(9, |p| p.list_atom()),
+            Tok::Op("{") => self.bracket(9, |p| p.brace_atom()),
             _ => Err(self.invalid()),
         }
     }
@@ -972,7 +972,8 @@ impl Parser {
         self.expect_kw("lambda")?;
         let args = if self.at_op(":") { empty_arguments() } else { self.parameters(false)? };
         self.expect_op(":")?;
-        let body = self.expression()?;
+        // pegen's lambdef rule around the body
+        let body = self.nested(1, |p| p.expression())?;
         let pos = self.pos_from(s);
         Ok(self.mk(ExprKind::Lambda { args: Box::new(args), body: bx(body) }, pos))
     }
