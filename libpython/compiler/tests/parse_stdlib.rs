@@ -21,3 +21,19 @@ fn stdlib_parses_as_python311() {
     println!("{stdout}{}", String::from_utf8_lossy(&out.stderr));
     assert!(out.status.success(), "below the floor of {FLOOR}%:\n{stdout}");
 }
+
+/// The same with `type_comments=True` (99.83% when set).
+const TYPE_COMMENTS_FLOOR: &str = "99.8";
+
+#[test]
+fn stdlib_parses_with_type_comments_as_python311() {
+    let tools = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tools/compiler_diff_ast.py");
+    let out = Command::new("python3.11")
+        .env_remove("LD_LIBRARY_PATH")
+        .args([tools, env!("CARGO_BIN_EXE_ferric-compile"), "--type-comments", "--floor", TYPE_COMMENTS_FLOOR, "--show", "20"])
+        .output()
+        .expect("python3.11 runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    println!("{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "below the floor of {TYPE_COMMENTS_FLOOR}% with type comments:\n{stdout}");
+}
