@@ -599,6 +599,10 @@ impl Parser {
                     let start = i - 2;
                     if i < body.len() && body[i] == b'{' {
                         if let Some(close) = body[i..].iter().position(|&c| c == b'}') {
+                            if close == 1 {
+                                // `\N{}`: malformed, up to the '}'
+                                return Err(self.escape_error(t, body, start, i + 1, bytes, "malformed \\N character escape"));
+                            }
                             let name = String::from_utf8_lossy(&body[i + 1..i + close]).into_owned();
                             if let Some(cp) = crate::unicode_names::lookup(&name) {
                                 i += close + 1;
