@@ -763,26 +763,6 @@ impl Parser {
             let pos = self.pos_from(s);
             return Ok(self.mk(ExprKind::List { elts: vec![], ctx: ExprContext::Load }, pos));
         }
-        if self.at_op("**") {
-            // invalid_group: `'(' '**' expression ')'`
-            let seen = self.max_seen();
-            self.p += 1;
-            let e = match self.expression() {
-                Ok(e) => e,
-                Err(e) if e.msg == "invalid syntax" => return Err(self.invalid_at(seen)),
-                Err(e) => return Err(e),
-            };
-            if self.at_op(")") {
-                return Err(self.error_at_tok("cannot use double starred expression here", s + 1));
-            }
-            if self.starts_expression() {
-                let e = self.comma_error(s + 2, e.pos);
-                if e.msg != "invalid syntax" {
-                    return Err(e);
-                }
-            }
-            return Err(self.invalid_at(seen));
-        }
         let first = self.star_named_expression()?;
         if self.at_kw("for") || (self.at_kw("async") && self.look_kw(1, "for")) {
             if matches!(first.kind, ExprKind::Starred { .. }) {
