@@ -24,7 +24,8 @@ impl Parser {
             if !self.starts_expression() {
                 break;
             }
-            elts.push(self.star_expression()?);
+            // pegen's loop and group around the later elements
+            elts.push(self.nested(2, |p| p.star_expression())?);
         }
         let pos = self.pos_from(s);
         Ok(self.mk(ExprKind::Tuple { elts, ctx: ExprContext::Load }, pos))
@@ -115,7 +116,8 @@ impl Parser {
             self.p += 2;
             let id = self.identifier(&t);
             let target = self.mk(ExprKind::Name { id, ctx: ExprContext::Store }, self.tok_pos(s));
-            let value = self.expression()?;
+            // pegen's assignment_expression
+            let value = self.nested(1, |p| p.expression())?;
             let pos = self.pos_from(s);
             return Ok(self.mk(ExprKind::NamedExpr { target: bx(target), value: bx(value) }, pos));
         }
@@ -258,7 +260,8 @@ impl Parser {
         let mut comparators = Vec::new();
         while let Some(op) = self.comp_op() {
             ops.push(op);
-            comparators.push(self.bitwise_or()?);
+            // pegen's loop, compare_op_bitwise_or_pair and the operator's rule
+            comparators.push(self.nested(3, |p| p.bitwise_or())?);
         }
         if ops.is_empty() {
             return Ok(left);
