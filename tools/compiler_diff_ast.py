@@ -2,7 +2,10 @@
 excluded), ast.dump(ast.parse(src), include_attributes=True) against the dump of the tree
 `ferric-compile ast` gives; files python3.11 rejects must be rejected by us too.
 
-    python3.11 tools/compiler_diff_ast.py FERRIC_COMPILE [--floor PCT] [--show N] [--jobs N] [FILES...]
+    python3.11 tools/compiler_diff_ast.py FERRIC_COMPILE [--floor PCT] [--show N] [--jobs N]
+                                          [--type-comments] [FILES...]
+
+`--type-comments` parses both ways with type comments (`ast.parse(src, type_comments=True)`).
 """
 import ast
 import glob
@@ -16,13 +19,16 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ast_json  # noqa: E402
 
 
+TYPE_COMMENTS = "--type-comments" in sys.argv
+
+
 def oracle(path):
     with open(path, "rb") as f:
         src = f.read()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return ("ok", ast.parse(src))
+            return ("ok", ast.parse(src, type_comments=TYPE_COMMENTS))
     except SyntaxError as e:
         return ("error", (type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset))
     except (ValueError, MemoryError, RecursionError) as e:
@@ -90,12 +96,17 @@ def main():
             jobs_n = int(args.pop(0))
         elif a == "--show":
             show = int(args.pop(0))
+        elif a == "--type-comments":
+            pass
         else:
             files.append(a)
     if not files:
         lib = os.path.dirname(os.__file__)
         files = [p for p in sorted(glob.glob(lib + "/**/*.py", recursive=True)) if "/site-packages/" not in p]
-    req = "".join(json.dumps(p) + "\n" for p in files)
+    if TYPE_COMMENTS:
+        req = "".join(json.dumps({"path": p, "type_comments": True}) + "\n" for p in files)
+    else:
+        req = "".join(json.dumps(p) + "\n" for p in files)
     proc = subprocess.run([tool, "ast"], input=req, capture_output=True, text=True)
     answers = proc.stdout.split("\n")
     jobs = [(path, answers[i] if i < len(answers) else "", proc.stderr[-500:]) for i, path in enumerate(files)]

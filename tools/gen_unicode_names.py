@@ -64,17 +64,32 @@ LAO LETTER RO;LAO LETTER LO;TIBETAN MARK BKA- SHOG GI MGO RGYAN;YI SYLLABLE ITER
 PRESENTATION FORM FOR VERTICAL RIGHT WHITE LENTICULAR BRACKET;BYZANTINE MUSICAL SYMBOL FTHORA SKLIRON CHROMA VASIS;
 WEIERSTRASS ELLIPTIC FUNCTION;MICR ON US SYMBOL;MICR DASH SYMBOL;LEFTWARDS TRIANGLE-HEADED ARROW WITH DOUBLE VERTICAL STROKE;
 RIGHTWARDS TRIANGLE-HEADED ARROW WITH DOUBLE VERTICAL STROKE;HANGUL JONGSEONG YESIEUNG-KIYEOK"""
+# Every other alias of NameAliases.txt: candidate names from Perl's table of the same
+# Unicode version (14.0.0), where present, each again kept only if unicodedata.lookup
+# resolves it to one character whose name it is not (named sequences resolve to several).
+PERL_NAMES = "/usr/share/perl/5.36.0/unicore/Name.pl"
+candidates = ALIASES.replace("\n", "").split(";")
+if os.path.exists(PERL_NAMES):
+    with open(PERL_NAMES, encoding="utf-8") as f:
+        body = f.read().split("return <<'END';\n", 1)[1].split("\nEND\n", 1)[0]
+    for record in body.split("\n\n"):
+        lines = record.strip().split("\n")
+        if len(lines) == 2 and " " not in lines[0]:
+            candidates.append(lines[1])
 have = set(cp for cp, _ in entries)
 seen = set()
-for alias in ALIASES.replace("\n", "").split(";"):
+for alias in candidates:
     alias = alias.strip()
     if not alias or alias in seen:
         continue
     seen.add(alias)
     try:
-        cp = ord(unicodedata.lookup(alias))
+        ch = unicodedata.lookup(alias)
     except KeyError:
         continue
+    if len(ch) != 1:
+        continue
+    cp = ord(ch)
     if unicodedata.name(chr(cp), None) == alias:
         continue
     entries.append((cp, alias.split(" ")))

@@ -27,13 +27,26 @@ fn value_error(msg: impl Into<String>) -> ValidateError {
 /// Validates `module`. `recursion_limit` is `sys.getrecursionlimit()`; as CPython, the
 /// tree may nest three times as deep.
 pub fn validate(module: &Mod, recursion_limit: usize) -> VResult {
-    let mut v = Validator { depth: 0, limit: recursion_limit.saturating_mul(3) };
-    match module {
+    Validator { depth: 0, limit: recursion_limit.saturating_mul(3) }.module(module)
+}
+
+/// CPython's compile-time recursion check (ast_opt.c, symtable.c): nested statements,
+/// expressions and patterns counted from `start`; true when they go past `limit`.
+pub fn too_deep(module: &Mod, start: usize, limit: usize) -> bool {
+    let r = Validator { depth: start, limit }.module(module);
+    matches!(r, Err(ValidateError { kind: ValidateErrorKind::RecursionError, .. }))
+}
+
+impl Validator {
+    fn module(&mut self, module: &Mod) -> VResult {
+        let v = self;
+        match module {
         Mod::Module { body, .. } | Mod::Interactive { body } => v.stmts(body),
         Mod::Expression { body } => v.expr(body, ExprContext::Load),
         Mod::FunctionType { argtypes, returns } => {
             v.exprs(argtypes, ExprContext::Load)?;
             v.expr(returns, ExprContext::Load)
+        }
         }
     }
 }

@@ -10,6 +10,10 @@ use crate::error::{CompileError, CompileWarning, Mode};
 pub struct Flags {
     pub cf_flags: u32,
     pub optimize: i32,
+    /// The caller's Python recursion depth and limit (0: 1000), for the compile-time
+    /// recursion check.
+    pub recursion_depth: usize,
+    pub recursion_limit: usize,
 }
 
 pub const PY_CF_IGNORE_COOKIE: u32 = 0x0800;
@@ -20,10 +24,12 @@ pub const PY_CF_MASK: u32 = 0x01FE_0000;
 
 pub fn parse_source(source: &[u8], filename: &str, mode: Mode, flags: &Flags) -> Result<(Mod, Vec<CompileWarning>), CompileError> {
     // A `str` source (its coding cookie ignored, columns counted in characters).
-    if flags.cf_flags & PY_CF_IGNORE_COOKIE != 0 {
-        if let Ok(text) = std::str::from_utf8(source) {
-            return crate::parse_text(text, filename, mode);
-        }
+    let text = flags.cf_flags & PY_CF_IGNORE_COOKIE != 0 && std::str::from_utf8(source).is_ok();
+    if flags.cf_flags & PY_CF_TYPE_COMMENTS != 0 {
+        return crate::parse_type_comments(source, filename, mode, text);
+    }
+    if text {
+        return crate::parse_text(std::str::from_utf8(source).unwrap_or_default(), filename, mode);
     }
     crate::parse(source, filename, mode)
 }
@@ -34,6 +40,8 @@ pub fn compile_tree(module: &Mod, filename: &str, mode: Mode, flags: &Flags) -> 
         optimize: flags.optimize,
         future_flags: flags.cf_flags & PY_CF_MASK,
         allow_top_level_await: flags.cf_flags & PY_CF_ALLOW_TOP_LEVEL_AWAIT != 0,
+        recursion_depth: flags.recursion_depth,
+        recursion_limit: flags.recursion_limit,
     };
     let (code, warnings) = crate::compile_ast(module, filename, mode, cf)?;
     Ok((crate::marshal_out::dumps_code(&code), warnings))

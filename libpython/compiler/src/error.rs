@@ -10,6 +10,10 @@ pub enum ErrorKind {
     SyntaxError,
     IndentationError,
     TabError,
+    /// pegen's stack limit (MAXSTACK): a MemoryError without a message.
+    MemoryError,
+    /// The compile-time recursion limit on the tree (ast_opt.c, symtable.c).
+    RecursionError,
 }
 
 impl ErrorKind {
@@ -18,6 +22,8 @@ impl ErrorKind {
             ErrorKind::SyntaxError => "SyntaxError",
             ErrorKind::IndentationError => "IndentationError",
             ErrorKind::TabError => "TabError",
+            ErrorKind::MemoryError => "MemoryError",
+            ErrorKind::RecursionError => "RecursionError",
         }
     }
 }

@@ -27,4 +27,4 @@ mod xid_table;
 pub use codegen::{compile as compile_ast, CompileFlags};
 pub use driver::{compile_tree, parse_source, Flags};
 pub use num_bigint;
-pub use parser::{parse, parse_text};
+pub use parser::{parse, parse_text, parse_type_comments};

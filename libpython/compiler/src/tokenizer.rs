@@ -14,6 +14,8 @@ pub enum Tok {
     Indent,
     Dedent,
     EndMarker,
+    /// `# type: ...` (with PyCF_TYPE_COMMENTS): the text after the prefix.
+    TypeComment,
     Op(&'static str),
 }
 
@@ -75,6 +77,9 @@ pub struct Tokenizer<'a> {
     interactive: bool,
     /// See `pegen_count`.
     pub pegen_bytes: bool,
+    /// PyCF_TYPE_COMMENTS: TYPE_COMMENT tokens, and `# type: ignore` lines and tags.
+    pub type_comments: bool,
+    pub type_ignores: Vec<(i32, String)>,
 }
 
 fn is_id_start(c: u8) -> bool {
@@ -83,6 +88,28 @@ fn is_id_start(c: u8) -> bool {
 
 fn is_id_char(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c == b'_' || c >= 128
+}
+
+/// Where a comment's text starts when it is a type comment: CPython's prefix "# type: ",
+/// each space in it matching any run of spaces and tabs.
+fn type_comment_text(comment: &[u8]) -> Option<usize> {
+    let mut p = 0;
+    // CPython's bound is just past the comment (its newline)
+    for &c in b"# type: " {
+        if p > comment.len() {
+            return None;
+        }
+        if c == b' ' {
+            while p < comment.len() && matches!(comment[p], b' ' | b'\t') {
+                p += 1;
+            }
+        } else if comment.get(p) == Some(&c) {
+            p += 1;
+        } else {
+            return None;
+        }
+    }
+    Some(p)
 }
 
 /// The number of characters in a UTF-8 byte slice (invalid bytes count one each).
@@ -104,6 +131,8 @@ impl<'a> Tokenizer<'a> {
             warnings: Vec::new(),
             interactive,
             pegen_bytes: false,
+            type_comments: false,
+            type_ignores: Vec::new(),
         }
     }
 
@@ -228,6 +257,12 @@ impl<'a> Tokenizer<'a> {
     pub fn run(mut self) -> Result<(Vec<Token>, Vec<CompileWarning>), CompileError> {
         self.run_loop()?;
         Ok((self.tokens, self.warnings))
+    }
+
+    /// `run`, also giving the `# type: ignore` lines and tags.
+    pub fn run_with_ignores(mut self) -> Result<(Vec<Token>, Vec<CompileWarning>, Vec<(i32, String)>), CompileError> {
+        self.run_loop()?;
+        Ok((self.tokens, self.warnings, self.type_ignores))
     }
 
     /// The tokens before the first error.
@@ -406,6 +441,23 @@ impl<'a> Tokenizer<'a> {
                         break;
                     }
                     self.pos += 1;
+                }
+                if self.type_comments {
+                    if let Some(at) = type_comment_text(&self.src[start..self.pos]) {
+                        let text = &self.src[start + at..self.pos];
+                        // "ignore" then the end or an ASCII non-alphanumeric character
+                        let ignore = text.starts_with(b"ignore")
+                            && text.get(6).map_or(true, |&c| c < 128 && !c.is_ascii_alphanumeric());
+                        if ignore {
+                            let tag = String::from_utf8_lossy(&text[6..]).into_owned();
+                            self.type_ignores.push((self.lineno, tag));
+                        } else {
+                            self.push(Tok::TypeComment, start + at, self.lineno, self.line_start);
+                            // a NEWLINE follows even on a line of its own
+                            blankline = false;
+                            comment_start = None;
+                        }
+                    }
                 }
                 continue;
             }

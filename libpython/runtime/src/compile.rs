@@ -42,7 +42,7 @@ pub unsafe fn compile_source(source: &[u8], filename: &str, mode: Mode, flags: u
 
 /// Source text to the compiler's AST, with the parser's warnings issued.
 pub unsafe fn parse_source(source: &[u8], filename: &str, mode: Mode, flags: u32) -> PyResult<ferric_compiler::ast::Mod> {
-    let opts = Flags { cf_flags: flags, optimize: 0 };
+    let opts = Flags { cf_flags: flags, ..Default::default() };
     match ferric_compiler::parse_source(source, filename, mode, &opts) {
         Ok((module, warnings)) => {
             issue_warnings(&warnings, filename, mode)?;
@@ -65,7 +65,13 @@ pub unsafe fn parse_source(source: &[u8], filename: &str, mode: Mode, flags: u32
 /// The compiler's AST to a code object (through its marshal form, which the runtime's
 /// marshal reader turns into a code object exactly as it loads a `.pyc`).
 pub unsafe fn compile_tree(module: &ferric_compiler::ast::Mod, filename: &str, mode: Mode, flags: u32, optimize: i32) -> PyResult<Obj> {
-    let opts = Flags { cf_flags: flags, optimize: if optimize < 0 { crate::modules::sys_info::optimize_level() } else { optimize } };
+    let (recursion_depth, recursion_limit) = recursion_state();
+    let opts = Flags {
+        cf_flags: flags,
+        optimize: if optimize < 0 { crate::modules::sys_info::optimize_level() } else { optimize },
+        recursion_depth,
+        recursion_limit,
+    };
     match ferric_compiler::compile_tree(module, filename, mode, &opts) {
         Ok((marshal, warnings)) => {
             issue_warnings(&warnings, filename, mode)?;
@@ -73,6 +79,14 @@ pub unsafe fn compile_tree(module: &ferric_compiler::ast::Mod, filename: &str, m
         }
         Err(e) => Err(raise_compile_error(&e, filename, mode)),
     }
+}
+
+/// The thread's recursion depth and limit, from which the compiler's recursion check
+/// counts (as CPython's `recursion_limit - recursion_remaining`).
+unsafe fn recursion_state() -> (usize, usize) {
+    let ts = crate::pystate::tstate();
+    let limit = (*ts).recursion_limit.max(1);
+    ((limit - (*ts).recursion_remaining).max(0) as usize, limit as usize)
 }
 
 /// Source text to an `ast.Module` (or `Expression`, ...) object: `compile(..., PyCF_ONLY_AST)`.
@@ -114,6 +128,8 @@ pub unsafe fn raise_compile_error(e: &CompileError, filename: &str, mode: Mode) 
         ErrorKind::SyntaxError => exc::syntax_error(),
         ErrorKind::IndentationError => (&raw mut exceptions::_PyExc_IndentationError) as *mut PyObject,
         ErrorKind::TabError => (&raw mut exceptions::_PyExc_TabError) as *mut PyObject,
+        ErrorKind::MemoryError => return exceptions::no_memory(),
+        ErrorKind::RecursionError => return crate::err::raise(exc::recursion_error(), &e.msg),
     };
     let build = || -> PyResult<Obj> {
         let text = match &e.text {

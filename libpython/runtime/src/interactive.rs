@@ -80,7 +80,7 @@ unsafe fn readiness(source: &str, ended: bool) -> Readiness {
         first.starts_with(k) && first[k.len()..].chars().next().map_or(true, |c| !c.is_alphanumeric() && c != '_')
     });
     let multi_line = source.trim_end_matches('\n').contains('\n');
-    let opts = ferric_compiler::Flags { cf_flags: crate::compile::PY_CF_IGNORE_COOKIE, optimize: 0 };
+    let opts = ferric_compiler::Flags { cf_flags: crate::compile::PY_CF_IGNORE_COOKIE, ..Default::default() };
     match ferric_compiler::parse_source(source.as_bytes(), "<stdin>", Mode::Single, &opts) {
         Ok(_) if (compound || (multi_line && source.trim_end().ends_with(':'))) && !ended => Readiness::More,
         Ok(_) => Readiness::Run,

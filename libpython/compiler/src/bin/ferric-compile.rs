@@ -1,7 +1,8 @@
 //! The compiler's command line, for differential tests against python3.11.
 //!
 //!     ferric-compile json-roundtrip   < JSON lines: each an AST `Mod`, written back out
-//!     ferric-compile ast              < JSON lines: each a string, a source file's path;
+//!     ferric-compile ast              < JSON lines: each a string, a source file's path, or
+//!                                       {"path" | "source", "type_comments", "mode"};
 //!                                       the answer is the parsed `Mod` or {"error": {...}}
 //!     ferric-compile code-from-json   < JSON lines {"filename", "mode", "ast"[, "optimize"]}:
 //!                                       each answered {"marshal": hex, "warnings": [...]}
@@ -36,16 +37,49 @@ fn json_roundtrip(line: &str) -> String {
 }
 
 fn parse_file(line: &str) -> String {
-    let path = match ast::json::parse(line).and_then(|j| j.as_string()) {
-        Ok(p) => p,
+    use ast::json::Json;
+    use ferric_compiler::error::Mode;
+    let req = match ast::json::parse(line) {
+        Ok(j) => j,
         Err(e) => return format!("{{\"error\":{{\"type\":\"RequestError\",\"msg\":{:?}}}}}", e.0),
     };
-    let source = match std::fs::read(&path) {
-        Ok(s) => s,
-        Err(e) => return format!("{{\"error\":{{\"type\":\"OSError\",\"msg\":{:?}}}}}", e.to_string()),
+    // a path, or {"path" | "source", "type_comments", "mode"}
+    let (mut path, mut inline, mut type_comments, mut mode) = (String::new(), None, false, Mode::Exec);
+    match &req {
+        Json::Obj(fields) => {
+            for (k, v) in fields {
+                match k.as_str() {
+                    "path" => path = v.as_string().unwrap_or_default(),
+                    "source" => inline = v.as_string().ok(),
+                    "type_comments" => type_comments = matches!(v, Json::Bool(true)),
+                    "mode" => {
+                        mode = match v.as_string().unwrap_or_default().as_str() {
+                            "eval" => Mode::Eval,
+                            "single" => Mode::Single,
+                            "func_type" => Mode::FuncType,
+                            _ => Mode::Exec,
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        _ => path = req.as_string().unwrap_or_default(),
+    }
+    let source = match inline {
+        Some(s) => s.into_bytes(),
+        None => match std::fs::read(&path) {
+            Ok(s) => s,
+            Err(e) => return format!("{{\"error\":{{\"type\":\"OSError\",\"msg\":{:?}}}}}", e.to_string()),
+        },
     };
     let mut w = JsonWriter::new();
-    match ferric_compiler::parse(&source, &path, ferric_compiler::error::Mode::Exec) {
+    let parsed = if type_comments {
+        ferric_compiler::parse_type_comments(&source, &path, mode, false)
+    } else {
+        ferric_compiler::parse(&source, &path, mode)
+    };
+    match parsed {
         Ok((module, _warnings)) => ast::write_mod(&mut w, &module),
         Err(e) => {
             w.out.push_str("{\"error\":{\"type\":");
@@ -143,7 +177,13 @@ fn check_source(line: &str) -> String {
         Some("single") => ferric_compiler::error::Mode::Single,
         _ => ferric_compiler::error::Mode::Exec,
     };
-    let flags = ferric_compiler::Flags { cf_flags: ferric_compiler::driver::PY_CF_IGNORE_COOKIE, optimize: 0 };
+    // python3.11 running a script calls compile() at recursion depth 2 by default
+    let depth = fields.iter().find(|(n, _)| n == "recursion_depth").and_then(|(_, v)| v.as_int().ok()).unwrap_or(2);
+    let flags = ferric_compiler::Flags {
+        cf_flags: ferric_compiler::driver::PY_CF_IGNORE_COOKIE,
+        recursion_depth: depth.max(0) as usize,
+        ..Default::default()
+    };
     let run = || -> Result<(), ferric_compiler::error::CompileError> {
         let (module, _) = ferric_compiler::parse_source(source.as_bytes(), &filename, mode, &flags)?;
         ferric_compiler::compile_tree(&module, &filename, mode, &flags)?;

@@ -39,6 +39,7 @@ const FRAGMENTS: &[&str] = &[
     "await", "async ", "match x:\n case ", "*", "**", "=", ":=", "->", "@", ",", ";", "if", "else", "for", "in", "not",
     "is", "del", "global x", "nonlocal x", "return", "try:\n", "except*", "finally:", "with", "as", "class C:",
     "def f(", "/", "0x", "1_0", "1e", "j", "\u{fe0f}", "\u{0}", "\r", "#", "# -*- coding: latin-1 -*-\n", "\u{feff}",
+    "  # type: int", "  # type: ignore[x]", "\n# type: () -> None\n", "(int) -> str", "\\N{NBSP}",
 ];
 
 fn mutate(rng: &mut Rng, seeds: &[Vec<u8>], base: &[u8]) -> Vec<u8> {
@@ -98,6 +99,12 @@ fn exercise(source: &[u8]) {
             let _ = ferric_compiler::compile_tree(&module, "<fuzz>", mode, &flags);
         }
     }
+    // with type comments, and as a function type
+    let flags = ferric_compiler::Flags { cf_flags: ferric_compiler::driver::PY_CF_TYPE_COMMENTS, ..Default::default() };
+    if let Ok((module, _)) = ferric_compiler::parse_source(source, "<fuzz>", Mode::Exec, &flags) {
+        let _ = ferric_compiler::compile_tree(&module, "<fuzz>", Mode::Exec, &flags);
+    }
+    let _ = ferric_compiler::parse_source(source, "<fuzz>", Mode::FuncType, &flags);
 }
 
 fn collect_seeds(dir: &Path, out: &mut Vec<Vec<u8>>) {

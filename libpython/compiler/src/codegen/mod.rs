@@ -24,6 +24,10 @@ pub struct CompileFlags {
     pub future_flags: u32,
     /// `PyCF_ALLOW_TOP_LEVEL_AWAIT`.
     pub allow_top_level_await: bool,
+    /// The caller's Python recursion depth and limit (0: 1000), from which CPython's
+    /// compile-time recursion check counts.
+    pub recursion_depth: usize,
+    pub recursion_limit: usize,
 }
 
 pub const STACK_USE_GUIDELINE: usize = 30;
@@ -697,6 +701,19 @@ fn compile_inner(
         _ => (0, -1),
     };
     let future_flags = ff | flags.future_flags;
+    // ast_opt.c and symtable.c: nesting counted from 3x the caller's depth, limit 3x
+    let limit = if flags.recursion_limit == 0 { 1000 } else { flags.recursion_limit };
+    if crate::ast_validate::too_deep(module, flags.recursion_depth.saturating_mul(3), limit.saturating_mul(3)) {
+        return Err(CompileError {
+            kind: crate::error::ErrorKind::RecursionError,
+            msg: "maximum recursion depth exceeded during compilation".into(),
+            lineno: 0,
+            offset: 0,
+            end_lineno: 0,
+            end_offset: 0,
+            text: None,
+        });
+    }
     let optimized = crate::ast_opt::optimize(module, flags.optimize, future_flags & CO_FUTURE_ANNOTATIONS != 0);
     let st = symtable::build(&optimized, future_flags & CO_FUTURE_ANNOTATIONS != 0)?;
     let mut c = Compiler {

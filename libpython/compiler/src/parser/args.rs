@@ -21,6 +21,25 @@ impl Parser {
         Ok(Arg { arg, annotation, type_comment: None, pos })
     }
 
+    /// A def parameter's type comment: `param ',' TYPE_COMMENT` or `param TYPE_COMMENT &')'`;
+    /// the ',' is eaten (the return says whether there was one).
+    fn param_comma(&mut self, arg: Option<&mut Arg>, close: &str) -> bool {
+        let Some(arg) = arg else { return self.eat_op(",") };
+        if self.tok().kind == Tok::TypeComment && self.look_op(1, close) {
+            arg.type_comment = Some(self.type_comment_text(self.p));
+            self.p += 1;
+            return false;
+        }
+        if !self.eat_op(",") {
+            return false;
+        }
+        if self.tok().kind == Tok::TypeComment {
+            arg.type_comment = Some(self.type_comment_text(self.p));
+            self.p += 1;
+        }
+        true
+    }
+
     /// Parameters up to `)` (def, `annotated`) or `:` (lambda).
     pub(crate) fn parameters(&mut self, annotated: bool) -> PResult<Arguments> {
         let mut a = super::expr::empty_arguments();
@@ -34,6 +53,8 @@ impl Parser {
                 break;
             }
             let s = self.p;
+            // which list the parameter read in this round went to, for its type comment
+            let mut last: Option<u8> = None;
             if self.at_op("/") {
                 if seen_slash {
                     return Err(self.error_at_tok("/ may appear only once", self.p));
@@ -59,7 +80,8 @@ impl Parser {
                     return Err(self.error_at_tok("var-keyword argument cannot have default value", self.p));
                 }
                 a.kwarg = Some(Box::new(arg));
-                if self.eat_op(",") && !self.at_op(close) {
+                let kw = if annotated { a.kwarg.as_deref_mut() } else { None };
+                if self.param_comma(kw, close) && !self.at_op(close) {
                     if self.at_name() || self.at_op("*") || self.at_op("**") || self.at_op("/") {
                         return Err(self.error_at_tok("arguments cannot follow var-keyword argument", self.p));
                     }
@@ -87,6 +109,7 @@ impl Parser {
                         return Err(self.error_at_tok("var-positional argument cannot have default value", self.p));
                     }
                     a.vararg = Some(Box::new(arg));
+                    last = Some(b'v');
                 }
             } else if self.at_name() {
                 let arg = self.param(annotated, false)?;
@@ -97,6 +120,7 @@ impl Parser {
                 if seen_star {
                     a.kwonlyargs.push(arg);
                     a.kw_defaults.push(default);
+                    last = Some(b'k');
                 } else {
                     match default {
                         Some(d) => {
@@ -110,6 +134,7 @@ impl Parser {
                         }
                     }
                     args.push(arg);
+                    last = Some(b'a');
                 }
             } else {
                 if self.at_op("(") {
@@ -138,7 +163,14 @@ impl Parser {
                 }
                 return Err(self.invalid());
             }
-            if !self.eat_op(",") {
+            let arg = match last {
+                _ if !annotated => None,
+                Some(b'v') => a.vararg.as_deref_mut(),
+                Some(b'k') => a.kwonlyargs.last_mut(),
+                Some(_) => args.last_mut(),
+                None => None,
+            };
+            if !self.param_comma(arg, close) {
                 break;
             }
         }

@@ -24,7 +24,8 @@ impl Parser {
             if !self.starts_expression() {
                 break;
             }
-            elts.push(self.star_expression()?);
+            // pegen's loop and group around the later elements
+            elts.push(self.nested(2, |p| p.star_expression())?);
         }
         let pos = self.pos_from(s);
         Ok(self.mk(ExprKind::Tuple { elts, ctx: ExprContext::Load }, pos))
@@ -115,7 +116,8 @@ impl Parser {
             self.p += 2;
             let id = self.identifier(&t);
             let target = self.mk(ExprKind::Name { id, ctx: ExprContext::Store }, self.tok_pos(s));
-            let value = self.expression()?;
+            // pegen's assignment_expression
+            let value = self.nested(1, |p| p.expression())?;
             let pos = self.pos_from(s);
             return Ok(self.mk(ExprKind::NamedExpr { target: bx(target), value: bx(value) }, pos));
         }
@@ -258,7 +260,8 @@ impl Parser {
         let mut comparators = Vec::new();
         while let Some(op) = self.comp_op() {
             ops.push(op);
-            comparators.push(self.bitwise_or()?);
+            // pegen's loop, compare_op_bitwise_or_pair and the operator's rule
+            comparators.push(self.nested(3, |p| p.bitwise_or())?);
         }
         if ops.is_empty() {
             return Ok(left);
@@ -320,7 +323,8 @@ impl Parser {
         let s = self.p;
         let left = self.await_primary()?;
         if self.eat_op("**") {
-            let right = self.factor()?;
+            // pegen's factor and power rules for the right operand
+            let right = self.nested(2, |p| p.factor())?;
             let pos = self.pos_from(s);
             return Ok(self.mk(ExprKind::BinOp { left: bx(left), op: Operator::Pow, right: bx(right) }, pos));
         }
@@ -339,7 +343,6 @@ impl Parser {
     }
 
     pub(crate) fn primary(&mut self) -> PResult<Expr> {
-        self.enter()?;
         let s = self.p;
         let mut e = self.atom()?;
         loop {
@@ -351,13 +354,13 @@ impl Parser {
                     e = self.mk(ExprKind::Attribute { value: bx(e), attr, ctx: ExprContext::Load }, pos);
                 }
                 Tok::Op("(") => {
-                    let (args, keywords) = self.call_args()?;
+                    let (args, keywords) = self.bracket(4, |p| p.call_args())?;
                     let pos = self.pos_from(s);
                     e = self.mk(ExprKind::Call { func: bx(e), args, keywords }, pos);
                 }
                 Tok::Op("[") => {
                     self.p += 1;
-                    let slice = self.slices()?;
+                    let slice = self.bracket(4, |p| p.slices())?;
                     self.expect_op("]")?;
                     let pos = self.pos_from(s);
                     e = self.mk(ExprKind::Subscript { value: bx(e), slice: bx(slice), ctx: ExprContext::Load }, pos);
@@ -365,7 +368,6 @@ impl Parser {
                 _ => break,
             }
         }
-        self.leave();
         Ok(e)
     }
 
@@ -473,7 +475,8 @@ impl Parser {
                 let t = *self.tok();
                 self.p += 2;
                 let name = self.identifier(&t);
-                let v = self.expression()?;
+                // pegen's kwarg_or_starred and its helpers
+                let v = self.nested(3, |p| p.expression())?;
                 let pos = self.pos_from(s);
                 seen_kw = true;
                 keywords.push(Keyword { arg: Some(name), value: bx(v), pos });
@@ -682,9 +685,9 @@ impl Parser {
                 self.p += 1;
                 Ok(self.mk(ExprKind::Constant { value: Constant::Ellipsis, kind: None }, self.tok_pos(s)))
             }
-            Tok::Op("(") => self.paren_atom(),
-            Tok::Op("[") => self.list_atom(),
-            Tok::Op("{") => self.brace_atom(),
+            Tok::Op("(") => self.bracket(8, |p| p.paren_atom()),
+            Tok::Op("[") => self.bracket(9, |p| p.list_atom()),
+            Tok::Op("{") => self.bracket(9, |p| p.brace_atom()),
             _ => Err(self.invalid()),
         }
     }
@@ -762,26 +765,6 @@ impl Parser {
         if self.eat_op("]") {
             let pos = self.pos_from(s);
             return Ok(self.mk(ExprKind::List { elts: vec![], ctx: ExprContext::Load }, pos));
-        }
-        if self.at_op("**") {
-            // invalid_group: `'(' '**' expression ')'`
-            let seen = self.max_seen();
-            self.p += 1;
-            let e = match self.expression() {
-                Ok(e) => e,
-                Err(e) if e.msg == "invalid syntax" => return Err(self.invalid_at(seen)),
-                Err(e) => return Err(e),
-            };
-            if self.at_op(")") {
-                return Err(self.error_at_tok("cannot use double starred expression here", s + 1));
-            }
-            if self.starts_expression() {
-                let e = self.comma_error(s + 2, e.pos);
-                if e.msg != "invalid syntax" {
-                    return Err(e);
-                }
-            }
-            return Err(self.invalid_at(seen));
         }
         let first = self.star_named_expression()?;
         if self.at_kw("for") || (self.at_kw("async") && self.look_kw(1, "for")) {
@@ -972,7 +955,8 @@ impl Parser {
         self.expect_kw("lambda")?;
         let args = if self.at_op(":") { empty_arguments() } else { self.parameters(false)? };
         self.expect_op(":")?;
-        let body = self.expression()?;
+        // pegen's lambdef rule around the body
+        let body = self.nested(1, |p| p.expression())?;
         let pos = self.pos_from(s);
         Ok(self.mk(ExprKind::Lambda { args: Box::new(args), body: bx(body) }, pos))
     }

@@ -22,6 +22,9 @@ pub type PResult<T> = Result<T, CompileError>;
 
 /// CPython's MAXSTACK for the parser's recursion.
 const MAXSTACK: usize = 6000;
+/// pegen's levels from `file` down to a top-level expression statement's first
+/// `expression`, plus those from there to an atom (`depth` counts the rest).
+const LEAF_LEVELS: usize = 30;
 
 const KEYWORDS: &[&str] = &[
     "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
@@ -41,12 +44,16 @@ pub struct Parser {
     /// Where the last generic "invalid syntax" was reported.
     invalid_tok: Cell<usize>,
     depth: usize,
+    /// Open brackets around the current parse (see `bracket`).
+    brackets: usize,
     pub(crate) warnings: Vec<CompileWarning>,
     line_starts: Vec<usize>,
     /// The error for EOF inside brackets, reported when parsing fails at the end.
     unclosed: Option<CompileError>,
     /// For f-string sub-parsers: the line offset and first-line column offset.
     pub(crate) filename: String,
+    /// The `# type: ignore` comments, for `Module.type_ignores`.
+    type_ignores: Vec<ast::TypeIgnore>,
     /// For f-string sub-parsers: token lines are shifted by `line_shift`, and first-line
     /// columns by `col_shift`.
     pub(crate) line_shift: i32,
@@ -70,10 +77,12 @@ impl Parser {
             max_p: Cell::new(0),
             invalid_tok: Cell::new(0),
             depth: 0,
+            brackets: 0,
             warnings,
             line_starts,
             unclosed,
             filename: String::new(),
+            type_ignores: Vec::new(),
             line_shift: 0,
             col_shift: 0,
             byte_offsets: false,
@@ -385,15 +394,22 @@ impl Parser {
     }
 
     pub(crate) fn enter(&mut self) -> PResult<()> {
-        self.depth += 1;
-        if self.depth > MAXSTACK {
+        self.enter_w(1)
+    }
+
+    /// Adds `w` levels of pegen's rule nesting (its `p->level`); past MAXSTACK pegen gives
+    /// up with a bare MemoryError.
+    pub(crate) fn enter_w(&mut self, w: usize) -> PResult<()> {
+        self.depth += w;
+        if self.depth + LEAF_LEVELS > MAXSTACK {
+            self.depth -= w;
             return Err(CompileError {
-                kind: ErrorKind::SyntaxError,
-                msg: "too many nested parentheses".into(),
-                lineno: self.tok().lineno,
-                offset: self.char_offset(self.tok().lineno, self.tok().col),
-                end_lineno: self.tok().lineno,
-                end_offset: self.char_offset(self.tok().lineno, self.tok().col),
+                kind: ErrorKind::MemoryError,
+                msg: String::new(),
+                lineno: 0,
+                offset: 0,
+                end_lineno: 0,
+                end_offset: 0,
                 text: None,
             });
         }
@@ -402,6 +418,28 @@ impl Parser {
 
     pub(crate) fn leave(&mut self) {
         self.depth -= 1;
+    }
+
+    pub(crate) fn leave_w(&mut self, w: usize) {
+        self.depth -= w;
+    }
+
+    /// Runs `f` inside brackets: the outermost pair costs pegen `w` levels (the rules
+    /// between an atom and its contents); inner ones were memoized on a shallower path.
+    pub(crate) fn bracket<T>(&mut self, w: usize, f: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<T> {
+        let w = if self.brackets == 0 { w } else { 0 };
+        self.brackets += 1;
+        let r = self.nested(w, f);
+        self.brackets -= 1;
+        r
+    }
+
+    /// Runs `f` `w` pegen levels deeper (a statement context around an expression).
+    pub(crate) fn nested<T>(&mut self, w: usize, f: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<T> {
+        self.enter_w(w)?;
+        let r = f(self);
+        self.leave_w(w);
+        r
     }
 
     pub(crate) fn reset(&mut self, p: usize) {
@@ -416,7 +454,7 @@ impl Parser {
 
     fn file(&mut self) -> PResult<Mod> {
         let body = self.statements_until_end()?;
-        Ok(Mod::Module { body, type_ignores: vec![] })
+        Ok(Mod::Module { body, type_ignores: std::mem::take(&mut self.type_ignores) })
     }
 
     fn statements_until_end(&mut self) -> PResult<Vec<ast::Stmt>> {
@@ -473,15 +511,26 @@ impl Parser {
 
     fn func_type(&mut self) -> PResult<Mod> {
         self.expect_op("(")?;
+        // type_expressions: expressions, then optionally `*e`, then optionally `**e`
         let mut argtypes = Vec::new();
-        while !self.at_op(")") {
-            if self.eat_op("*") || self.eat_op("**") {
+        let mut phase = 0;
+        if !self.at_op(")") {
+            loop {
+                if self.at_op("*") {
+                    if phase >= 1 {
+                        return Err(self.invalid());
+                    }
+                    self.p += 1;
+                    phase = 1;
+                } else if self.eat_op("**") {
+                    phase = 2;
+                } else if phase >= 1 {
+                    return Err(self.invalid());
+                }
                 argtypes.push(self.expression()?);
-            } else {
-                argtypes.push(self.expression()?);
-            }
-            if !self.eat_op(",") {
-                break;
+                if phase == 2 || !self.eat_op(",") {
+                    break;
+                }
             }
         }
         self.expect_op(")")?;
@@ -520,23 +569,29 @@ pub(crate) fn tokenize(src: &[u8], interactive: bool) -> Result<(Vec<Token>, Vec
 /// Tokenizes all of `src`; on a tokenizer error, the tokens before it and an end marker, with
 /// the error kept for later (CPython's tokenizer runs lazily, so which error wins depends on
 /// how far the parser gets).
-#[allow(clippy::type_complexity)]
-fn tokenize_partial(
-    src: &[u8],
-    interactive: bool,
-    pegen_bytes: bool,
-) -> (Vec<Token>, Vec<CompileWarning>, Option<(CompileError, Option<CompileError>)>) {
-    let mut t = Tokenizer::new(src, interactive);
-    t.pegen_bytes = pegen_bytes;
-    match t.run() {
-        Ok((toks, w)) => (toks, w, None),
+/// The tokens, warnings and `# type: ignore` comments of a source, and the error that
+/// stopped the tokenizer, if any.
+struct Tokenized {
+    toks: Vec<Token>,
+    warnings: Vec<CompileWarning>,
+    type_ignores: Vec<(i32, String)>,
+    pending: Option<(CompileError, Option<CompileError>)>,
+}
+
+fn tokenize_partial(src: &[u8], interactive: bool, pegen_bytes: bool, type_comments: bool) -> Tokenized {
+    let make = || {
+        let mut t = Tokenizer::new(src, interactive);
+        t.pegen_bytes = pegen_bytes;
+        t.type_comments = type_comments;
+        t
+    };
+    match make().run_with_ignores() {
+        Ok((toks, warnings, type_ignores)) => Tokenized { toks, warnings, type_ignores, pending: None },
         Err(e) => {
-            let mut t = Tokenizer::new(src, interactive);
-            t.pegen_bytes = pegen_bytes;
-            let (mut toks, w, open) = t.run_partial_with_parens();
+            let (mut toks, warnings, open) = make().run_partial_with_parens();
             let (l, c) = toks.last().map_or((1, 0), |t| (t.end_lineno, t.end_col));
             toks.push(Token { kind: Tok::EndMarker, start: src.len(), end: src.len(), lineno: l, col: c, end_lineno: l, end_col: c });
-            (toks, w, Some((e, open)))
+            Tokenized { toks, warnings, type_ignores: Vec::new(), pending: Some((e, open)) }
         }
     }
 }
@@ -554,7 +609,7 @@ fn raised_when_reached(e: &CompileError) -> bool {
     )
 }
 
-fn parse_inner(source: &[u8], filename: &str, mode: Mode, text: bool) -> Result<(Mod, Vec<CompileWarning>), CompileError> {
+fn parse_inner(source: &[u8], filename: &str, mode: Mode, text: bool, type_comments: bool) -> Result<(Mod, Vec<CompileWarning>), CompileError> {
     if mode == Mode::Single && source.is_empty() {
         // python3.11: ast.parse('', mode='single') -> invalid syntax at 0:0
         return Err(CompileError {
@@ -599,7 +654,7 @@ fn parse_inner(source: &[u8], filename: &str, mode: Mode, text: bool) -> Result<
             text: None,
         });
     }
-    let (toks, warnings, pending) = tokenize_partial(&src, mode == Mode::Single, !declared);
+    let Tokenized { toks, warnings, type_ignores, pending } = tokenize_partial(&src, mode == Mode::Single, !declared, type_comments);
     let (unclosed, tok_error, open_paren) = match pending {
         Some((e, _)) if e.msg.ends_with("was never closed") => (Some(e), None, None),
         Some((e, open)) => (None, Some(e), open),
@@ -608,6 +663,7 @@ fn parse_inner(source: &[u8], filename: &str, mode: Mode, text: bool) -> Result<
     let mut p = Parser::new(src, toks, warnings, unclosed);
     p.filename = filename.to_string();
     p.byte_offsets = !declared;
+    p.type_ignores = type_ignores.into_iter().map(|(lineno, tag)| ast::TypeIgnore { lineno, tag }).collect();
     let m = match mode {
         Mode::Exec => p.file(),
         Mode::Eval => p.eval(),
@@ -663,24 +719,30 @@ fn parse_inner(source: &[u8], filename: &str, mode: Mode, text: bool) -> Result<
 /// Parses Python 3.11 source (bytes, with an optional coding declaration or BOM) into the
 /// `ast` module's tree, as `ast.parse(source, filename, mode)`.
 pub fn parse(source: &[u8], filename: &str, mode: Mode) -> Result<(Mod, Vec<CompileWarning>), CompileError> {
-    parse_on_big_stack(source, filename, mode, false)
+    parse_on_big_stack(source, filename, mode, false, false)
 }
 
 /// Parses a `str` source as `compile(str, ...)`/`ast.parse(str)`: coding declarations are
 /// ignored and error columns are characters.
 pub fn parse_text(source: &str, filename: &str, mode: Mode) -> Result<(Mod, Vec<CompileWarning>), CompileError> {
-    parse_on_big_stack(source.as_bytes(), filename, mode, true)
+    parse_on_big_stack(source.as_bytes(), filename, mode, true, false)
 }
 
-fn parse_on_big_stack(source: &[u8], filename: &str, mode: Mode, text: bool) -> Result<(Mod, Vec<CompileWarning>), CompileError> {
+/// `parse` (`text`: `parse_text`) with PyCF_TYPE_COMMENTS: `type_comment` fields and the
+/// module's `type_ignores`, as `ast.parse(..., type_comments=True)`.
+pub fn parse_type_comments(source: &[u8], filename: &str, mode: Mode, text: bool) -> Result<(Mod, Vec<CompileWarning>), CompileError> {
+    parse_on_big_stack(source, filename, mode, text, true)
+}
+
+fn parse_on_big_stack(source: &[u8], filename: &str, mode: Mode, text: bool, tc: bool) -> Result<(Mod, Vec<CompileWarning>), CompileError> {
     // A big native stack, so that deep nesting reaches the parser's own limits first.
     let source = source.to_vec();
     let filename = filename.to_string();
     let (source2, filename2) = (source.clone(), filename.clone());
-    let h = match std::thread::Builder::new().stack_size(256 << 20).spawn(move || parse_inner(&source, &filename, mode, text)) {
+    let h = match std::thread::Builder::new().stack_size(256 << 20).spawn(move || parse_inner(&source, &filename, mode, text, tc)) {
         Ok(h) => h,
         // no thread (resource limits): parse here, on the caller's stack
-        Err(_) => return parse_inner(&source2, &filename2, mode, text),
+        Err(_) => return parse_inner(&source2, &filename2, mode, text, tc),
     };
     match h.join() {
         Ok(r) => r,

@@ -90,7 +90,8 @@ impl Parser {
                 }
                 "return" => {
                     self.p += 1;
-                    let value = if self.starts_expression() { Some(bx(self.star_expressions()?)) } else { None };
+                    // pegen's return_stmt rule
+                    let value = if self.starts_expression() { Some(bx(self.nested(1, |p| p.star_expressions())?)) } else { None };
                     return Ok(self.mks(StmtKind::Return { value }, s));
                 }
                 "raise" => {
@@ -225,7 +226,8 @@ impl Parser {
                     }
                 };
                 self.p += 1;
-                let value = self.rhs()?;
+                // pegen's assignment rule and the group around the value
+                let value = self.nested(2, |p| p.rhs())?;
                 return Ok(self.mks(StmtKind::AugAssign { target: bx(target), op, value: bx(value) }, s));
             }
         }
@@ -249,12 +251,17 @@ impl Parser {
                 }
                 self.p += 1;
                 let rs = self.p;
-                let e = self.rhs()?;
+                let e = self.nested(2, |p| p.rhs())?;
                 exprs.push((rs, e));
             }
             let value = exprs.pop().unwrap().1;
             let targets = exprs.into_iter().map(|(_, e)| self.to_store(e)).collect::<PResult<Vec<_>>>()?;
-            return Ok(self.mks(StmtKind::Assign { targets, value: bx(value), type_comment: None }, s));
+            let mut type_comment = None;
+            if self.tok().kind == Tok::TypeComment {
+                type_comment = Some(self.type_comment_text(self.p));
+                self.p += 1;
+            }
+            return Ok(self.mks(StmtKind::Assign { targets, value: bx(value), type_comment }, s));
         }
         if !matches!(self.tok().kind, Tok::Newline) && !self.at_op(";") {
             // invalid_legacy_expression: `print x`, `exec x`
@@ -390,6 +397,42 @@ impl Parser {
         self.block_body(what, line)
     }
 
+    /// `block` after a header that takes a type comment after its ':' (for, with, def;
+    /// a def's may also stand alone on the next line: pegen's func_type_comment).
+    fn block_tc(&mut self, what: &str, line: i32, def: bool) -> PResult<(Vec<Stmt>, Option<String>)> {
+        if !self.at_op(":") {
+            return Ok((self.block(what, line)?, None));
+        }
+        self.p += 1;
+        let mut tc = None;
+        let own_line = def
+            && self.tok().kind == Tok::Newline
+            && self.look(1).kind == Tok::TypeComment
+            && self.look(2).kind == Tok::Newline
+            && self.look(3).kind == Tok::Indent;
+        if own_line {
+            tc = Some(self.type_comment_text(self.p + 1));
+            self.p += 2;
+        } else if def && self.tok().kind == Tok::Newline && self.look(1).kind == Tok::TypeComment && self.look(2).kind == Tok::Newline {
+            // func_type_comment read up to the token after the second NEWLINE
+            let msg = format!("expected an indented block after {} on line {}", what, line);
+            return Err(self.err_last(ErrorKind::IndentationError, msg, self.p + 3));
+        } else if self.tok().kind == Tok::TypeComment {
+            if def && self.look(1).kind == Tok::Newline && self.look(2).kind == Tok::TypeComment && self.look(3).kind == Tok::Newline && self.look(4).kind == Tok::Indent {
+                // invalid_double_type_comments
+                return Err(self.err_last(ErrorKind::SyntaxError, "Cannot have two type comments on def", self.p + 4));
+            }
+            tc = Some(self.type_comment_text(self.p));
+            self.p += 1;
+        }
+        Ok((self.block_body(what, line)?, tc))
+    }
+
+    pub(crate) fn type_comment_text(&self, i: usize) -> String {
+        let t = self.toks[i];
+        String::from_utf8_lossy(&self.src[t.start..t.end]).into_owned()
+    }
+
     fn block_body(&mut self, what: &str, line: i32) -> PResult<Vec<Stmt>> {
         let mut body = Vec::new();
         if self.tok().kind == Tok::Newline {
@@ -403,14 +446,17 @@ impl Parser {
             }
             self.p += 1;
             while self.tok().kind != Tok::Dedent && self.tok().kind != Tok::EndMarker {
-                self.statement(&mut body)?;
+                // compound_stmt, the statement's rule, block, statements and its loop,
+                // statement (function_def_raw and class_def_raw one more)
+                let w = if matches!(what, "function definition" | "class definition") { 7 } else { 6 };
+                self.nested(w, |p| p.statement(&mut body))?;
             }
             if self.tok().kind != Tok::Dedent {
                 return Err(self.invalid());
             }
             self.p += 1;
         } else {
-            self.simple_stmts(&mut body)?;
+            self.nested(3, |p| p.simple_stmts(&mut body))?;
         }
         Ok(body)
     }
@@ -476,13 +522,13 @@ impl Parser {
         let target = self.star_targets_until_in()?;
         self.expect_kw("in")?;
         let iter = self.star_expressions()?;
-        let body = self.block("'for' statement", line)?;
+        let (body, type_comment) = self.block_tc("'for' statement", line, false)?;
         let orelse = self.else_block()?;
         let (target, iter) = (bx(target), bx(iter));
         let kind = if is_async {
-            StmtKind::AsyncFor { target, iter, body, orelse, type_comment: None }
+            StmtKind::AsyncFor { target, iter, body, orelse, type_comment }
         } else {
-            StmtKind::For { target, iter, body, orelse, type_comment: None }
+            StmtKind::For { target, iter, body, orelse, type_comment }
         };
         Ok(self.mks(kind, s))
     }
@@ -533,6 +579,10 @@ impl Parser {
                 if !self.at_op(":") && self.tok().kind != Tok::Newline {
                     return Err(self.invalid());
                 }
+                // the parenthesized form takes no type comment
+                if self.at_op(":") && self.look(1).kind == Tok::TypeComment {
+                    return Err(self.invalid());
+                }
                 Ok(v)
             })();
             match attempt {
@@ -550,11 +600,11 @@ impl Parser {
                 v
             }
         };
-        let body = self.block("'with' statement", line)?;
+        let (body, type_comment) = self.block_tc("'with' statement", line, false)?;
         let kind = if is_async {
-            StmtKind::AsyncWith { items, body, type_comment: None }
+            StmtKind::AsyncWith { items, body, type_comment }
         } else {
-            StmtKind::With { items, body, type_comment: None }
+            StmtKind::With { items, body, type_comment }
         };
         Ok(self.mks(kind, s))
     }
@@ -667,12 +717,12 @@ impl Parser {
         } else {
             None
         };
-        let body = self.block("function definition", line)?;
+        let (body, type_comment) = self.block_tc("function definition", line, true)?;
         let args = Box::new(args);
         let kind = if is_async {
-            StmtKind::AsyncFunctionDef { name, args, body, decorator_list, returns, type_comment: None }
+            StmtKind::AsyncFunctionDef { name, args, body, decorator_list, returns, type_comment }
         } else {
-            StmtKind::FunctionDef { name, args, body, decorator_list, returns, type_comment: None }
+            StmtKind::FunctionDef { name, args, body, decorator_list, returns, type_comment }
         };
         Ok(self.mks(kind, s))
     }

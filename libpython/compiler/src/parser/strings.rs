@@ -13,6 +13,9 @@ struct Prefix {
     u: bool,
 }
 
+/// `Parser::depth` at the start of an f-string expression's own parse.
+const FSTRING_BASE_LEVELS: usize = 14;
+
 fn split_prefix(text: &[u8]) -> (Prefix, usize, usize) {
     let mut p = Prefix { bytes: false, raw: false, fmt: false, u: false };
     let mut i = 0;
@@ -483,7 +486,9 @@ impl Parser {
         p.line_shift = start_line - 1;
         p.byte_offsets = self.byte_offsets;
         p.col_shift = start_col;
-        p.depth = self.depth;
+        // pegen parses the expression with a parser of its own (levels from zero, its
+        // fstring rule shallower than a file's statements, the wrapping parentheses not memoized)
+        p.depth = FSTRING_BASE_LEVELS;
         let r = (|| -> PResult<Expr> {
             let e = p.star_expressions()?;
             while p.tok().kind == Tok::Newline {
@@ -507,7 +512,8 @@ impl Parser {
                     || e.msg.starts_with("invalid digit")
                     || e.msg.starts_with("leading zeros")
                     || e.msg.starts_with("(unicode error)");
-                if !e.msg.starts_with("f-string") && !from_tokenizer {
+                let memory = e.kind == crate::error::ErrorKind::MemoryError;
+                if !e.msg.starts_with("f-string") && !from_tokenizer && !memory {
                     e.msg = format!("f-string: {}", e.msg);
                 }
                 Err(e)
@@ -599,6 +605,10 @@ impl Parser {
                     let start = i - 2;
                     if i < body.len() && body[i] == b'{' {
                         if let Some(close) = body[i..].iter().position(|&c| c == b'}') {
+                            if close == 1 {
+                                // `\N{}`: malformed, up to the '}'
+                                return Err(self.escape_error(t, body, start, i + 1, bytes, "malformed \\N character escape"));
+                            }
                             let name = String::from_utf8_lossy(&body[i + 1..i + close]).into_owned();
                             if let Some(cp) = crate::unicode_names::lookup(&name) {
                                 i += close + 1;
