@@ -337,7 +337,15 @@ pub unsafe fn init_importlib() -> PyResult<()> {
     }
     exec_frozen("_frozen_importlib_external", "importlib/_bootstrap_external.py", "<frozen importlib._bootstrap_external>")?;
     call_importlib("_install_external_importers", &[])?;
-    init_zipimport()
+    init_zipimport()?;
+    set_builtins_open()
+}
+
+/// `builtins.open = io.open`, as CPython's init_set_builtins_open.
+unsafe fn set_builtins_open() -> PyResult<()> {
+    let io = import_module("io")?;
+    let open = proto::getattr_str(io.as_ptr(), "open")?;
+    dict::set_item_str(crate::interp::builtins(), "open", open.as_ptr())
 }
 
 /// `zipimport.zipimporter` first on `sys.path_hooks`; as in CPython a zipimport that

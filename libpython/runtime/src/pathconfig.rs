@@ -100,9 +100,10 @@ fn venv_home(executable: &str) -> Option<String> {
     None
 }
 
-/// The first of `dir` and its ancestors holding `landmark`.
+/// `dir` or its parent, if it holds `landmark`: an installed layout (`PREFIX/bin/python3`).
+/// Not further up, so a build tree does not take whatever stdlib `/lib` holds.
 fn search_up(dir: &Path, landmark: &str) -> Option<String> {
-    dir.ancestors().find(|d| d.join(landmark).exists()).map(|d| d.display().to_string())
+    dir.ancestors().take(2).find(|d| d.join(landmark).exists()).map(|d| d.display().to_string())
 }
 
 fn build_prefix() -> String {

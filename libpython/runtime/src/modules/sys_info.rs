@@ -331,8 +331,8 @@ unsafe fn thread_info() -> PyResult<Obj> {
 unsafe fn implementation() -> PyResult<Obj> {
     let d = dict::new()?;
     dict::set_item_str(d.as_ptr(), "name", str_::from_str("cpython")?.as_ptr())?;
-    // The import system decides the tag; until it does, CPython's, so its .pyc files are used.
-    dict::set_item_str(d.as_ptr(), "cache_tag", str_::from_str("cpython-311")?.as_ptr())?;
+    // Ferric's own .pyc files: the same bytecode as CPython's, but written by another compiler.
+    dict::set_item_str(d.as_ptr(), "cache_tag", str_::from_str("ferric-311")?.as_ptr())?;
     dict::set_item_str(d.as_ptr(), "version", version_info()?.as_ptr())?;
     dict::set_item_str(d.as_ptr(), "hexversion", long::from_i64(0x030B07F0).as_ptr())?;
     dict::set_item_str(d.as_ptr(), "_multiarch", str_::from_str("x86_64-linux-gnu")?.as_ptr())?;

@@ -8,7 +8,7 @@ use crate::exc;
 use crate::ffi::*;
 use crate::object::*;
 use crate::objects::descrobject::{member, MEMBER_END, READONLY, T_DOUBLE};
-use crate::objects::typeobject::{self, full_name, has_feature};
+use crate::objects::typeobject::{self, full_name};
 use crate::objects::{boolobject, floatobject as float, longobject as long, noneobject, unicodeobject as str_};
 use std::ffi::{c_int, c_void};
 
@@ -234,9 +234,6 @@ unsafe extern "C" fn complex_dealloc(op: *mut PyObject) {
     let tp = type_of(op);
     if let Some(free) = (*tp).tp_free {
         free(op as *mut c_void);
-    }
-    if has_feature(tp, Py_TPFLAGS_HEAPTYPE) {
-        decref(tp as *mut PyObject);
     }
 }
 

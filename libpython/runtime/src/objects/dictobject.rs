@@ -369,9 +369,6 @@ unsafe extern "C" fn dict_dealloc(op: *mut PyObject) {
     if let Some(free) = (*tp).tp_free {
         free(op as *mut c_void);
     }
-    if has_feature(tp, Py_TPFLAGS_HEAPTYPE) {
-        decref(tp as *mut PyObject);
-    }
 }
 
 unsafe extern "C" fn dict_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {

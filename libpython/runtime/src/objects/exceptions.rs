@@ -677,9 +677,6 @@ unsafe extern "C" fn BaseException_dealloc(op: *mut PyObject) {
     if let Some(free) = (*tp).tp_free {
         free(op as *mut c_void);
     }
-    if has_feature(tp, Py_TPFLAGS_HEAPTYPE) {
-        decref(tp as *mut PyObject);
-    }
 }
 
 /// The object slots after the common header, for the exceptions that have them.

@@ -5,7 +5,7 @@ use crate::err::{raise, PyResult};
 use crate::exc;
 use crate::ffi::*;
 use crate::object::*;
-use crate::objects::typeobject::{self, has_feature, full_name};
+use crate::objects::typeobject::{self, full_name};
 use crate::objects::{boolobject, longobject as long, noneobject, unicodeobject as str_};
 use std::cmp::Ordering;
 use std::ffi::{c_int, c_void};
@@ -247,9 +247,6 @@ unsafe extern "C" fn float_dealloc(op: *mut PyObject) {
     let tp = type_of(op);
     if let Some(free) = (*tp).tp_free {
         free(op as *mut c_void);
-    }
-    if has_feature(tp, Py_TPFLAGS_HEAPTYPE) {
-        decref(tp as *mut PyObject);
     }
 }
 

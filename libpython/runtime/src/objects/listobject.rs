@@ -230,9 +230,6 @@ unsafe extern "C" fn list_dealloc(op: *mut PyObject) {
     if let Some(free) = (*tp).tp_free {
         free(op as *mut c_void);
     }
-    if has_feature(tp, Py_TPFLAGS_HEAPTYPE) {
-        decref(tp as *mut PyObject);
-    }
 }
 
 unsafe extern "C" fn list_tp_clear(op: *mut PyObject) -> c_int {

@@ -255,9 +255,6 @@ unsafe extern "C" fn long_dealloc(op: *mut PyObject) {
     if let Some(free) = (*tp).tp_free {
         free(op as *mut _);
     }
-    if has_feature(tp, Py_TPFLAGS_HEAPTYPE) {
-        decref(tp as *mut PyObject);
-    }
 }
 
 /// Number of bits in the magnitude.

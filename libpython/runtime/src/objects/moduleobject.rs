@@ -4,7 +4,7 @@
 use crate::err::PyResult;
 use crate::ffi::*;
 use crate::object::*;
-use crate::objects::typeobject::{self, has_feature};
+use crate::objects::typeobject::{self};
 use crate::objects::{dictobject as dict, noneobject, unicodeobject as str_};
 use std::ffi::{c_int, c_void};
 use std::ptr::null_mut;
@@ -164,9 +164,6 @@ unsafe extern "C" fn module_dealloc(op: *mut PyObject) {
     let tp = type_of(op);
     if let Some(free) = (*tp).tp_free {
         free(op as *mut c_void);
-    }
-    if has_feature(tp, Py_TPFLAGS_HEAPTYPE) {
-        decref(tp as *mut PyObject);
     }
 }
 

@@ -101,11 +101,7 @@ unsafe extern "C" fn ns_init(op: *mut PyObject, args: *mut PyObject, kwds: *mut 
 unsafe extern "C" fn ns_dealloc(op: *mut PyObject) {
     crate::gc::untrack(op);
     ns_clear(op);
-    let tp = type_of(op);
     typeobject::free_instance(op);
-    if typeobject::has_feature(tp, Py_TPFLAGS_HEAPTYPE) {
-        decref(tp as *mut PyObject);
-    }
 }
 
 unsafe extern "C" fn ns_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {

@@ -5,7 +5,7 @@ use crate::exc;
 use crate::ffi::*;
 use crate::object::*;
 use crate::objects::descrobject::{READONLY, T_OBJECT};
-use crate::objects::typeobject::{self, getset, has_feature, GETSET_END, METHOD_END};
+use crate::objects::typeobject::{self, getset, GETSET_END, METHOD_END};
 use crate::objects::{boolobject, noneobject, unicodeobject as str_};
 use crate::protocol::{call, object as proto};
 use std::ffi::{c_int, c_void};
@@ -94,9 +94,6 @@ unsafe extern "C" fn property_dealloc(op: *mut PyObject) {
     let tp = type_of(op);
     if let Some(free) = (*tp).tp_free {
         free(op as *mut c_void);
-    }
-    if has_feature(tp, Py_TPFLAGS_HEAPTYPE) {
-        decref(tp as *mut PyObject);
     }
 }
 

@@ -7,7 +7,7 @@ use crate::exc;
 use crate::ffi::*;
 use crate::object::*;
 use crate::objects::descrobject::{READONLY, T_OBJECT};
-use crate::objects::typeobject::{self, has_feature, is_subtype, is_type};
+use crate::objects::typeobject::{self, is_subtype, is_type};
 use crate::objects::{dictobject as dict, tupleobject as tuple, unicodeobject as str_};
 use crate::protocol::object as proto;
 use std::ffi::{c_int, c_void};
@@ -62,9 +62,6 @@ unsafe extern "C" fn super_dealloc(op: *mut PyObject) {
     let tp = type_of(op);
     if let Some(free) = (*tp).tp_free {
         free(op as *mut c_void);
-    }
-    if has_feature(tp, Py_TPFLAGS_HEAPTYPE) {
-        decref(tp as *mut PyObject);
     }
 }
 

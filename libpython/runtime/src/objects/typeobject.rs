@@ -574,15 +574,12 @@ pub unsafe fn alloc_instance(tp: *mut PyTypeObject) -> PyResult<Obj> {
     Obj::from_owned(alloc(tp, 0))
 }
 
-/// The end of a `tp_dealloc`: `tp_free`, then the reference an instance of a heap type
-/// holds to its type.
+/// The end of a static type's `tp_dealloc`: `tp_free`. When the object is an instance of
+/// a heap subclass, `subtype_dealloc` called us and drops the reference to the type itself.
 pub unsafe fn free_instance(op: *mut PyObject) {
     let tp = (*op).ob_type;
     if let Some(free) = (*tp).tp_free {
         free(op as *mut std::ffi::c_void);
-    }
-    if has_feature(tp, Py_TPFLAGS_HEAPTYPE) {
-        decref(tp as *mut PyObject);
     }
 }
 

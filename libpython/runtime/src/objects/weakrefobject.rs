@@ -7,7 +7,7 @@ use crate::err::{self, raise, PyResult};
 use crate::exc;
 use crate::ffi::*;
 use crate::object::*;
-use crate::objects::typeobject::{self, has_feature, full_name};
+use crate::objects::typeobject::{self, full_name};
 use crate::objects::{noneobject, tupleobject as tuple, unicodeobject as str_};
 use crate::protocol::{call, number as num, object as proto};
 use std::ffi::{c_int, c_void};
@@ -304,9 +304,6 @@ unsafe extern "C" fn weakref_dealloc(op: *mut PyObject) {
     let tp = type_of(op);
     if let Some(free) = (*tp).tp_free {
         free(op as *mut c_void);
-    }
-    if has_feature(tp, Py_TPFLAGS_HEAPTYPE) {
-        decref(tp as *mut PyObject);
     }
 }
 
