@@ -448,10 +448,21 @@ unsafe fn buffered_write(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult<Obj
         rewind_reads(op)?;
     }
     let b = buf(op)?;
-    b.wbuf.extend_from_slice(&data);
-    if b.wbuf.len() > b.size {
-        flush_writes(op)?;
+    if b.wbuf.len() + data.len() <= b.size {
+        b.wbuf.extend_from_slice(&data);
+        return Ok(int(data.len() as i64));
     }
+    // As CPython: out with what is buffered, then straight to the raw stream while more
+    // than a buffer's worth is left; the rest is buffered.
+    flush_writes(op)?;
+    let mut written = 0;
+    while data.len() - written > buf(op)?.size {
+        match raw_write(op, &data[written..])? {
+            None => return Err(blocking("write could not complete without blocking", written)),
+            Some(n) => written += n,
+        }
+    }
+    buf(op)?.wbuf.extend_from_slice(&data[written..]);
     Ok(int(data.len() as i64))
 }
 

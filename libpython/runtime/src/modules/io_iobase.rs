@@ -354,7 +354,10 @@ pub unsafe extern "C" fn io_dealloc(op: *mut PyObject) {
         crate::objects::weakrefobject::clear_weakrefs(op);
     }
     io_clear(op);
-    typeobject::free_instance(op);
+    // Heap subclasses come here through subtype_dealloc, which drops the type reference.
+    if let Some(free) = (*tp).tp_free {
+        free(op as *mut c_void);
+    }
 }
 
 pub unsafe extern "C" fn io_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {

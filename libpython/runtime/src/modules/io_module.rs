@@ -317,7 +317,9 @@ pub unsafe fn init() -> PyResult<Obj> {
     let m = moduleobject::new(name.as_ptr())?;
     let d = moduleobject::get_dict(m.as_ptr());
     dict::set_item_str(d, "__doc__", str_::from_str(DOC)?.as_ptr())?;
-    crate::modules::add_functions(m.as_ptr(), d, (&raw mut IO_FUNCTIONS) as *mut PyMethodDef, name.as_ptr())?;
+    // CPython's module definition is named "io", which is what its functions report.
+    let fname = str_::from_str("io")?;
+    crate::modules::add_functions(m.as_ptr(), d, (&raw mut IO_FUNCTIONS) as *mut PyMethodDef, fname.as_ptr())?;
     dict::set_item_str(d, "DEFAULT_BUFFER_SIZE", int(DEFAULT_BUFFER_SIZE as i64).as_ptr())?;
     dict::set_item_str(d, "UnsupportedOperation", unsupported_type()?)?;
     dict::set_item_str(d, "BlockingIOError", (&raw mut crate::objects::exceptions::_PyExc_BlockingIOError) as *mut PyObject)?;
