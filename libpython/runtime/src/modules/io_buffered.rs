@@ -711,16 +711,17 @@ io_getters!(BUFFERED_GETSET {
     c"closed" => buffered_closed,
     c"name" => buffered_name,
     c"mode" => buffered_mode,
+    c"_finalizing" => finalizing,
 });
 
 io_type!(BUFFEREDREADER_TYPE, c"_io.BufferedReader", &raw mut BUFIOBASE_TYPE, (&raw mut READER_METHODS) as *mut PyMethodDef, (&raw mut BUFFERED_GETSET) as *mut PyGetSetDef,
-    Some(generic_new), Some(reader_init), tp_repr: Some(buffered_repr),
+    Some(generic_new), Some(reader_init), tp_repr: Some(buffered_repr), tp_iternext: Some(iobase_iternext),
     tp_doc: c"Create a new buffered reader using the given readable raw IO object.".as_ptr());
 io_type!(BUFFEREDWRITER_TYPE, c"_io.BufferedWriter", &raw mut BUFIOBASE_TYPE, (&raw mut WRITER_METHODS) as *mut PyMethodDef, (&raw mut BUFFERED_GETSET) as *mut PyGetSetDef,
     Some(generic_new), Some(writer_init), tp_repr: Some(buffered_repr),
     tp_doc: c"A buffer for a writeable sequential RawIO object.".as_ptr());
 io_type!(BUFFEREDRANDOM_TYPE, c"_io.BufferedRandom", &raw mut BUFIOBASE_TYPE, (&raw mut RANDOM_METHODS) as *mut PyMethodDef, (&raw mut BUFFERED_GETSET) as *mut PyGetSetDef,
-    Some(generic_new), Some(random_init), tp_repr: Some(buffered_repr),
+    Some(generic_new), Some(random_init), tp_repr: Some(buffered_repr), tp_iternext: Some(iobase_iternext),
     tp_doc: c"A buffered interface to random access streams.".as_ptr());
 
 // ---- BufferedRWPair ------------------------------------------------------------------------

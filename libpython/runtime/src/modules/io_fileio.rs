@@ -540,9 +540,11 @@ io_getters!(FILEIO_GETSET {
     c"closefd" => fileio_closefd,
     c"mode" => fileio_mode,
     c"_blksize" => fileio_blksize,
+    c"_finalizing" => finalizing,
 });
 
 io_type!(FILEIO_TYPE, c"_io.FileIO", &raw mut RAWIOBASE_TYPE, (&raw mut FILEIO_METHODS) as *mut PyMethodDef, (&raw mut FILEIO_GETSET) as *mut PyGetSetDef,
     Some(fileio_new), Some(fileio_init),
     tp_repr: Some(fileio_repr),
+    tp_getattro: Some(crate::protocol::object::PyObject_GenericGetAttr),
     tp_doc: c"Open a file.".as_ptr());

@@ -31,6 +31,8 @@ pub struct IoObject {
     pub weakreflist: *mut PyObject,
     /// `_IOBase`'s own closed flag (CPython's `__IOBase_closed` attribute).
     pub base_closed: usize,
+    /// `_finalizing`: set by the finalizer before it closes the file.
+    pub finalizing: usize,
     pub st: *mut State,
 }
 
@@ -295,9 +297,8 @@ macro_rules! io_getters {
                 }
             }
         )*
-        pub static mut $table: [PyGetSetDef; [$($py),*].len() + 2] = [
+        pub static mut $table: [PyGetSetDef; [$($py),*].len() + 1] = [
             $( crate::objects::typeobject::getset($py, Some($f::g), None), )*
-            crate::objects::typeobject::getset(c"__dict__", Some(crate::objects::typenew::subtype_get_dict), Some(crate::objects::typenew::subtype_set_dict)),
             crate::objects::typeobject::GETSET_END
         ];
     };
@@ -312,8 +313,6 @@ macro_rules! io_type {
             tp_name: $name.as_ptr(),
             tp_basicsize: std::mem::size_of::<crate::modules::io_iobase::IoObject>() as _,
             tp_dealloc: Some(crate::modules::io_iobase::io_dealloc),
-            tp_getattro: Some(crate::protocol::object::PyObject_GenericGetAttr),
-            tp_setattro: Some(crate::protocol::object::PyObject_GenericSetAttr),
             tp_flags: Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE,
             tp_traverse: Some(crate::modules::io_iobase::io_traverse),
             tp_clear: Some(crate::modules::io_iobase::io_clear),
@@ -621,7 +620,49 @@ unsafe fn iobase_writable(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult<Ob
     iobase_false(op, a)
 }
 
-io_getters!(IOBASE_GETSET { c"closed" => iobase_closed });
+pub static mut IOBASE_GETSET: [PyGetSetDef; 3] = [
+    getset(c"__dict__", Some(crate::objects::typenew::subtype_get_dict), Some(crate::objects::typenew::subtype_set_dict)),
+    getset(c"closed", Some(iobase_closed_get), None),
+    GETSET_END,
+];
+
+unsafe extern "C" fn iobase_closed_get(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    crate::guard::catch_obj(|| iobase_closed(op))
+}
+
+unsafe extern "C" fn finalizing_set(op: *mut PyObject, v: *mut PyObject, _: *mut c_void) -> c_int {
+    crate::guard::catch_int(|| {
+        if v.is_null() {
+            return Err(raise(exc::type_error(), "can't delete numeric/char attribute"));
+        }
+        if !boolobject::check(v) {
+            return Err(raise(exc::type_error(), "attribute value type must be bool"));
+        }
+        io(op).finalizing = (v == boolobject::true_()) as usize;
+        Ok(())
+    })
+}
+
+/// Gives the getter named `name` in `table` a setter (the macro makes read-only ones).
+pub unsafe fn add_setter(table: *mut PyGetSetDef, name: &std::ffi::CStr, set: setter) {
+    let mut g = table;
+    while !(*g).name.is_null() {
+        if std::ffi::CStr::from_ptr((*g).name) == name {
+            (*g).set = set;
+        }
+        g = g.add(1);
+    }
+}
+
+/// The `_finalizing` member of FileIO, the buffered types and TextIOWrapper.
+pub unsafe fn finalizing(op: *mut PyObject) -> PyResult<Obj> {
+    Ok(boolean(io(op).finalizing != 0))
+}
+
+/// Makes `_finalizing` writable in a getset table.
+pub unsafe fn finalizing_writable(table: *mut PyGetSetDef) {
+    add_setter(table, c"_finalizing", Some(finalizing_set));
+}
 
 io_type!(IOBASE_TYPE, c"_io._IOBase", null_mut(), (&raw mut IOBASE_METHODS) as *mut PyMethodDef, (&raw mut IOBASE_GETSET) as *mut PyGetSetDef,
     Some(generic_new), None,
@@ -689,7 +730,7 @@ io_methods!(RAWIOBASE_METHODS {
 });
 
 io_type!(RAWIOBASE_TYPE, c"_io._RawIOBase", &raw mut IOBASE_TYPE, (&raw mut RAWIOBASE_METHODS) as *mut PyMethodDef, null_mut(),
-    Some(generic_new), None, tp_doc: c"Base class for raw binary I/O.".as_ptr());
+    None, None, tp_doc: c"Base class for raw binary I/O.".as_ptr());
 
 // ---- _BufferedIOBase -----------------------------------------------------------------------
 
@@ -740,7 +781,7 @@ io_methods!(BUFBASE_METHODS {
 });
 
 io_type!(BUFIOBASE_TYPE, c"_io._BufferedIOBase", &raw mut IOBASE_TYPE, (&raw mut BUFBASE_METHODS) as *mut PyMethodDef, null_mut(),
-    Some(generic_new), None, tp_doc: c"Base class for buffered IO objects.".as_ptr());
+    None, None, tp_doc: c"Base class for buffered IO objects.".as_ptr());
 
 // ---- _TextIOBase ---------------------------------------------------------------------------
 
@@ -779,13 +820,7 @@ io_methods!(TEXTBASE_METHODS {
 io_getters!(TEXTBASE_GETSET { c"encoding" => textbase_encoding, c"newlines" => textbase_newlines, c"errors" => textbase_errors });
 
 io_type!(TEXTIOBASE_TYPE, c"_io._TextIOBase", &raw mut IOBASE_TYPE, (&raw mut TEXTBASE_METHODS) as *mut PyMethodDef, (&raw mut TEXTBASE_GETSET) as *mut PyGetSetDef,
-    Some(generic_new), None, tp_doc: c"Base class for text I/O.".as_ptr());
-
-/// The `__dict__` getset alone, for types that add no getters.
-pub static mut DICT_ONLY_GETSET: [PyGetSetDef; 2] = [
-    getset(c"__dict__", Some(crate::objects::typenew::subtype_get_dict), Some(crate::objects::typenew::subtype_set_dict)),
-    GETSET_END,
-];
+    None, None, tp_doc: c"Base class for text I/O.".as_ptr());
 
 #[allow(dead_code)]
 const _LAYOUT: () = assert!(offset_of!(IoObject, dict) == size_of::<PyObject>());

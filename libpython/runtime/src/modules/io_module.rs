@@ -340,6 +340,10 @@ pub unsafe fn init() -> PyResult<Obj> {
         ("_BytesIOBuffer", &raw mut bio::BYTESIOBUF_TYPE),
     ];
     t::prepare();
+    finalizing_writable((&raw mut f::FILEIO_GETSET) as *mut PyGetSetDef);
+    finalizing_writable((&raw mut b::BUFFERED_GETSET) as *mut PyGetSetDef);
+    // IncrementalNewlineDecoder shares the layout but has no instance dict in CPython.
+    (*(&raw mut nl::NLDEC_TYPE)).tp_dictoffset = 0;
     for (k, tp) in types {
         typeobject::ready(tp)?;
         if k != "_BytesIOBuffer" {

@@ -874,9 +874,7 @@ unsafe fn textio_close(op: *mut PyObject, _: &[*mut PyObject]) -> PyResult<Obj> 
     if attr_closed(op)? {
         return Ok(none());
     }
-    let d = io(op).dict;
-    let finalizing = !d.is_null() && !crate::objects::dictobject::get_item_str(d, "_finalizing").unwrap_or(null_mut()).is_null();
-    if finalizing && proto::lookup_attr(buf.as_ptr(), str_::intern("_dealloc_warn")?)?.is_some() {
+    if io(op).finalizing != 0 && proto::lookup_attr(buf.as_ptr(), str_::intern("_dealloc_warn")?)?.is_some() {
         if call(buf.as_ptr(), "_dealloc_warn", &[op]).is_err() {
             crate::err::clear();
         }
@@ -1104,6 +1102,7 @@ io_getters!(TEXTIO_GETSET {
     c"newlines" => textio_newlines,
     c"errors" => textio_errors,
     c"_CHUNK_SIZE" => textio_chunk_size,
+    c"_finalizing" => finalizing,
 });
 
 io_type!(TEXTIOWRAPPER_TYPE, c"_io.TextIOWrapper", &raw mut TEXTIOBASE_TYPE, (&raw mut TEXTIO_METHODS) as *mut PyMethodDef, (&raw mut TEXTIO_GETSET) as *mut PyGetSetDef,
@@ -1111,12 +1110,8 @@ io_type!(TEXTIOWRAPPER_TYPE, c"_io.TextIOWrapper", &raw mut TEXTIOBASE_TYPE, (&r
     tp_repr: Some(textio_repr), tp_iternext: Some(textio_iternext),
     tp_doc: c"Character and line based layer over a BufferedIOBase object, buffer.".as_ptr());
 
-/// `_CHUNK_SIZE` is the one settable getter.
+/// `_CHUNK_SIZE` and `_finalizing` are settable.
 pub unsafe fn prepare() {
-    let gs = &mut *(&raw mut TEXTIO_GETSET);
-    for g in gs.iter_mut() {
-        if !g.name.is_null() && std::ffi::CStr::from_ptr(g.name) == c"_CHUNK_SIZE" {
-            g.set = Some(textio_set_chunk_size);
-        }
-    }
+    add_setter((&raw mut TEXTIO_GETSET) as *mut PyGetSetDef, c"_CHUNK_SIZE", Some(textio_set_chunk_size));
+    finalizing_writable((&raw mut TEXTIO_GETSET) as *mut PyGetSetDef);
 }
