@@ -264,6 +264,19 @@ unsafe fn dec_reset(op: *mut PyObject) -> PyResult<()> {
     }
 }
 
+/// Drops the decoded text and the snapshot and resets the decoder (after a write or a
+/// seek to the end, the next read starts afresh).
+unsafe fn forget_decoded(op: *mut PyObject) -> PyResult<()> {
+    let t = tio(op)?;
+    t.decoded.clear();
+    t.used = 0;
+    t.snapshot = None;
+    if t.dec.is_some() {
+        dec_reset(op)?;
+    }
+    Ok(())
+}
+
 unsafe fn encode(op: *mut PyObject, s: &Obj) -> PyResult<Vec<u8>> {
     let t = tio(op)?;
     let errors = t.errors.clone();
@@ -453,13 +466,7 @@ unsafe fn textio_write(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult<Obj> 
     if t.pending.len() > t.chunk_size || needflush || t.write_through {
         write_flush(op)?;
     }
-    let t = tio(op)?;
-    t.decoded.clear();
-    t.used = 0;
-    t.snapshot = None;
-    if t.dec.is_some() {
-        dec_reset(op)?;
-    }
+    forget_decoded(op)?;
     if needflush {
         call(buffer(op)?.as_ptr(), "flush", &[])?;
     }
@@ -800,13 +807,7 @@ unsafe fn textio_seek(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult<Obj> {
                 return Err(unsupported("can't do nonzero end-relative seeks"));
             }
             call(op, "flush", &[])?;
-            let t = tio(op)?;
-            t.decoded.clear();
-            t.used = 0;
-            t.snapshot = None;
-            if t.dec.is_some() {
-                dec_reset(op)?;
-            }
+            forget_decoded(op)?;
             let two = int(2);
             let res = call(buffer(op)?.as_ptr(), "seek", &[zero.as_ptr(), two.as_ptr()])?;
             if tio(op)?.enc.is_some() {
