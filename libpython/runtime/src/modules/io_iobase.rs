@@ -75,8 +75,43 @@ pub unsafe fn state<'a>(op: *mut PyObject) -> Option<&'a mut State> {
     }
 }
 
+// ---- files still open at exit -------------------------------------------------------------
+
+/// The live objects holding a file or a stream (address to creation order). CPython closes
+/// them at shut-down when it clears the modules; until Ferric's shut-down does that,
+/// `close_live_files` does, so buffered data is not lost.
+static LIVE: std::sync::Mutex<Option<(u64, std::collections::HashMap<usize, u64>)>> = std::sync::Mutex::new(None);
+
+fn live<R>(f: impl FnOnce(&mut (u64, std::collections::HashMap<usize, u64>)) -> R) -> R {
+    let mut g = LIVE.lock().unwrap_or_else(|e| e.into_inner());
+    f(g.get_or_insert_with(|| (0, std::collections::HashMap::new())))
+}
+
+/// Closes the files and streams still open, the newest first (a text layer before its
+/// buffer, a buffer before its raw file); errors are dropped, as the finalizer drops them.
+pub unsafe fn close_live_files() {
+    let mut order: Vec<(u64, usize)> = live(|l| l.1.iter().map(|(&a, &n)| (n, a)).collect());
+    order.sort_unstable_by(|a, b| b.cmp(a));
+    for (_, addr) in order {
+        if !live(|l| l.1.contains_key(&addr)) {
+            continue; // freed by an earlier close
+        }
+        let op = addr as *mut PyObject;
+        incref(op);
+        iobase_finalize(op);
+        decref(op);
+    }
+}
+
 /// Installs a fresh state (dropping any old one).
 pub unsafe fn set_state(op: *mut PyObject, s: State) {
+    if matches!(s, State::File(_) | State::Buffered(_) | State::Pair(_) | State::Text(_)) {
+        live(|l| {
+            l.0 += 1;
+            let n = l.0;
+            l.1.insert(op as usize, n);
+        });
+    }
     let old = std::mem::replace(&mut io(op).st, Box::into_raw(Box::new(s)));
     if !old.is_null() {
         drop(Box::from_raw(old));
@@ -349,6 +384,7 @@ pub unsafe extern "C" fn io_dealloc(op: *mut PyObject) {
         }
     }
     crate::gc::untrack(op);
+    live(|l| l.1.remove(&(op as usize)));
     if !io(op).weakreflist.is_null() {
         crate::objects::weakrefobject::clear_weakrefs(op);
     }
