@@ -930,7 +930,7 @@ unsafe extern "C" fn textio_reconfigure(op: *mut PyObject, args: *const *mut PyO
     crate::guard::catch_obj(|| {
         let nargs = (n as usize) & !PY_VECTORCALL_ARGUMENTS_OFFSET;
         if nargs > 0 {
-            return Err(raise(exc::type_error(), format!("reconfigure() takes 0 positional arguments but {nargs} were given")));
+            return Err(raise(exc::type_error(), "reconfigure() takes no positional arguments"));
         }
         let names = ["encoding", "errors", "newline", "line_buffering", "write_through"];
         let a = super::io_module::fast_bind("reconfigure", args, n as usize, kwnames, &names, 0)?;
