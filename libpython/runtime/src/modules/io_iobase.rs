@@ -412,6 +412,10 @@ pub unsafe extern "C" fn io_clear(op: *mut PyObject) -> c_int {
 
 /// CPython's iobase_finalize: close a file that is still open; errors are dropped.
 pub unsafe extern "C" fn iobase_finalize(op: *mut PyObject) {
+    crate::guard::catch((), || finalize_body(op))
+}
+
+unsafe fn finalize_body(op: *mut PyObject) {
     let saved = crate::err::fetch();
     let closed = match proto::getattr_str(op, "closed") {
         Ok(c) => proto::is_true(c.as_ptr()).unwrap_or(true),
