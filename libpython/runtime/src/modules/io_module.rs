@@ -300,7 +300,7 @@ unsafe extern "C" fn io_text_encoding(_m: *mut PyObject, args: *const *mut PyObj
         if !is_none(a[0]) {
             return Ok(Obj::from_borrowed(a[0]));
         }
-        str_::from_str(if utf8_mode() { "utf-8" } else { "locale" })
+        str_::from_str(if super::io_textio::utf8_mode_effective() { "utf-8" } else { "locale" })
     })
 }
 

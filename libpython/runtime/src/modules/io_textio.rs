@@ -111,26 +111,37 @@ unsafe fn codecs_call(func: &str, encoding: &Obj, errors: &str) -> PyResult<Obj>
     crate::protocol::call::vectorcall(factory.as_ptr(), &[e.as_ptr()], null_mut())
 }
 
-/// The locale's encoding (`locale.getencoding()`; 'utf-8' in UTF-8 mode).
-unsafe fn locale_encoding() -> String {
-    if super::io_module::utf8_mode() {
-        return "utf-8".into();
-    }
+/// The LC_CTYPE codeset of the user's locale (`locale.getencoding()`).
+pub unsafe fn locale_codeset() -> String {
     // Safety: setlocale/nl_langinfo return static or locale-owned strings; the old
     // LC_CTYPE is copied before it is replaced and put back after.
     let old = libc::setlocale(libc::LC_CTYPE, std::ptr::null());
     let old = if old.is_null() { None } else { Some(std::ffi::CStr::from_ptr(old).to_owned()) };
     libc::setlocale(libc::LC_CTYPE, c"".as_ptr());
     let cs = libc::nl_langinfo(libc::CODESET);
-    let mut s = if cs.is_null() { String::new() } else { std::ffi::CStr::from_ptr(cs).to_string_lossy().into_owned() };
+    let s = if cs.is_null() { String::new() } else { std::ffi::CStr::from_ptr(cs).to_string_lossy().into_owned() };
     if let Some(o) = old {
         libc::setlocale(libc::LC_CTYPE, o.as_ptr());
     }
-    // The C locale is coerced to C.UTF-8 at startup (PEP 538).
-    if s.is_empty() || s == "ANSI_X3.4-1968" {
-        s = "UTF-8".into();
+    if s.is_empty() {
+        "utf-8".into()
+    } else {
+        s
     }
-    s
+}
+
+/// Is UTF-8 mode on: `-X utf8`/PYTHONUTF8, or implied by the C locale (PEP 540).
+pub unsafe fn utf8_mode_effective() -> bool {
+    super::io_module::utf8_mode() || locale_codeset() == "ANSI_X3.4-1968"
+}
+
+/// What `encoding=None` means: 'utf-8' in UTF-8 mode, else the locale's codeset.
+unsafe fn default_encoding() -> String {
+    if utf8_mode_effective() {
+        "utf-8".into()
+    } else {
+        locale_codeset()
+    }
 }
 
 unsafe fn make_decoder(encoding: &Obj, errors: &str) -> PyResult<Dec> {
@@ -355,7 +366,8 @@ unsafe extern "C" fn textio_init(op: *mut PyObject, args: *mut PyObject, kwds: *
         };
         drop_state(op);
         let enc_name = match encoding.as_deref() {
-            None | Some("locale") => locale_encoding(),
+            None => default_encoding(),
+            Some("locale") => locale_codeset(),
             Some(e) => e.to_owned(),
         };
         let encoding = str_::from_str(&enc_name)?;
@@ -962,7 +974,7 @@ unsafe extern "C" fn textio_reconfigure(op: *mut PyObject, args: *const *mut PyO
             };
             let enc_obj = match encoding.as_deref() {
                 None => t.encoding.clone(),
-                Some("locale") => str_::from_str(&locale_encoding())?,
+                Some("locale") => str_::from_str(&locale_codeset())?,
                 Some(e) => str_::from_str(e)?,
             };
             let had_dec = t.dec.is_some();
