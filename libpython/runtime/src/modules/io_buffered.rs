@@ -675,8 +675,12 @@ unsafe fn buffered_sizeof(op: *mut PyObject, _: &[*mut PyObject]) -> PyResult<Ob
     Ok(int(base + extra))
 }
 
+/// A member in CPython: None before `__init__`.
 unsafe fn buffered_raw(op: *mut PyObject) -> PyResult<Obj> {
-    raw(op)
+    match state(op) {
+        Some(State::Buffered(b)) => Ok(b.raw.clone()),
+        _ => Ok(none()),
+    }
 }
 unsafe fn buffered_closed(op: *mut PyObject) -> PyResult<Obj> {
     proto::getattr_str(raw(op)?.as_ptr(), "closed")
@@ -896,9 +900,9 @@ io_methods!(RWPAIR_METHODS {
     c"read" => rwpair_read(1, 0),
     c"peek" => rwpair_peek(1, 0),
     c"read1" => rwpair_read1(1, 0),
-    c"readinto" => rwpair_readinto(1, 1),
-    c"readinto1" => rwpair_readinto1(1, 1),
-    c"write" => rwpair_write(1, 1),
+    c"readinto" => rwpair_readinto(99, 0),
+    c"readinto1" => rwpair_readinto1(99, 0),
+    c"write" => rwpair_write(99, 0),
     c"flush" => rwpair_flush(),
     c"readable" => rwpair_readable(),
     c"writable" => rwpair_writable(),

@@ -270,8 +270,8 @@ pub unsafe fn expect_bytes(r: &Obj, what: &str) -> PyResult<()> {
 
 // ---- the method-table macro -----------------------------------------------------------------
 
-/// Method tables: `c"name" => f()` is METH_NOARGS, `c"name" => f(max, min)` METH_FASTCALL
-/// positional-only with CPython's count messages, `c"name" => f{kw}` an `extern "C"`
+/// Method tables: `c"name" => f()` is METH_NOARGS, `c"name" => f(1, 1)` METH_O,
+/// `c"name" => f(max, min)` METH_FASTCALL positional-only with CPython's count messages, `c"name" => f{kw}` an `extern "C"`
 /// METH_FASTCALL | METH_KEYWORDS function used as it is. Each `f` is
 /// `unsafe fn(*mut PyObject, &[*mut PyObject]) -> PyResult<Obj>`; the wrappers live in a
 /// module of the same name inside one named after the table (modules and statics or
@@ -295,6 +295,14 @@ macro_rules! io_methods {
             }
         }
     };
+    (@wrap $py:literal, $f:ident, (1, 1)) => {
+        pub mod $f {
+            use crate::ffi::PyObject;
+            pub unsafe extern "C" fn w(s: *mut PyObject, arg: *mut PyObject) -> *mut PyObject {
+                crate::guard::catch_obj(|| super::super::$f(s, &[arg]))
+            }
+        }
+    };
     (@wrap $py:literal, $f:ident, ($max:literal, $min:literal)) => {
         pub mod $f {
             use crate::ffi::{PyObject, Py_ssize_t};
@@ -310,6 +318,9 @@ macro_rules! io_methods {
     (@wrap $py:literal, $f:ident, {kw}) => {};
     (@def $t:ident, $py:literal, $f:ident, ()) => {
         crate::objects::typeobject::method($py, $t::$f::w as *const (), crate::ffi::METH_NOARGS, c"")
+    };
+    (@def $t:ident, $py:literal, $f:ident, (1, 1)) => {
+        crate::objects::typeobject::method($py, $t::$f::w as *const (), crate::ffi::METH_O, c"")
     };
     (@def $t:ident, $py:literal, $f:ident, ($max:literal, $min:literal)) => {
         crate::objects::typeobject::method($py, $t::$f::w as *const (), crate::ffi::METH_FASTCALL, c"")
@@ -817,7 +828,7 @@ io_methods!(BUFBASE_METHODS {
     c"read1" => bufbase_read1(1, 0),
     c"readinto" => bufbase_readinto(1, 1),
     c"readinto1" => bufbase_readinto1(1, 1),
-    c"write" => bufbase_write(1, 1),
+    c"write" => bufbase_write(99, 0),
 });
 
 io_type!(BUFIOBASE_TYPE, c"_io._BufferedIOBase", &raw mut IOBASE_TYPE, (&raw mut BUFBASE_METHODS) as *mut PyMethodDef, null_mut(),

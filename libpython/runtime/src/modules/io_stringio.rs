@@ -54,14 +54,6 @@ fn configure(newline: Option<String>) -> StringIO {
     StringIO { buf: Vec::new(), pos: 0, closed: false, newline, readnl, writenl, readuniversal, readtranslate, decoder }
 }
 
-unsafe extern "C" fn stringio_new(tp: *mut PyTypeObject, _: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
-    crate::guard::catch_obj(|| {
-        let op = typeobject::alloc_instance(tp)?;
-        set_state(op.as_ptr(), State::Str(configure(Some("\n".into()))));
-        Ok(op)
-    })
-}
-
 unsafe extern "C" fn stringio_init(op: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> c_int {
     crate::guard::catch_int(|| {
         let a = crate::protocol::args::bind("StringIO", args, kwds, &["initial_value", "newline"], 0)?;
@@ -71,7 +63,6 @@ unsafe extern "C" fn stringio_init(op: *mut PyObject, args: *mut PyObject, kwds:
                 return Err(raise(exc::type_error(), format!("initial_value must be str or None, not {}", typeobject::full_name(type_of(v)))));
             }
         }
-        sio(op)?;
         set_state(op, State::Str(configure(newline)));
         if let Some(v) = a[0].filter(|v| !is_none(*v)) {
             write_str(sio(op)?, chars(v));
@@ -208,7 +199,9 @@ unsafe fn stringio_seekable(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult<
 }
 
 unsafe fn stringio_close(op: *mut PyObject, _: &[*mut PyObject]) -> PyResult<Obj> {
-    let b = sio(op)?;
+    let Some(State::Str(b)) = state(op) else {
+        return Ok(none()); // CPython's close does not ask for __init__
+    };
     b.closed = true;
     b.buf = Vec::new();
     Ok(none())
@@ -323,6 +316,6 @@ io_getters!(STRINGIO_GETSET {
 });
 
 io_type!(STRINGIO_TYPE, c"_io.StringIO", &raw mut TEXTIOBASE_TYPE, (&raw mut STRINGIO_METHODS) as *mut PyMethodDef, (&raw mut STRINGIO_GETSET) as *mut PyGetSetDef,
-    Some(stringio_new), Some(stringio_init),
+    Some(generic_new), Some(stringio_init),
     tp_iternext: Some(stringio_iternext),
     tp_doc: c"Text I/O implementation using an in-memory buffer.".as_ptr());

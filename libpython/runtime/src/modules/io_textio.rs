@@ -1002,10 +1002,12 @@ unsafe extern "C" fn textio_reconfigure(op: *mut PyObject, args: *const *mut PyO
     })
 }
 
+/// `encoding`, `line_buffering` and `write_through` are members in CPython: readable
+/// before `__init__` (None, False) and after `detach`.
 unsafe fn textio_encoding(op: *mut PyObject) -> PyResult<Obj> {
     match state(op) {
         Some(State::Text(t)) => Ok(t.encoding.clone()),
-        _ => Err(uninitialized()),
+        _ => Ok(none()),
     }
 }
 unsafe fn textio_errors(op: *mut PyObject) -> PyResult<Obj> {
@@ -1022,10 +1024,10 @@ unsafe fn textio_buffer(op: *mut PyObject) -> PyResult<Obj> {
     }
 }
 unsafe fn textio_line_buffering(op: *mut PyObject) -> PyResult<Obj> {
-    Ok(boolean(tio(op)?.line_buffering))
+    Ok(boolean(matches!(state(op), Some(State::Text(t)) if t.line_buffering)))
 }
 unsafe fn textio_write_through(op: *mut PyObject) -> PyResult<Obj> {
-    Ok(boolean(tio(op)?.write_through))
+    Ok(boolean(matches!(state(op), Some(State::Text(t)) if t.write_through)))
 }
 unsafe fn textio_closed(op: *mut PyObject) -> PyResult<Obj> {
     proto::getattr_str(buffer(op)?.as_ptr(), "closed")
@@ -1060,6 +1062,9 @@ unsafe extern "C" fn textio_set_chunk_size(op: *mut PyObject, v: *mut PyObject, 
 
 unsafe extern "C" fn textio_repr(op: *mut PyObject) -> *mut PyObject {
     crate::guard::catch_obj(|| {
+        if state(op).is_none() {
+            return Err(uninitialized());
+        }
         let tn = full_name(type_of(op));
         if proto::repr_enter(op) {
             return Err(raise(exc::runtime_error(), format!("reentrant call inside {tn}.__repr__")));
