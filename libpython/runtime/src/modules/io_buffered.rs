@@ -615,6 +615,9 @@ unsafe fn buffered_close(op: *mut PyObject, _: &[*mut PyObject]) -> PyResult<Obj
     if attr_closed(r.as_ptr())? {
         return Ok(none());
     }
+    if io(op).finalizing != 0 && buffered_dealloc_warn(op, &[op]).is_err() {
+        crate::err::clear();
+    }
     let flushed = call(op, "flush", &[]);
     let saved = if flushed.is_err() { Some(crate::err::fetch()) } else { None };
     let res = call(r.as_ptr(), "close", &[]);

@@ -469,6 +469,10 @@ unsafe fn fileio_close(op: *mut PyObject, _: &[*mut PyObject]) -> PyResult<Obj> 
         f.fd = -1;
         return res;
     }
+    if io(op).finalizing != 0 {
+        fileio_dealloc_warn(op, &[op])?;
+    }
+    let f = fio(op)?;
     let rc = internal_close(f);
     match (res, rc) {
         (Err(e), _) => Err(e),
@@ -514,7 +518,24 @@ unsafe extern "C" fn fileio_repr(op: *mut PyObject) -> *mut PyObject {
     })
 }
 
-unsafe fn fileio_dealloc_warn(_: *mut PyObject, _: &[*mut PyObject]) -> PyResult<Obj> {
+/// `_dealloc_warn(source)`: the ResourceWarning of a file closed by its finalizer.
+unsafe fn fileio_dealloc_warn(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult<Obj> {
+    let f = fio(op)?;
+    if f.fd >= 0 && f.closefd {
+        let r = proto::repr_string(a[0]);
+        let warned = r.and_then(|r| {
+            let rw = (&raw mut crate::objects::exceptions::_PyExc_ResourceWarning) as *mut PyObject;
+            crate::report::warn_about_object(rw, &format!("unclosed file {r}"), a[0])
+        });
+        if warned.is_err() {
+            // A warning made an error goes to the unraisable hook, as CPython's.
+            if crate::err::exception_matches((&raw mut crate::objects::exceptions::_PyExc_Warning) as *mut PyObject) {
+                crate::report::write_unraisable("", op);
+            } else {
+                crate::err::clear();
+            }
+        }
+    }
     Ok(none())
 }
 
