@@ -122,7 +122,7 @@ unsafe extern "C" fn random_init(op: *mut PyObject, args: *mut PyObject, kwds: *
 /// `raw.readinto` of up to `n` bytes; None when the stream would block.
 unsafe fn raw_read(op: *mut PyObject, n: usize) -> PyResult<Option<Vec<u8>>> {
     let r = raw(op)?;
-    let ba = bytearray::from_slice(&vec![0u8; n])?;
+    let ba = bytearray::from_slice(&zeroed(n)?)?;
     let mv = crate::objects::memoryobject::from_object(ba.as_ptr())?;
     let res = loop {
         match call(r.as_ptr(), "readinto", &[mv.as_ptr()]) {

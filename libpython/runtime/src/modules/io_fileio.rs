@@ -307,7 +307,7 @@ unsafe fn fileio_read(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult<Obj> {
         return fileio_readall(op, &[]);
     }
     let fd = f.fd;
-    let mut buf = vec![0u8; n as usize];
+    let mut buf = zeroed(n as usize)?;
     match retry(|| libc::read(fd, buf.as_mut_ptr() as *mut _, buf.len())) {
         Ok(got) => bytes_obj(&buf[..got as usize]),
         Err(libc::EAGAIN) => Ok(none()),

@@ -256,6 +256,26 @@ pub unsafe fn with_writable<R>(b: *mut PyObject, f: impl FnOnce(&mut [u8]) -> Py
     f(s)
 }
 
+/// `n` zero bytes, or MemoryError (a read's buffer is sized by its caller's argument, so
+/// allocation failure must not abort). Zeroed pages come lazily from the allocator.
+pub fn zeroed(n: usize) -> PyResult<Vec<u8>> {
+    if n == 0 {
+        return Ok(Vec::new());
+    }
+    let Ok(layout) = std::alloc::Layout::array::<u8>(n) else {
+        return Err(crate::objects::exceptions::no_memory());
+    };
+    // Safety: the layout is non-zero-sized; a non-null result is `n` zeroed bytes owned
+    // by the Vec made from it, with the same layout Vec<u8> uses to free it.
+    unsafe {
+        let p = std::alloc::alloc_zeroed(layout);
+        if p.is_null() {
+            return Err(crate::objects::exceptions::no_memory());
+        }
+        Ok(Vec::from_raw_parts(p, n, n))
+    }
+}
+
 pub fn bytes_obj(b: &[u8]) -> PyResult<Obj> {
     bytes::from_slice(b)
 }
@@ -728,7 +748,7 @@ unsafe fn rawiobase_read(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult<Obj
     if n < 0 {
         return call(op, "readall", &[]);
     }
-    let b = bytearray::from_slice(&vec![0u8; n as usize])?;
+    let b = bytearray::from_slice(&zeroed(n as usize)?)?;
     let r = call(op, "readinto", &[b.as_ptr()])?;
     if is_none(r.as_ptr()) {
         return Ok(r);
