@@ -65,7 +65,7 @@ unsafe extern "C" fn stringio_init(op: *mut PyObject, args: *mut PyObject, kwds:
         }
         set_state(op, State::Str(configure(newline)));
         if let Some(v) = a[0].filter(|v| !is_none(*v)) {
-            write_str(sio(op)?, chars(v));
+            write_str(sio(op)?, chars(v))?;
             sio(op)?.pos = 0;
         }
         Ok(())
@@ -73,7 +73,7 @@ unsafe extern "C" fn stringio_init(op: *mut PyObject, args: *mut PyObject, kwds:
 }
 
 /// Writes text at the position after the newline translation; zero-fills a gap.
-fn write_str(b: &mut StringIO, s: Vec<u32>) {
+fn write_str(b: &mut StringIO, s: Vec<u32>) -> PyResult<()> {
     let mut s = match &mut b.decoder {
         Some(d) => d.feed(s, true),
         None => s,
@@ -90,14 +90,18 @@ fn write_str(b: &mut StringIO, s: Vec<u32>) {
         s = out;
     }
     if s.is_empty() {
-        return;
+        return Ok(());
     }
     let end = b.pos + s.len();
+    if end > b.buf.len() && b.buf.try_reserve(end - b.buf.len()).is_err() {
+        return Err(crate::objects::exceptions::no_memory());
+    }
     if b.buf.len() < end {
         b.buf.resize(end, 0);
     }
     b.buf[b.pos..end].copy_from_slice(&s);
     b.pos = end;
+    Ok(())
 }
 
 unsafe fn stringio_write(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult<Obj> {
@@ -107,7 +111,7 @@ unsafe fn stringio_write(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult<Obj
     }
     let b = open_sio(op)?;
     let n = str_::len(v);
-    write_str(b, chars(v));
+    write_str(b, chars(v))?;
     Ok(int(n as i64))
 }
 
