@@ -69,3 +69,8 @@ print(repr(d.decode("x\ry\r\n")), d.newlines)
 d.setstate((b"", 1)); print(repr(d.decode("z")))
 try: d.decode(b"bytes")
 except TypeError as e: print(e)
+# Writing far past the end fails with MemoryError, not an abort.
+for c, v in ((_io.BytesIO, b"x"), (_io.StringIO, "x")):
+    o = c(); o.seek(2**60)
+    try: o.write(v)
+    except MemoryError: print("MemoryError")

@@ -111,6 +111,10 @@ unsafe fn run_main(body: impl FnOnce() -> crate::err::PyResult<crate::object::Ob
         Err(_) => crate::pythonrun::handle_uncaught(),
     };
     crate::pythonrun::flush_std_streams();
+    // Until shut-down clears the modules, files left open are closed here, as CPython's
+    // teardown closes them (their buffers are written out).
+    crate::modules::io_iobase::close_live_files();
+    crate::pythonrun::flush_std_streams();
     crate::lifecycle::finalize();
     if crate::pythonrun::UNHANDLED_KEYBOARD_INTERRUPT.load(std::sync::atomic::Ordering::Relaxed) {
         return crate::pythonrun::exit_sigint();

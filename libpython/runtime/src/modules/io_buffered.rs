@@ -122,7 +122,7 @@ unsafe extern "C" fn random_init(op: *mut PyObject, args: *mut PyObject, kwds: *
 /// `raw.readinto` of up to `n` bytes; None when the stream would block.
 unsafe fn raw_read(op: *mut PyObject, n: usize) -> PyResult<Option<Vec<u8>>> {
     let r = raw(op)?;
-    let ba = bytearray::from_slice(&vec![0u8; n])?;
+    let ba = bytearray::from_slice(&zeroed(n)?)?;
     let mv = crate::objects::memoryobject::from_object(ba.as_ptr())?;
     let res = loop {
         match call(r.as_ptr(), "readinto", &[mv.as_ptr()]) {
@@ -225,23 +225,30 @@ unsafe fn rewind_reads(op: *mut PyObject) -> PyResult<()> {
     Ok(())
 }
 
-/// Refills the read buffer with one raw read; None if the stream would block.
+/// Empties the read buffer (CPython's `_bufferedreader_reset_buf`).
+unsafe fn reset(op: *mut PyObject) -> PyResult<()> {
+    let b = buf(op)?;
+    b.rbuf.clear();
+    b.rpos = 0;
+    Ok(())
+}
+
+/// CPython's `_bufferedreader_fill_buffer`: one raw read onto the end of what the buffer
+/// holds, up to its size; the count read, None if the stream would block.
 unsafe fn fill(op: *mut PyObject) -> PyResult<Option<usize>> {
-    let size = {
+    let room = {
         let b = buf(op)?;
-        b.rbuf.clear();
-        b.rpos = 0;
-        b.size
+        b.size - b.rbuf.len()
     };
-    let data = raw_read(op, size)?;
-    Ok(data.map(|d| {
-        let n = d.len();
-        // Safety of the unwrap-free path: the state was just there and no Python ran since.
-        if let Ok(b) = buf(op) {
-            b.rbuf = d;
+    let data = raw_read(op, room)?;
+    Ok(match data {
+        None => None,
+        Some(d) => {
+            let n = d.len();
+            buf(op)?.rbuf.extend_from_slice(&d);
+            Some(n)
         }
-        n
-    }))
+    })
 }
 
 /// Takes up to `n` bytes of read-ahead.
@@ -299,17 +306,57 @@ unsafe fn buffered_read(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult<Obj>
         return Err(raise(exc::value_error(), "read length must be non-negative or -1"));
     }
     check_closed(op, "read of closed file")?;
-    before_read(op)?;
     if n == -1 {
+        before_read(op)?;
         return read_all(op);
     }
     let n = n as usize;
+    if n <= buf(op)?.readahead() {
+        return bytes_obj(&take(op, n)?);
+    }
+    read_generic(op, n)
+}
+
+/// The result of a read cut short by EOF (`Some(0)`) or a stream that would block (None).
+fn short(out: Vec<u8>, eof: bool) -> PyResult<Obj> {
+    if eof || !out.is_empty() {
+        bytes_obj(&out)
+    } else {
+        Ok(none())
+    }
+}
+
+/// CPython's `_bufferedreader_read_generic`: the read-ahead, then whole buffers straight
+/// from the raw stream, then the last part through the buffer (what is left stays there).
+unsafe fn read_generic(op: *mut PyObject, n: usize) -> PyResult<Obj> {
     let mut out = take(op, n)?;
-    while out.len() < n {
+    before_read(op)?;
+    reset(op)?;
+    let size = buf(op)?.size;
+    let mut remaining = n - out.len();
+    while remaining > 0 {
+        let r = size * (remaining / size);
+        if r == 0 {
+            break;
+        }
+        match raw_read(op, r)? {
+            None => return short(out, false),
+            Some(d) if d.is_empty() => return short(out, true),
+            Some(d) => {
+                remaining -= d.len();
+                out.extend(d);
+            }
+        }
+    }
+    while remaining > 0 && buf(op)?.rbuf.len() < size {
         match fill(op)? {
-            None if out.is_empty() => return Ok(none()),
-            None | Some(0) => break,
-            Some(_) => out.extend(take(op, n - out.len())?),
+            None => return short(out, false),
+            Some(0) => return short(out, true),
+            Some(_) => {
+                let got = take(op, remaining)?;
+                remaining -= got.len();
+                out.extend(got);
+            }
         }
     }
     bytes_obj(&out)
@@ -324,21 +371,18 @@ unsafe fn buffered_read1(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult<Obj
     if n == 0 {
         return bytes_obj(b"");
     }
-    before_read(op)?;
     if buf(op)?.readahead() > 0 {
         return bytes_obj(&take(op, n as usize)?);
     }
-    {
-        let b = buf(op)?;
-        b.rbuf.clear();
-        b.rpos = 0;
-    }
+    before_read(op)?;
+    reset(op)?;
     match raw_read(op, n as usize)? {
         Some(d) => bytes_obj(&d),
         None => bytes_obj(b""),
     }
 }
 
+/// `peek()`: the read-ahead if there is some, else one buffer's worth (without moving).
 unsafe fn buffered_peek(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult<Obj> {
     if let Some(&v) = a.first() {
         index_arg(v)?;
@@ -346,27 +390,30 @@ unsafe fn buffered_peek(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult<Obj>
     check_closed(op, "peek of closed file")?;
     before_read(op)?;
     if buf(op)?.readahead() == 0 {
+        reset(op)?;
         fill(op)?;
     }
     let b = buf(op)?;
     bytes_obj(&b.rbuf[b.rpos..])
 }
 
+/// CPython's `_buffered_readinto_generic` (`once`: readinto1, at most one raw read).
 unsafe fn readinto_generic(op: *mut PyObject, target: *mut PyObject, once: bool) -> PyResult<Obj> {
     check_closed(op, "readinto of closed file")?;
-    before_read(op)?;
     with_writable(target, |dst| {
-        let mut written = 0usize;
+        let have = buf(op)?.readahead();
         let first = take(op, dst.len())?;
         dst[..first.len()].copy_from_slice(&first);
-        written += first.len();
+        let mut written = first.len();
+        if have > 0 && have >= dst.len() {
+            return Ok(int(written as i64));
+        }
+        before_read(op)?;
+        reset(op)?;
+        let size = buf(op)?.size;
         while written < dst.len() {
-            if once && written > 0 {
-                break;
-            }
             let remaining = dst.len() - written;
-            let size = buf(op)?.size;
-            let got = if remaining > size {
+            let n = if remaining > size {
                 match raw_read(op, remaining)? {
                     None => None,
                     Some(d) => {
@@ -374,23 +421,29 @@ unsafe fn readinto_generic(op: *mut PyObject, target: *mut PyObject, once: bool)
                         Some(d.len())
                     }
                 }
-            } else {
+            } else if !(once && written > 0) {
                 match fill(op)? {
-                    None => None,
-                    Some(_) => {
+                    Some(k) if k > 0 => {
                         let d = take(op, remaining)?;
                         dst[written..written + d.len()].copy_from_slice(&d);
-                        Some(d.len())
+                        written += d.len();
+                        continue;
+                    }
+                    other => other,
+                }
+            } else {
+                Some(0)
+            };
+            match n {
+                Some(0) => break,
+                None if written > 0 => break,
+                None => return Ok(none()),
+                Some(k) => {
+                    written += k;
+                    if once {
+                        break;
                     }
                 }
-            };
-            match got {
-                None if written == 0 => return Ok(none()),
-                None | Some(0) => break,
-                Some(k) => written += k,
-            }
-            if once {
-                break;
             }
         }
         Ok(int(written as i64))
@@ -407,29 +460,45 @@ unsafe fn buffered_readinto1(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult
     readinto_generic(op, a[0], true)
 }
 
+/// CPython's `_buffered_readline`: a line from the read-ahead, else buffer refills.
 unsafe fn buffered_readline(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult<Obj> {
-    let limit = size_arg(a, 0)?;
+    let mut limit = size_arg(a, 0)?;
     buf(op)?;
     check_closed(op, "readline of closed file")?;
+    let b = buf(op)?;
+    let mut n = b.readahead();
+    if limit >= 0 && n > limit as usize {
+        n = limit as usize;
+    }
+    if let Some(i) = b.rbuf[b.rpos..b.rpos + n].iter().position(|&c| c == b'\n') {
+        return bytes_obj(&take(op, i + 1)?);
+    }
+    if limit >= 0 && n == limit as usize {
+        return bytes_obj(&take(op, n)?);
+    }
+    let mut out = take(op, n)?;
+    if limit >= 0 {
+        limit -= n as isize;
+    }
     before_read(op)?;
-    let mut out: Vec<u8> = Vec::new();
     loop {
-        let want = if limit >= 0 { limit as usize - out.len() } else { usize::MAX };
+        reset(op)?;
+        let k = match fill(op)? {
+            Some(k) if k > 0 => k,
+            _ => break,
+        };
+        let k = if limit >= 0 { k.min(limit as usize) } else { k };
         let b = buf(op)?;
-        let avail = &b.rbuf[b.rpos..];
-        let scan = &avail[..want.min(avail.len())];
-        if let Some(i) = scan.iter().position(|&c| c == b'\n') {
+        if let Some(i) = b.rbuf[..k].iter().position(|&c| c == b'\n') {
             out.extend(take(op, i + 1)?);
             break;
         }
-        let k = scan.len();
         out.extend(take(op, k)?);
-        if limit >= 0 && out.len() >= limit as usize {
-            break;
-        }
-        match fill(op)? {
-            None | Some(0) => break,
-            Some(_) => {}
+        if limit >= 0 {
+            if k as isize == limit {
+                break;
+            }
+            limit -= k as isize;
         }
     }
     bytes_obj(&out)
@@ -448,10 +517,21 @@ unsafe fn buffered_write(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult<Obj
         rewind_reads(op)?;
     }
     let b = buf(op)?;
-    b.wbuf.extend_from_slice(&data);
-    if b.wbuf.len() > b.size {
-        flush_writes(op)?;
+    if b.wbuf.len() + data.len() <= b.size {
+        b.wbuf.extend_from_slice(&data);
+        return Ok(int(data.len() as i64));
     }
+    // As CPython: out with what is buffered, then straight to the raw stream while more
+    // than a buffer's worth is left; the rest is buffered.
+    flush_writes(op)?;
+    let mut written = 0;
+    while data.len() - written > buf(op)?.size {
+        match raw_write(op, &data[written..])? {
+            None => return Err(blocking("write could not complete without blocking", written)),
+            Some(n) => written += n,
+        }
+    }
+    buf(op)?.wbuf.extend_from_slice(&data[written..]);
     Ok(int(data.len() as i64))
 }
 
@@ -535,6 +615,9 @@ unsafe fn buffered_close(op: *mut PyObject, _: &[*mut PyObject]) -> PyResult<Obj
     if attr_closed(r.as_ptr())? {
         return Ok(none());
     }
+    if io(op).finalizing != 0 && buffered_dealloc_warn(op, &[op]).is_err() {
+        crate::err::clear();
+    }
     let flushed = call(op, "flush", &[]);
     let saved = if flushed.is_err() { Some(crate::err::fetch()) } else { None };
     let res = call(r.as_ptr(), "close", &[]);
@@ -595,8 +678,12 @@ unsafe fn buffered_sizeof(op: *mut PyObject, _: &[*mut PyObject]) -> PyResult<Ob
     Ok(int(base + extra))
 }
 
+/// A member in CPython: None before `__init__`.
 unsafe fn buffered_raw(op: *mut PyObject) -> PyResult<Obj> {
-    raw(op)
+    match state(op) {
+        Some(State::Buffered(b)) => Ok(b.raw.clone()),
+        _ => Ok(none()),
+    }
 }
 unsafe fn buffered_closed(op: *mut PyObject) -> PyResult<Obj> {
     proto::getattr_str(raw(op)?.as_ptr(), "closed")
@@ -700,16 +787,17 @@ io_getters!(BUFFERED_GETSET {
     c"closed" => buffered_closed,
     c"name" => buffered_name,
     c"mode" => buffered_mode,
+    c"_finalizing" => finalizing,
 });
 
 io_type!(BUFFEREDREADER_TYPE, c"_io.BufferedReader", &raw mut BUFIOBASE_TYPE, (&raw mut READER_METHODS) as *mut PyMethodDef, (&raw mut BUFFERED_GETSET) as *mut PyGetSetDef,
-    Some(generic_new), Some(reader_init), tp_repr: Some(buffered_repr),
+    Some(generic_new), Some(reader_init), tp_repr: Some(buffered_repr), tp_iternext: Some(iobase_iternext),
     tp_doc: c"Create a new buffered reader using the given readable raw IO object.".as_ptr());
 io_type!(BUFFEREDWRITER_TYPE, c"_io.BufferedWriter", &raw mut BUFIOBASE_TYPE, (&raw mut WRITER_METHODS) as *mut PyMethodDef, (&raw mut BUFFERED_GETSET) as *mut PyGetSetDef,
     Some(generic_new), Some(writer_init), tp_repr: Some(buffered_repr),
     tp_doc: c"A buffer for a writeable sequential RawIO object.".as_ptr());
 io_type!(BUFFEREDRANDOM_TYPE, c"_io.BufferedRandom", &raw mut BUFIOBASE_TYPE, (&raw mut RANDOM_METHODS) as *mut PyMethodDef, (&raw mut BUFFERED_GETSET) as *mut PyGetSetDef,
-    Some(generic_new), Some(random_init), tp_repr: Some(buffered_repr),
+    Some(generic_new), Some(random_init), tp_repr: Some(buffered_repr), tp_iternext: Some(iobase_iternext),
     tp_doc: c"A buffered interface to random access streams.".as_ptr());
 
 // ---- BufferedRWPair ------------------------------------------------------------------------
@@ -815,9 +903,9 @@ io_methods!(RWPAIR_METHODS {
     c"read" => rwpair_read(1, 0),
     c"peek" => rwpair_peek(1, 0),
     c"read1" => rwpair_read1(1, 0),
-    c"readinto" => rwpair_readinto(1, 1),
-    c"readinto1" => rwpair_readinto1(1, 1),
-    c"write" => rwpair_write(1, 1),
+    c"readinto" => rwpair_readinto(99, 0),
+    c"readinto1" => rwpair_readinto1(99, 0),
+    c"write" => rwpair_write(99, 0),
     c"flush" => rwpair_flush(),
     c"readable" => rwpair_readable(),
     c"writable" => rwpair_writable(),

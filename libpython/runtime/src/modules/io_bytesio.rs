@@ -68,8 +68,11 @@ unsafe extern "C" fn bytesio_init(op: *mut PyObject, args: *mut PyObject, kwds: 
 }
 
 /// Writes at the position (zero-filling a gap); returns the count.
-unsafe fn write_bytes(b: &mut BytesIO, data: &[u8]) -> usize {
+unsafe fn write_bytes(b: &mut BytesIO, data: &[u8]) -> PyResult<usize> {
     let end = b.pos + data.len();
+    if end > b.buf.len() && b.buf.try_reserve(end - b.buf.len()).is_err() {
+        return Err(crate::objects::exceptions::no_memory());
+    }
     if b.buf.len() < b.pos {
         b.buf.resize(b.pos, 0);
     }
@@ -78,7 +81,7 @@ unsafe fn write_bytes(b: &mut BytesIO, data: &[u8]) -> usize {
     }
     b.buf[b.pos..end].copy_from_slice(data);
     b.pos = end;
-    data.len()
+    Ok(data.len())
 }
 
 /// The next `n` bytes (all that is left for a negative `n`), advancing.
@@ -212,7 +215,7 @@ unsafe fn bytesio_write(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult<Obj>
     check_exports(b)?;
     let data = buffer_bytes(a[0])?;
     let b = open_bio(op)?;
-    Ok(int(write_bytes(b, &data) as i64))
+    Ok(int(write_bytes(b, &data)? as i64))
 }
 
 unsafe fn bytesio_writelines(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult<Obj> {

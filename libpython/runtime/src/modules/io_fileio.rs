@@ -307,7 +307,7 @@ unsafe fn fileio_read(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult<Obj> {
         return fileio_readall(op, &[]);
     }
     let fd = f.fd;
-    let mut buf = vec![0u8; n as usize];
+    let mut buf = zeroed(n as usize)?;
     match retry(|| libc::read(fd, buf.as_mut_ptr() as *mut _, buf.len())) {
         Ok(got) => bytes_obj(&buf[..got as usize]),
         Err(libc::EAGAIN) => Ok(none()),
@@ -469,6 +469,10 @@ unsafe fn fileio_close(op: *mut PyObject, _: &[*mut PyObject]) -> PyResult<Obj> 
         f.fd = -1;
         return res;
     }
+    if io(op).finalizing != 0 {
+        fileio_dealloc_warn(op, &[op])?;
+    }
+    let f = fio(op)?;
     let rc = internal_close(f);
     match (res, rc) {
         (Err(e), _) => Err(e),
@@ -514,7 +518,24 @@ unsafe extern "C" fn fileio_repr(op: *mut PyObject) -> *mut PyObject {
     })
 }
 
-unsafe fn fileio_dealloc_warn(_: *mut PyObject, _: &[*mut PyObject]) -> PyResult<Obj> {
+/// `_dealloc_warn(source)`: the ResourceWarning of a file closed by its finalizer.
+unsafe fn fileio_dealloc_warn(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult<Obj> {
+    let f = fio(op)?;
+    if f.fd >= 0 && f.closefd {
+        let r = proto::repr_string(a[0]);
+        let warned = r.and_then(|r| {
+            let rw = (&raw mut crate::objects::exceptions::_PyExc_ResourceWarning) as *mut PyObject;
+            crate::report::warn_about_object(rw, &format!("unclosed file {r}"), a[0])
+        });
+        if warned.is_err() {
+            // A warning made an error goes to the unraisable hook, as CPython's.
+            if crate::err::exception_matches((&raw mut crate::objects::exceptions::_PyExc_Warning) as *mut PyObject) {
+                crate::report::write_unraisable("", op);
+            } else {
+                crate::err::clear();
+            }
+        }
+    }
     Ok(none())
 }
 
@@ -540,9 +561,11 @@ io_getters!(FILEIO_GETSET {
     c"closefd" => fileio_closefd,
     c"mode" => fileio_mode,
     c"_blksize" => fileio_blksize,
+    c"_finalizing" => finalizing,
 });
 
 io_type!(FILEIO_TYPE, c"_io.FileIO", &raw mut RAWIOBASE_TYPE, (&raw mut FILEIO_METHODS) as *mut PyMethodDef, (&raw mut FILEIO_GETSET) as *mut PyGetSetDef,
     Some(fileio_new), Some(fileio_init),
     tp_repr: Some(fileio_repr),
+    tp_getattro: Some(crate::protocol::object::PyObject_GenericGetAttr),
     tp_doc: c"Open a file.".as_ptr());

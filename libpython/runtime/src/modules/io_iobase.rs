@@ -31,6 +31,8 @@ pub struct IoObject {
     pub weakreflist: *mut PyObject,
     /// `_IOBase`'s own closed flag (CPython's `__IOBase_closed` attribute).
     pub base_closed: usize,
+    /// `_finalizing`: set by the finalizer before it closes the file.
+    pub finalizing: usize,
     pub st: *mut State,
 }
 
@@ -73,8 +75,43 @@ pub unsafe fn state<'a>(op: *mut PyObject) -> Option<&'a mut State> {
     }
 }
 
+// ---- files still open at exit -------------------------------------------------------------
+
+/// The live objects holding a file or a stream (address to creation order). CPython closes
+/// them at shut-down when it clears the modules; until Ferric's shut-down does that,
+/// `close_live_files` does, so buffered data is not lost.
+static LIVE: std::sync::Mutex<Option<(u64, std::collections::HashMap<usize, u64>)>> = std::sync::Mutex::new(None);
+
+fn live<R>(f: impl FnOnce(&mut (u64, std::collections::HashMap<usize, u64>)) -> R) -> R {
+    let mut g = LIVE.lock().unwrap_or_else(|e| e.into_inner());
+    f(g.get_or_insert_with(|| (0, std::collections::HashMap::new())))
+}
+
+/// Closes the files and streams still open, the newest first (a text layer before its
+/// buffer, a buffer before its raw file); errors are dropped, as the finalizer drops them.
+pub unsafe fn close_live_files() {
+    let mut order: Vec<(u64, usize)> = live(|l| l.1.iter().map(|(&a, &n)| (n, a)).collect());
+    order.sort_unstable_by(|a, b| b.cmp(a));
+    for (_, addr) in order {
+        if !live(|l| l.1.contains_key(&addr)) {
+            continue; // freed by an earlier close
+        }
+        let op = addr as *mut PyObject;
+        incref(op);
+        iobase_finalize(op);
+        decref(op);
+    }
+}
+
 /// Installs a fresh state (dropping any old one).
 pub unsafe fn set_state(op: *mut PyObject, s: State) {
+    if matches!(s, State::File(_) | State::Buffered(_) | State::Pair(_) | State::Text(_)) {
+        live(|l| {
+            l.0 += 1;
+            let n = l.0;
+            l.1.insert(op as usize, n);
+        });
+    }
     let old = std::mem::replace(&mut io(op).st, Box::into_raw(Box::new(s)));
     if !old.is_null() {
         drop(Box::from_raw(old));
@@ -219,6 +256,26 @@ pub unsafe fn with_writable<R>(b: *mut PyObject, f: impl FnOnce(&mut [u8]) -> Py
     f(s)
 }
 
+/// `n` zero bytes, or MemoryError (a read's buffer is sized by its caller's argument, so
+/// allocation failure must not abort). Zeroed pages come lazily from the allocator.
+pub fn zeroed(n: usize) -> PyResult<Vec<u8>> {
+    if n == 0 {
+        return Ok(Vec::new());
+    }
+    let Ok(layout) = std::alloc::Layout::array::<u8>(n) else {
+        return Err(crate::objects::exceptions::no_memory());
+    };
+    // Safety: the layout is non-zero-sized; a non-null result is `n` zeroed bytes owned
+    // by the Vec made from it, with the same layout Vec<u8> uses to free it.
+    unsafe {
+        let p = std::alloc::alloc_zeroed(layout);
+        if p.is_null() {
+            return Err(crate::objects::exceptions::no_memory());
+        }
+        Ok(Vec::from_raw_parts(p, n, n))
+    }
+}
+
 pub fn bytes_obj(b: &[u8]) -> PyResult<Obj> {
     bytes::from_slice(b)
 }
@@ -233,8 +290,8 @@ pub unsafe fn expect_bytes(r: &Obj, what: &str) -> PyResult<()> {
 
 // ---- the method-table macro -----------------------------------------------------------------
 
-/// Method tables: `c"name" => f()` is METH_NOARGS, `c"name" => f(max, min)` METH_FASTCALL
-/// positional-only with CPython's count messages, `c"name" => f{kw}` an `extern "C"`
+/// Method tables: `c"name" => f()` is METH_NOARGS, `c"name" => f(1, 1)` METH_O,
+/// `c"name" => f(max, min)` METH_FASTCALL positional-only with CPython's count messages, `c"name" => f{kw}` an `extern "C"`
 /// METH_FASTCALL | METH_KEYWORDS function used as it is. Each `f` is
 /// `unsafe fn(*mut PyObject, &[*mut PyObject]) -> PyResult<Obj>`; the wrappers live in a
 /// module of the same name inside one named after the table (modules and statics or
@@ -258,6 +315,14 @@ macro_rules! io_methods {
             }
         }
     };
+    (@wrap $py:literal, $f:ident, (1, 1)) => {
+        pub mod $f {
+            use crate::ffi::PyObject;
+            pub unsafe extern "C" fn w(s: *mut PyObject, arg: *mut PyObject) -> *mut PyObject {
+                crate::guard::catch_obj(|| super::super::$f(s, &[arg]))
+            }
+        }
+    };
     (@wrap $py:literal, $f:ident, ($max:literal, $min:literal)) => {
         pub mod $f {
             use crate::ffi::{PyObject, Py_ssize_t};
@@ -273,6 +338,9 @@ macro_rules! io_methods {
     (@wrap $py:literal, $f:ident, {kw}) => {};
     (@def $t:ident, $py:literal, $f:ident, ()) => {
         crate::objects::typeobject::method($py, $t::$f::w as *const (), crate::ffi::METH_NOARGS, c"")
+    };
+    (@def $t:ident, $py:literal, $f:ident, (1, 1)) => {
+        crate::objects::typeobject::method($py, $t::$f::w as *const (), crate::ffi::METH_O, c"")
     };
     (@def $t:ident, $py:literal, $f:ident, ($max:literal, $min:literal)) => {
         crate::objects::typeobject::method($py, $t::$f::w as *const (), crate::ffi::METH_FASTCALL, c"")
@@ -295,9 +363,8 @@ macro_rules! io_getters {
                 }
             }
         )*
-        pub static mut $table: [PyGetSetDef; [$($py),*].len() + 2] = [
+        pub static mut $table: [PyGetSetDef; [$($py),*].len() + 1] = [
             $( crate::objects::typeobject::getset($py, Some($f::g), None), )*
-            crate::objects::typeobject::getset(c"__dict__", Some(crate::objects::typenew::subtype_get_dict), Some(crate::objects::typenew::subtype_set_dict)),
             crate::objects::typeobject::GETSET_END
         ];
     };
@@ -312,8 +379,6 @@ macro_rules! io_type {
             tp_name: $name.as_ptr(),
             tp_basicsize: std::mem::size_of::<crate::modules::io_iobase::IoObject>() as _,
             tp_dealloc: Some(crate::modules::io_iobase::io_dealloc),
-            tp_getattro: Some(crate::protocol::object::PyObject_GenericGetAttr),
-            tp_setattro: Some(crate::protocol::object::PyObject_GenericSetAttr),
             tp_flags: Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE,
             tp_traverse: Some(crate::modules::io_iobase::io_traverse),
             tp_clear: Some(crate::modules::io_iobase::io_clear),
@@ -350,11 +415,15 @@ pub unsafe extern "C" fn io_dealloc(op: *mut PyObject) {
         }
     }
     crate::gc::untrack(op);
+    live(|l| l.1.remove(&(op as usize)));
     if !io(op).weakreflist.is_null() {
         crate::objects::weakrefobject::clear_weakrefs(op);
     }
     io_clear(op);
-    typeobject::free_instance(op);
+    // Heap subclasses come here through subtype_dealloc, which drops the type reference.
+    if let Some(free) = (*tp).tp_free {
+        free(op as *mut c_void);
+    }
 }
 
 pub unsafe extern "C" fn io_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
@@ -362,7 +431,7 @@ pub unsafe extern "C" fn io_traverse(op: *mut PyObject, visit: visitproc, arg: *
     if let Some(s) = state(op) {
         objs.extend(s.objects());
     }
-    objs.push(type_of(op) as *mut PyObject);
+    // A heap subclass's type is visited by subtype_traverse; static types need no visit.
     crate::gc::visit_each(&objs, visit, arg)
 }
 
@@ -374,6 +443,10 @@ pub unsafe extern "C" fn io_clear(op: *mut PyObject) -> c_int {
 
 /// CPython's iobase_finalize: close a file that is still open; errors are dropped.
 pub unsafe extern "C" fn iobase_finalize(op: *mut PyObject) {
+    crate::guard::catch((), || finalize_body(op))
+}
+
+unsafe fn finalize_body(op: *mut PyObject) {
     let saved = crate::err::fetch();
     let closed = match proto::getattr_str(op, "closed") {
         Ok(c) => proto::is_true(c.as_ptr()).unwrap_or(true),
@@ -618,7 +691,49 @@ unsafe fn iobase_writable(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult<Ob
     iobase_false(op, a)
 }
 
-io_getters!(IOBASE_GETSET { c"closed" => iobase_closed });
+pub static mut IOBASE_GETSET: [PyGetSetDef; 3] = [
+    getset(c"__dict__", Some(crate::objects::typenew::subtype_get_dict), Some(crate::objects::typenew::subtype_set_dict)),
+    getset(c"closed", Some(iobase_closed_get), None),
+    GETSET_END,
+];
+
+unsafe extern "C" fn iobase_closed_get(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    crate::guard::catch_obj(|| iobase_closed(op))
+}
+
+unsafe extern "C" fn finalizing_set(op: *mut PyObject, v: *mut PyObject, _: *mut c_void) -> c_int {
+    crate::guard::catch_int(|| {
+        if v.is_null() {
+            return Err(raise(exc::type_error(), "can't delete numeric/char attribute"));
+        }
+        if !boolobject::check(v) {
+            return Err(raise(exc::type_error(), "attribute value type must be bool"));
+        }
+        io(op).finalizing = (v == boolobject::true_()) as usize;
+        Ok(())
+    })
+}
+
+/// Gives the getter named `name` in `table` a setter (the macro makes read-only ones).
+pub unsafe fn add_setter(table: *mut PyGetSetDef, name: &std::ffi::CStr, set: setter) {
+    let mut g = table;
+    while !(*g).name.is_null() {
+        if std::ffi::CStr::from_ptr((*g).name) == name {
+            (*g).set = set;
+        }
+        g = g.add(1);
+    }
+}
+
+/// The `_finalizing` member of FileIO, the buffered types and TextIOWrapper.
+pub unsafe fn finalizing(op: *mut PyObject) -> PyResult<Obj> {
+    Ok(boolean(io(op).finalizing != 0))
+}
+
+/// Makes `_finalizing` writable in a getset table.
+pub unsafe fn finalizing_writable(table: *mut PyGetSetDef) {
+    add_setter(table, c"_finalizing", Some(finalizing_set));
+}
 
 io_type!(IOBASE_TYPE, c"_io._IOBase", null_mut(), (&raw mut IOBASE_METHODS) as *mut PyMethodDef, (&raw mut IOBASE_GETSET) as *mut PyGetSetDef,
     Some(generic_new), None,
@@ -633,7 +748,7 @@ unsafe fn rawiobase_read(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult<Obj
     if n < 0 {
         return call(op, "readall", &[]);
     }
-    let b = bytearray::from_slice(&vec![0u8; n as usize])?;
+    let b = bytearray::from_slice(&zeroed(n as usize)?)?;
     let r = call(op, "readinto", &[b.as_ptr()])?;
     if is_none(r.as_ptr()) {
         return Ok(r);
@@ -686,7 +801,7 @@ io_methods!(RAWIOBASE_METHODS {
 });
 
 io_type!(RAWIOBASE_TYPE, c"_io._RawIOBase", &raw mut IOBASE_TYPE, (&raw mut RAWIOBASE_METHODS) as *mut PyMethodDef, null_mut(),
-    Some(generic_new), None, tp_doc: c"Base class for raw binary I/O.".as_ptr());
+    None, None, tp_doc: c"Base class for raw binary I/O.".as_ptr());
 
 // ---- _BufferedIOBase -----------------------------------------------------------------------
 
@@ -733,11 +848,11 @@ io_methods!(BUFBASE_METHODS {
     c"read1" => bufbase_read1(1, 0),
     c"readinto" => bufbase_readinto(1, 1),
     c"readinto1" => bufbase_readinto1(1, 1),
-    c"write" => bufbase_write(1, 1),
+    c"write" => bufbase_write(99, 0),
 });
 
 io_type!(BUFIOBASE_TYPE, c"_io._BufferedIOBase", &raw mut IOBASE_TYPE, (&raw mut BUFBASE_METHODS) as *mut PyMethodDef, null_mut(),
-    Some(generic_new), None, tp_doc: c"Base class for buffered IO objects.".as_ptr());
+    None, None, tp_doc: c"Base class for buffered IO objects.".as_ptr());
 
 // ---- _TextIOBase ---------------------------------------------------------------------------
 
@@ -776,13 +891,7 @@ io_methods!(TEXTBASE_METHODS {
 io_getters!(TEXTBASE_GETSET { c"encoding" => textbase_encoding, c"newlines" => textbase_newlines, c"errors" => textbase_errors });
 
 io_type!(TEXTIOBASE_TYPE, c"_io._TextIOBase", &raw mut IOBASE_TYPE, (&raw mut TEXTBASE_METHODS) as *mut PyMethodDef, (&raw mut TEXTBASE_GETSET) as *mut PyGetSetDef,
-    Some(generic_new), None, tp_doc: c"Base class for text I/O.".as_ptr());
-
-/// The `__dict__` getset alone, for types that add no getters.
-pub static mut DICT_ONLY_GETSET: [PyGetSetDef; 2] = [
-    getset(c"__dict__", Some(crate::objects::typenew::subtype_get_dict), Some(crate::objects::typenew::subtype_set_dict)),
-    GETSET_END,
-];
+    None, None, tp_doc: c"Base class for text I/O.".as_ptr());
 
 #[allow(dead_code)]
 const _LAYOUT: () = assert!(offset_of!(IoObject, dict) == size_of::<PyObject>());

@@ -300,7 +300,7 @@ unsafe extern "C" fn io_text_encoding(_m: *mut PyObject, args: *const *mut PyObj
         if !is_none(a[0]) {
             return Ok(Obj::from_borrowed(a[0]));
         }
-        str_::from_str(if utf8_mode() { "utf-8" } else { "locale" })
+        str_::from_str(if super::io_textio::utf8_mode_effective() { "utf-8" } else { "locale" })
     })
 }
 
@@ -317,7 +317,9 @@ pub unsafe fn init() -> PyResult<Obj> {
     let m = moduleobject::new(name.as_ptr())?;
     let d = moduleobject::get_dict(m.as_ptr());
     dict::set_item_str(d, "__doc__", str_::from_str(DOC)?.as_ptr())?;
-    crate::modules::add_functions(m.as_ptr(), d, (&raw mut IO_FUNCTIONS) as *mut PyMethodDef, name.as_ptr())?;
+    // CPython's module definition is named "io", which is what its functions report.
+    let fname = str_::from_str("io")?;
+    crate::modules::add_functions(m.as_ptr(), d, (&raw mut IO_FUNCTIONS) as *mut PyMethodDef, fname.as_ptr())?;
     dict::set_item_str(d, "DEFAULT_BUFFER_SIZE", int(DEFAULT_BUFFER_SIZE as i64).as_ptr())?;
     dict::set_item_str(d, "UnsupportedOperation", unsupported_type()?)?;
     dict::set_item_str(d, "BlockingIOError", (&raw mut crate::objects::exceptions::_PyExc_BlockingIOError) as *mut PyObject)?;
@@ -338,6 +340,10 @@ pub unsafe fn init() -> PyResult<Obj> {
         ("_BytesIOBuffer", &raw mut bio::BYTESIOBUF_TYPE),
     ];
     t::prepare();
+    finalizing_writable((&raw mut f::FILEIO_GETSET) as *mut PyGetSetDef);
+    finalizing_writable((&raw mut b::BUFFERED_GETSET) as *mut PyGetSetDef);
+    // IncrementalNewlineDecoder shares the layout but has no instance dict in CPython.
+    (*(&raw mut nl::NLDEC_TYPE)).tp_dictoffset = 0;
     for (k, tp) in types {
         typeobject::ready(tp)?;
         if k != "_BytesIOBuffer" {

@@ -54,14 +54,6 @@ fn configure(newline: Option<String>) -> StringIO {
     StringIO { buf: Vec::new(), pos: 0, closed: false, newline, readnl, writenl, readuniversal, readtranslate, decoder }
 }
 
-unsafe extern "C" fn stringio_new(tp: *mut PyTypeObject, _: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
-    crate::guard::catch_obj(|| {
-        let op = typeobject::alloc_instance(tp)?;
-        set_state(op.as_ptr(), State::Str(configure(Some("\n".into()))));
-        Ok(op)
-    })
-}
-
 unsafe extern "C" fn stringio_init(op: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> c_int {
     crate::guard::catch_int(|| {
         let a = crate::protocol::args::bind("StringIO", args, kwds, &["initial_value", "newline"], 0)?;
@@ -71,10 +63,9 @@ unsafe extern "C" fn stringio_init(op: *mut PyObject, args: *mut PyObject, kwds:
                 return Err(raise(exc::type_error(), format!("initial_value must be str or None, not {}", typeobject::full_name(type_of(v)))));
             }
         }
-        sio(op)?;
         set_state(op, State::Str(configure(newline)));
         if let Some(v) = a[0].filter(|v| !is_none(*v)) {
-            write_str(sio(op)?, chars(v));
+            write_str(sio(op)?, chars(v))?;
             sio(op)?.pos = 0;
         }
         Ok(())
@@ -82,7 +73,7 @@ unsafe extern "C" fn stringio_init(op: *mut PyObject, args: *mut PyObject, kwds:
 }
 
 /// Writes text at the position after the newline translation; zero-fills a gap.
-fn write_str(b: &mut StringIO, s: Vec<u32>) {
+fn write_str(b: &mut StringIO, s: Vec<u32>) -> PyResult<()> {
     let mut s = match &mut b.decoder {
         Some(d) => d.feed(s, true),
         None => s,
@@ -99,14 +90,18 @@ fn write_str(b: &mut StringIO, s: Vec<u32>) {
         s = out;
     }
     if s.is_empty() {
-        return;
+        return Ok(());
     }
     let end = b.pos + s.len();
+    if end > b.buf.len() && b.buf.try_reserve(end - b.buf.len()).is_err() {
+        return Err(crate::objects::exceptions::no_memory());
+    }
     if b.buf.len() < end {
         b.buf.resize(end, 0);
     }
     b.buf[b.pos..end].copy_from_slice(&s);
     b.pos = end;
+    Ok(())
 }
 
 unsafe fn stringio_write(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult<Obj> {
@@ -116,7 +111,7 @@ unsafe fn stringio_write(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult<Obj
     }
     let b = open_sio(op)?;
     let n = str_::len(v);
-    write_str(b, chars(v));
+    write_str(b, chars(v))?;
     Ok(int(n as i64))
 }
 
@@ -208,7 +203,9 @@ unsafe fn stringio_seekable(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult<
 }
 
 unsafe fn stringio_close(op: *mut PyObject, _: &[*mut PyObject]) -> PyResult<Obj> {
-    let b = sio(op)?;
+    let Some(State::Str(b)) = state(op) else {
+        return Ok(none()); // CPython's close does not ask for __init__
+    };
     b.closed = true;
     b.buf = Vec::new();
     Ok(none())
@@ -323,6 +320,6 @@ io_getters!(STRINGIO_GETSET {
 });
 
 io_type!(STRINGIO_TYPE, c"_io.StringIO", &raw mut TEXTIOBASE_TYPE, (&raw mut STRINGIO_METHODS) as *mut PyMethodDef, (&raw mut STRINGIO_GETSET) as *mut PyGetSetDef,
-    Some(stringio_new), Some(stringio_init),
+    Some(generic_new), Some(stringio_init),
     tp_iternext: Some(stringio_iternext),
     tp_doc: c"Text I/O implementation using an in-memory buffer.".as_ptr());

@@ -111,26 +111,37 @@ unsafe fn codecs_call(func: &str, encoding: &Obj, errors: &str) -> PyResult<Obj>
     crate::protocol::call::vectorcall(factory.as_ptr(), &[e.as_ptr()], null_mut())
 }
 
-/// The locale's encoding (`locale.getencoding()`; 'utf-8' in UTF-8 mode).
-unsafe fn locale_encoding() -> String {
-    if super::io_module::utf8_mode() {
-        return "utf-8".into();
-    }
+/// The LC_CTYPE codeset of the user's locale (`locale.getencoding()`).
+pub unsafe fn locale_codeset() -> String {
     // Safety: setlocale/nl_langinfo return static or locale-owned strings; the old
     // LC_CTYPE is copied before it is replaced and put back after.
     let old = libc::setlocale(libc::LC_CTYPE, std::ptr::null());
     let old = if old.is_null() { None } else { Some(std::ffi::CStr::from_ptr(old).to_owned()) };
     libc::setlocale(libc::LC_CTYPE, c"".as_ptr());
     let cs = libc::nl_langinfo(libc::CODESET);
-    let mut s = if cs.is_null() { String::new() } else { std::ffi::CStr::from_ptr(cs).to_string_lossy().into_owned() };
+    let s = if cs.is_null() { String::new() } else { std::ffi::CStr::from_ptr(cs).to_string_lossy().into_owned() };
     if let Some(o) = old {
         libc::setlocale(libc::LC_CTYPE, o.as_ptr());
     }
-    // The C locale is coerced to C.UTF-8 at startup (PEP 538).
-    if s.is_empty() || s == "ANSI_X3.4-1968" {
-        s = "UTF-8".into();
+    if s.is_empty() {
+        "utf-8".into()
+    } else {
+        s
     }
-    s
+}
+
+/// Is UTF-8 mode on: `-X utf8`/PYTHONUTF8, or implied by the C locale (PEP 540).
+pub unsafe fn utf8_mode_effective() -> bool {
+    super::io_module::utf8_mode() || locale_codeset() == "ANSI_X3.4-1968"
+}
+
+/// What `encoding=None` means: 'utf-8' in UTF-8 mode, else the locale's codeset.
+unsafe fn default_encoding() -> String {
+    if utf8_mode_effective() {
+        "utf-8".into()
+    } else {
+        locale_codeset()
+    }
 }
 
 unsafe fn make_decoder(encoding: &Obj, errors: &str) -> PyResult<Dec> {
@@ -264,6 +275,19 @@ unsafe fn dec_reset(op: *mut PyObject) -> PyResult<()> {
     }
 }
 
+/// Drops the decoded text and the snapshot and resets the decoder (after a write or a
+/// seek to the end, the next read starts afresh).
+unsafe fn forget_decoded(op: *mut PyObject) -> PyResult<()> {
+    let t = tio(op)?;
+    t.decoded.clear();
+    t.used = 0;
+    t.snapshot = None;
+    if t.dec.is_some() {
+        dec_reset(op)?;
+    }
+    Ok(())
+}
+
 unsafe fn encode(op: *mut PyObject, s: &Obj) -> PyResult<Vec<u8>> {
     let t = tio(op)?;
     let errors = t.errors.clone();
@@ -342,7 +366,8 @@ unsafe extern "C" fn textio_init(op: *mut PyObject, args: *mut PyObject, kwds: *
         };
         drop_state(op);
         let enc_name = match encoding.as_deref() {
-            None | Some("locale") => locale_encoding(),
+            None => default_encoding(),
+            Some("locale") => locale_codeset(),
             Some(e) => e.to_owned(),
         };
         let encoding = str_::from_str(&enc_name)?;
@@ -453,13 +478,7 @@ unsafe fn textio_write(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult<Obj> 
     if t.pending.len() > t.chunk_size || needflush || t.write_through {
         write_flush(op)?;
     }
-    let t = tio(op)?;
-    t.decoded.clear();
-    t.used = 0;
-    t.snapshot = None;
-    if t.dec.is_some() {
-        dec_reset(op)?;
-    }
+    forget_decoded(op)?;
     if needflush {
         call(buffer(op)?.as_ptr(), "flush", &[])?;
     }
@@ -800,13 +819,7 @@ unsafe fn textio_seek(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult<Obj> {
                 return Err(unsupported("can't do nonzero end-relative seeks"));
             }
             call(op, "flush", &[])?;
-            let t = tio(op)?;
-            t.decoded.clear();
-            t.used = 0;
-            t.snapshot = None;
-            if t.dec.is_some() {
-                dec_reset(op)?;
-            }
+            forget_decoded(op)?;
             let two = int(2);
             let res = call(buffer(op)?.as_ptr(), "seek", &[zero.as_ptr(), two.as_ptr()])?;
             if tio(op)?.enc.is_some() {
@@ -874,9 +887,7 @@ unsafe fn textio_close(op: *mut PyObject, _: &[*mut PyObject]) -> PyResult<Obj> 
     if attr_closed(op)? {
         return Ok(none());
     }
-    let d = io(op).dict;
-    let finalizing = !d.is_null() && !crate::objects::dictobject::get_item_str(d, "_finalizing").unwrap_or(null_mut()).is_null();
-    if finalizing && proto::lookup_attr(buf.as_ptr(), str_::intern("_dealloc_warn")?)?.is_some() {
+    if io(op).finalizing != 0 && proto::lookup_attr(buf.as_ptr(), str_::intern("_dealloc_warn")?)?.is_some() {
         if call(buf.as_ptr(), "_dealloc_warn", &[op]).is_err() {
             crate::err::clear();
         }
@@ -931,7 +942,7 @@ unsafe extern "C" fn textio_reconfigure(op: *mut PyObject, args: *const *mut PyO
     crate::guard::catch_obj(|| {
         let nargs = (n as usize) & !PY_VECTORCALL_ARGUMENTS_OFFSET;
         if nargs > 0 {
-            return Err(raise(exc::type_error(), format!("reconfigure() takes 0 positional arguments but {nargs} were given")));
+            return Err(raise(exc::type_error(), "reconfigure() takes no positional arguments"));
         }
         let names = ["encoding", "errors", "newline", "line_buffering", "write_through"];
         let a = super::io_module::fast_bind("reconfigure", args, n as usize, kwnames, &names, 0)?;
@@ -963,7 +974,7 @@ unsafe extern "C" fn textio_reconfigure(op: *mut PyObject, args: *const *mut PyO
             };
             let enc_obj = match encoding.as_deref() {
                 None => t.encoding.clone(),
-                Some("locale") => str_::from_str(&locale_encoding())?,
+                Some("locale") => str_::from_str(&locale_codeset())?,
                 Some(e) => str_::from_str(e)?,
             };
             let had_dec = t.dec.is_some();
@@ -991,10 +1002,12 @@ unsafe extern "C" fn textio_reconfigure(op: *mut PyObject, args: *const *mut PyO
     })
 }
 
+/// `encoding`, `line_buffering` and `write_through` are members in CPython: readable
+/// before `__init__` (None, False) and after `detach`.
 unsafe fn textio_encoding(op: *mut PyObject) -> PyResult<Obj> {
     match state(op) {
         Some(State::Text(t)) => Ok(t.encoding.clone()),
-        _ => Err(uninitialized()),
+        _ => Ok(none()),
     }
 }
 unsafe fn textio_errors(op: *mut PyObject) -> PyResult<Obj> {
@@ -1011,10 +1024,10 @@ unsafe fn textio_buffer(op: *mut PyObject) -> PyResult<Obj> {
     }
 }
 unsafe fn textio_line_buffering(op: *mut PyObject) -> PyResult<Obj> {
-    Ok(boolean(tio(op)?.line_buffering))
+    Ok(boolean(matches!(state(op), Some(State::Text(t)) if t.line_buffering)))
 }
 unsafe fn textio_write_through(op: *mut PyObject) -> PyResult<Obj> {
-    Ok(boolean(tio(op)?.write_through))
+    Ok(boolean(matches!(state(op), Some(State::Text(t)) if t.write_through)))
 }
 unsafe fn textio_closed(op: *mut PyObject) -> PyResult<Obj> {
     proto::getattr_str(buffer(op)?.as_ptr(), "closed")
@@ -1049,6 +1062,9 @@ unsafe extern "C" fn textio_set_chunk_size(op: *mut PyObject, v: *mut PyObject, 
 
 unsafe extern "C" fn textio_repr(op: *mut PyObject) -> *mut PyObject {
     crate::guard::catch_obj(|| {
+        if state(op).is_none() {
+            return Err(uninitialized());
+        }
         let tn = full_name(type_of(op));
         if proto::repr_enter(op) {
             return Err(raise(exc::runtime_error(), format!("reentrant call inside {tn}.__repr__")));
@@ -1104,6 +1120,7 @@ io_getters!(TEXTIO_GETSET {
     c"newlines" => textio_newlines,
     c"errors" => textio_errors,
     c"_CHUNK_SIZE" => textio_chunk_size,
+    c"_finalizing" => finalizing,
 });
 
 io_type!(TEXTIOWRAPPER_TYPE, c"_io.TextIOWrapper", &raw mut TEXTIOBASE_TYPE, (&raw mut TEXTIO_METHODS) as *mut PyMethodDef, (&raw mut TEXTIO_GETSET) as *mut PyGetSetDef,
@@ -1111,12 +1128,8 @@ io_type!(TEXTIOWRAPPER_TYPE, c"_io.TextIOWrapper", &raw mut TEXTIOBASE_TYPE, (&r
     tp_repr: Some(textio_repr), tp_iternext: Some(textio_iternext),
     tp_doc: c"Character and line based layer over a BufferedIOBase object, buffer.".as_ptr());
 
-/// `_CHUNK_SIZE` is the one settable getter.
+/// `_CHUNK_SIZE` and `_finalizing` are settable.
 pub unsafe fn prepare() {
-    let gs = &mut *(&raw mut TEXTIO_GETSET);
-    for g in gs.iter_mut() {
-        if !g.name.is_null() && std::ffi::CStr::from_ptr(g.name) == c"_CHUNK_SIZE" {
-            g.set = Some(textio_set_chunk_size);
-        }
-    }
+    add_setter((&raw mut TEXTIO_GETSET) as *mut PyGetSetDef, c"_CHUNK_SIZE", Some(textio_set_chunk_size));
+    finalizing_writable((&raw mut TEXTIO_GETSET) as *mut PyGetSetDef);
 }

@@ -674,6 +674,7 @@ unsafe extern "C" fn BaseException_dealloc(op: *mut PyObject) {
     crate::gc::untrack(op);
     BaseException_clear(op);
     let tp = type_of(op);
+    // Heap subclasses come here through subtype_dealloc, which drops the type reference.
     if let Some(free) = (*tp).tp_free {
         free(op as *mut c_void);
     }
