@@ -96,6 +96,15 @@ unsafe fn read_into(n: isize, f: impl Fn(*mut libc::c_void, usize) -> isize) -> 
     bytes::from_slice(&buf[..got as usize])
 }
 
+/// Clinic's `unsigned int` converter (`_PyLong_UnsignedInt_Converter`).
+unsafe fn uint_arg(o: *mut PyObject) -> PyResult<u32> {
+    let v = crate::protocol::number::index(o)?;
+    if long::is_negative(v.as_ptr()) {
+        return Err(raise(exc::value_error(), "value must be positive"));
+    }
+    long::as_i64(v.as_ptr()).and_then(|x| u32::try_from(x).ok()).ok_or_else(|| raise(exc::overflow_error(), "Python int too large for C unsigned int"))
+}
+
 /// PySequence_Check: a `sq_item` and not a dict.
 unsafe fn is_sequence(o: *mut PyObject) -> bool {
     let sq = (*type_of(o)).tp_as_sequence;
@@ -326,10 +335,8 @@ posix_fns! {
     posix_sendfile("sendfile", ["out_fd", "in_fd", "offset", "count"], 0, 4, 4) = |a| {
         let (out, inp) = (int_arg(a[0])?, int_arg(a[1])?);
         let mut off = opt_offset(a[2])?;
+        // A negative count reaches the kernel as a huge one (EINVAL), as in CPython.
         let count = ssize_arg(a[3])?;
-        if count < 0 {
-            return Err(raise(exc::value_error(), "count cannot be negative"));
-        }
         let offp = off.as_mut().map(|o| o as *mut i64).unwrap_or(std::ptr::null_mut());
         size_result(retry(-1, || libc::sendfile(out, inp, offp, count as usize)))
     };
@@ -337,7 +344,7 @@ posix_fns! {
         let (src, dst) = (int_arg(a[0])?, int_arg(a[1])?);
         let count = ssize_arg(a[2])?;
         if count < 0 {
-            return Err(raise(exc::value_error(), "negative value not allowed"));
+            return Err(raise(exc::value_error(), "negative value for 'count' not allowed"));
         }
         let (mut os, mut od) = (opt_offset(a[3])?, opt_offset(a[4])?);
         let ps = os.as_mut().map(|o| o as *mut i64).unwrap_or(std::ptr::null_mut());
@@ -348,10 +355,10 @@ posix_fns! {
         let (src, dst) = (int_arg(a[0])?, int_arg(a[1])?);
         let count = ssize_arg(a[2])?;
         if count < 0 {
-            return Err(raise(exc::value_error(), "negative value not allowed"));
+            return Err(raise(exc::value_error(), "negative value for 'count' not allowed"));
         }
         let (mut os, mut od) = (opt_offset(a[3])?, opt_offset(a[4])?);
-        let flags = int_or(a[5], 0)? as libc::c_uint;
+        let flags = if a[5].is_null() { 0 } else { uint_arg(a[5])? };
         let ps = os.as_mut().map(|o| o as *mut i64).unwrap_or(std::ptr::null_mut());
         let pd = od.as_mut().map(|o| o as *mut i64).unwrap_or(std::ptr::null_mut());
         size_result(retry(-1, || libc::splice(src, ps, dst, pd, count as usize, flags)))
@@ -362,9 +369,7 @@ posix_fns! {
         fd_result(libc::memfd_create(name.as_ptr(), flags))
     };
     posix_eventfd("eventfd", ["initval", "flags"], 0, 1, 2) = |a| {
-        let init = crate::protocol::number::index(a[0])?;
-        let init = long::as_i64(init.as_ptr()).and_then(|v| u32::try_from(v).ok());
-        let Some(init) = init else { return Err(raise(exc::overflow_error(), "Python int too large to convert to C unsigned int")) };
+        let init = uint_arg(a[0])?;
         let flags = int_or(a[1], libc::EFD_CLOEXEC)?;
         fd_result(libc::eventfd(init, flags))
     };
@@ -379,8 +384,11 @@ posix_fns! {
     posix_eventfd_write("eventfd_write", ["fd", "value"], 0, 2, 2) = |a| {
         let fd = fildes_arg(a[0])?;
         let v = crate::protocol::number::index(a[1])?;
+        if long::is_negative(v.as_ptr()) {
+            return Err(raise(exc::value_error(), "value must be positive"));
+        }
         let Some(v) = long::as_i128(v.as_ptr()).and_then(|x| u64::try_from(x).ok()) else {
-            return Err(raise(exc::overflow_error(), "Python int too large to convert to C unsigned long long"));
+            return Err(raise(exc::overflow_error(), "int too big to convert"));
         };
         if retry(-1, || libc::write(fd, (&raw const v) as *const _, 8)) < 0 {
             return Err(errno_error());
