@@ -176,3 +176,19 @@ posix.chdir('/tmp')
 rmtree(BASE)
 print(posix.access(BASE, posix.F_OK))
 posix.umask(old_mask)
+
+# stat_result construction and pickling shape
+r = posix.stat_result.__new__(posix.stat_result, (1,)*10)
+print(r.st_atime, r.st_atime_ns)
+st = posix.stat('/')
+print(st.__reduce__()[1][1]['st_atime'] == st.st_atime, type(st).__reduce__(st)[0](*st.__reduce__()[1]) == st)
+print(posix.sched_param.__new__(posix.sched_param, 4))
+print(posix.terminal_size.__module__, posix.stat_result.__name__, posix.stat_result.__qualname__)
+try:
+    posix.stat_result((1,)*9)
+except TypeError as e:
+    print(e)
+try:
+    posix.stat_result((1,)*20)
+except TypeError as e:
+    print(e)
