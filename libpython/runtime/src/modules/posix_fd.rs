@@ -125,6 +125,17 @@ unsafe fn iovecs(bufs: &mut [Buffer]) -> Vec<libc::iovec> {
     bufs.iter_mut().map(|b| libc::iovec { iov_base: (*b.raw()).buf, iov_len: (*b.raw()).len as usize }).collect()
 }
 
+/// preadv/pwritev (fd, buffers, offset, flags); `func` is what CPython's message names.
+unsafe fn positioned_vec_io(func: &str, a: &[*mut PyObject], read: bool) -> PyResult<Obj> {
+    let fd = int_arg(a[0])?;
+    let mut bufs = buffers(func, a[1], read)?;
+    let off = off_arg(a[2])?;
+    let flags = int_or(a[3], 0)?;
+    let v = iovecs(&mut bufs);
+    let n = v.len() as c_int;
+    size_result(retry(-1, || if read { libc::preadv2(fd, v.as_ptr(), n, off, flags) } else { libc::pwritev2(fd, v.as_ptr(), n, off, flags) }))
+}
+
 /// An optional `off_t` in/out argument (None means the file position).
 unsafe fn opt_offset(o: *mut PyObject) -> PyResult<Option<i64>> {
     if o.is_null() || noneobject::is_none(o) {
@@ -197,23 +208,8 @@ posix_fns! {
         let v = iovecs(&mut bufs);
         size_result(retry(-1, || libc::writev(fd, v.as_ptr(), v.len() as c_int)))
     };
-    posix_preadv("preadv", ["fd", "buffers", "offset", "flags"], 4, 3, 4) = |a| {
-        let fd = int_arg(a[0])?;
-        // CPython's message names the call it makes.
-        let mut bufs = buffers("preadv2", a[1], true)?;
-        let off = off_arg(a[2])?;
-        let flags = int_or(a[3], 0)?;
-        let v = iovecs(&mut bufs);
-        size_result(retry(-1, || libc::preadv2(fd, v.as_ptr(), v.len() as c_int, off, flags)))
-    };
-    posix_pwritev("pwritev", ["fd", "buffers", "offset", "flags"], 4, 3, 4) = |a| {
-        let fd = int_arg(a[0])?;
-        let mut bufs = buffers("pwritev", a[1], false)?;
-        let off = off_arg(a[2])?;
-        let flags = int_or(a[3], 0)?;
-        let v = iovecs(&mut bufs);
-        size_result(retry(-1, || libc::pwritev2(fd, v.as_ptr(), v.len() as c_int, off, flags)))
-    };
+    posix_preadv("preadv", ["fd", "buffers", "offset", "flags"], 4, 3, 4) = |a| positioned_vec_io("preadv2", a, true);
+    posix_pwritev("pwritev", ["fd", "buffers", "offset", "flags"], 4, 3, 4) = |a| positioned_vec_io("pwritev", a, false);
     posix_lseek("lseek", ["fd", "position", "whence"], 3, 3, 3) = |a| {
         let fd = int_arg(a[0])?;
         let pos = off_arg(a[1])?;
