@@ -77,3 +77,10 @@ show(lambda: posix.eventfd(2**33))
 show(lambda: posix.eventfd_write(0, -1))
 show(lambda: posix.eventfd_write(0, 2**64))
 show(lambda: posix.splice(0, 1, 1, flags=-1))
+
+# a pseudo-terminal: the locale's encoding, its name, its size
+m, s = posix.openpty()
+print(posix.device_encoding(s), posix.isatty(s), posix.ttyname(s).startswith('/dev/pts/'), posix.get_terminal_size(s))
+print(posix.get_inheritable(m), posix.get_inheritable(s), posix.device_encoding(m) == posix.device_encoding(s))
+posix.close(m)
+posix.close(s)

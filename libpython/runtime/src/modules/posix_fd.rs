@@ -105,6 +105,27 @@ unsafe fn uint_arg(o: *mut PyObject) -> PyResult<u32> {
     long::as_i64(v.as_ptr()).and_then(|x| u32::try_from(x).ok()).ok_or_else(|| raise(exc::overflow_error(), "Python int too large for C unsigned int"))
 }
 
+/// CPython's `_Py_GetLocaleEncoding`: "utf-8" in UTF-8 mode, else the codeset of the
+/// LC_CTYPE locale the environment names (what CPython's start-up `setlocale` selects).
+unsafe fn locale_encoding() -> PyResult<String> {
+    let flags = crate::objects::dictobject::get_item_str(crate::interp::sysdict(), "flags")?;
+    if !flags.is_null() {
+        let u = crate::protocol::object::getattr_str(flags, "utf8_mode")?;
+        if crate::protocol::object::is_true(u.as_ptr())? {
+            return Ok("utf-8".to_owned());
+        }
+    }
+    let loc = libc::newlocale(libc::LC_CTYPE_MASK, c"".as_ptr(), std::ptr::null_mut());
+    if loc.is_null() {
+        // A locale that is not installed leaves CPython in "C", which turns UTF-8 mode on.
+        return Ok("utf-8".to_owned());
+    }
+    let cs = libc::nl_langinfo_l(libc::CODESET, loc);
+    let name = if cs.is_null() { String::new() } else { std::ffi::CStr::from_ptr(cs).to_string_lossy().into_owned() };
+    libc::freelocale(loc);
+    Ok(if name.is_empty() { "utf-8".to_owned() } else { name })
+}
+
 /// PySequence_Check: a `sq_item` and not a dict.
 unsafe fn is_sequence(o: *mut PyObject) -> bool {
     let sq = (*type_of(o)).tp_as_sequence;
@@ -252,10 +273,7 @@ posix_fns! {
         if libc::isatty(int_arg(a[0])?) != 1 {
             return Ok(none());
         }
-        let cs = libc::nl_langinfo(libc::CODESET);
-        let name = if cs.is_null() { "" } else { std::ffi::CStr::from_ptr(cs).to_str().unwrap_or("") };
-        // Without a UTF-8 locale CPython runs in UTF-8 mode, which names "utf-8".
-        str_::from_str(if name.is_empty() || name == "ANSI_X3.4-1968" { "utf-8" } else { name })
+        str_::from_str(&locale_encoding()?)
     };
     posix_get_inheritable("get_inheritable", ["fd"], 1, 1, 1) = |a| Ok(bool_obj(get_inheritable(int_arg(a[0])?)?));
     posix_set_inheritable("set_inheritable", ["fd", "inheritable"], 2, 2, 2) = |a| {
