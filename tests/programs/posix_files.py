@@ -98,6 +98,15 @@ print(posix.access('a.txt', posix.R_OK), posix.access('a.txt', posix.X_OK), posi
 posix.truncate('a.txt', 2)
 print(posix.stat('a.txt').st_size)
 posix.remove('hard3')
+show(lambda: posix.chmod('link', 0o777, follow_symlinks=False))
+dfd = posix.open('.', posix.O_RDONLY)
+show(lambda: posix.chmod('link', 0o777, follow_symlinks=False, dir_fd=dfd))
+posix.close(dfd)
+posix.chown('link', -1, -1, follow_symlinks=False)
+posix.utime('link', follow_symlinks=False)
+posix.link('link', 'link2', follow_symlinks=False)
+print(posix.lstat('link2').st_mode & 0o170000 == 0o120000)
+posix.unlink('link2')
 posix.unlink('link')
 posix.mkfifo('fifo')
 print(posix.stat('fifo').st_mode & 0o170000 == 0o010000)
@@ -167,3 +176,19 @@ posix.chdir('/tmp')
 rmtree(BASE)
 print(posix.access(BASE, posix.F_OK))
 posix.umask(old_mask)
+
+# stat_result construction and pickling shape
+r = posix.stat_result.__new__(posix.stat_result, (1,)*10)
+print(r.st_atime, r.st_atime_ns)
+st = posix.stat('/')
+print(st.__reduce__()[1][1]['st_atime'] == st.st_atime, type(st).__reduce__(st)[0](*st.__reduce__()[1]) == st)
+print(posix.sched_param.__new__(posix.sched_param, 4))
+print(posix.terminal_size.__module__, posix.stat_result.__name__, posix.stat_result.__qualname__)
+try:
+    posix.stat_result((1,)*9)
+except TypeError as e:
+    print(e)
+try:
+    posix.stat_result((1,)*20)
+except TypeError as e:
+    print(e)

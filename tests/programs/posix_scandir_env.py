@@ -69,8 +69,31 @@ show(lambda: first.is_dir(bogus=True))
 print(posix.DirEntry[str], posix.DirEntry.__name__, posix.DirEntry.__module__)
 show(lambda: setattr(first, 'name', 'x'))
 
-rmtree(BASE)
+
+
+def rmtree_fd(topfd):
+    # shutil's _rmtree_safe_fd: names relative to directory fds.
+    for e in sorted(posix.scandir(topfd), key=lambda e: e.name):
+        st = e.stat(follow_symlinks=False)
+        if e.is_dir(follow_symlinks=False):
+            fd = posix.open(e.name, posix.O_RDONLY, dir_fd=topfd)
+            print('dir', e.name, posix.fstat(fd).st_ino == st.st_ino, st == posix.lstat(e.name, dir_fd=topfd))
+            rmtree_fd(fd)
+            posix.close(fd)
+            posix.rmdir(e.name, dir_fd=topfd)
+        else:
+            print('file', e.name, e.is_symlink(), st == posix.lstat(e.name, dir_fd=topfd))
+            posix.unlink(e.name, dir_fd=topfd)
+
+
+posix.mkdir('dir/inner')
+posix.close(posix.open('dir/inner/f', posix.O_WRONLY | posix.O_CREAT, 0o644))
 posix.chdir('/tmp')
+top = posix.open(BASE, posix.O_RDONLY | posix.O_DIRECTORY)
+rmtree_fd(top)
+posix.close(top)
+print(posix.listdir(BASE))
+posix.rmdir(BASE)
 
 # environ is bytes to bytes, taken when the module was made
 env = posix.environ

@@ -96,6 +96,36 @@ unsafe fn read_into(n: isize, f: impl Fn(*mut libc::c_void, usize) -> isize) -> 
     bytes::from_slice(&buf[..got as usize])
 }
 
+/// Clinic's `unsigned int` converter (`_PyLong_UnsignedInt_Converter`).
+unsafe fn uint_arg(o: *mut PyObject) -> PyResult<u32> {
+    let v = crate::protocol::number::index(o)?;
+    if long::is_negative(v.as_ptr()) {
+        return Err(raise(exc::value_error(), "value must be positive"));
+    }
+    long::as_i64(v.as_ptr()).and_then(|x| u32::try_from(x).ok()).ok_or_else(|| raise(exc::overflow_error(), "Python int too large for C unsigned int"))
+}
+
+/// CPython's `_Py_GetLocaleEncoding`: "utf-8" in UTF-8 mode, else the codeset of the
+/// LC_CTYPE locale the environment names (what CPython's start-up `setlocale` selects).
+unsafe fn locale_encoding() -> PyResult<String> {
+    let flags = crate::objects::dictobject::get_item_str(crate::interp::sysdict(), "flags")?;
+    if !flags.is_null() {
+        let u = crate::protocol::object::getattr_str(flags, "utf8_mode")?;
+        if crate::protocol::object::is_true(u.as_ptr())? {
+            return Ok("utf-8".to_owned());
+        }
+    }
+    let loc = libc::newlocale(libc::LC_CTYPE_MASK, c"".as_ptr(), std::ptr::null_mut());
+    if loc.is_null() {
+        // A locale that is not installed leaves CPython in "C", which turns UTF-8 mode on.
+        return Ok("utf-8".to_owned());
+    }
+    let cs = libc::nl_langinfo_l(libc::CODESET, loc);
+    let name = if cs.is_null() { String::new() } else { std::ffi::CStr::from_ptr(cs).to_string_lossy().into_owned() };
+    libc::freelocale(loc);
+    Ok(if name.is_empty() { "utf-8".to_owned() } else { name })
+}
+
 /// PySequence_Check: a `sq_item` and not a dict.
 unsafe fn is_sequence(o: *mut PyObject) -> bool {
     let sq = (*type_of(o)).tp_as_sequence;
@@ -114,6 +144,17 @@ unsafe fn buffers(func: &str, seq: *mut PyObject, writable: bool) -> PyResult<Ve
 
 unsafe fn iovecs(bufs: &mut [Buffer]) -> Vec<libc::iovec> {
     bufs.iter_mut().map(|b| libc::iovec { iov_base: (*b.raw()).buf, iov_len: (*b.raw()).len as usize }).collect()
+}
+
+/// preadv/pwritev (fd, buffers, offset, flags); `func` is what CPython's message names.
+unsafe fn positioned_vec_io(func: &str, a: &[*mut PyObject], read: bool) -> PyResult<Obj> {
+    let fd = int_arg(a[0])?;
+    let mut bufs = buffers(func, a[1], read)?;
+    let off = off_arg(a[2])?;
+    let flags = int_or(a[3], 0)?;
+    let v = iovecs(&mut bufs);
+    let n = v.len() as c_int;
+    size_result(retry(-1, || if read { libc::preadv2(fd, v.as_ptr(), n, off, flags) } else { libc::pwritev2(fd, v.as_ptr(), n, off, flags) }))
 }
 
 /// An optional `off_t` in/out argument (None means the file position).
@@ -188,23 +229,8 @@ posix_fns! {
         let v = iovecs(&mut bufs);
         size_result(retry(-1, || libc::writev(fd, v.as_ptr(), v.len() as c_int)))
     };
-    posix_preadv("preadv", ["fd", "buffers", "offset", "flags"], 4, 3, 4) = |a| {
-        let fd = int_arg(a[0])?;
-        // CPython's message names the call it makes.
-        let mut bufs = buffers("preadv2", a[1], true)?;
-        let off = off_arg(a[2])?;
-        let flags = int_or(a[3], 0)?;
-        let v = iovecs(&mut bufs);
-        size_result(retry(-1, || libc::preadv2(fd, v.as_ptr(), v.len() as c_int, off, flags)))
-    };
-    posix_pwritev("pwritev", ["fd", "buffers", "offset", "flags"], 4, 3, 4) = |a| {
-        let fd = int_arg(a[0])?;
-        let mut bufs = buffers("pwritev", a[1], false)?;
-        let off = off_arg(a[2])?;
-        let flags = int_or(a[3], 0)?;
-        let v = iovecs(&mut bufs);
-        size_result(retry(-1, || libc::pwritev2(fd, v.as_ptr(), v.len() as c_int, off, flags)))
-    };
+    posix_preadv("preadv", ["fd", "buffers", "offset", "flags"], 4, 3, 4) = |a| positioned_vec_io("preadv2", a, true);
+    posix_pwritev("pwritev", ["fd", "buffers", "offset", "flags"], 4, 3, 4) = |a| positioned_vec_io("pwritev", a, false);
     posix_lseek("lseek", ["fd", "position", "whence"], 3, 3, 3) = |a| {
         let fd = int_arg(a[0])?;
         let pos = off_arg(a[1])?;
@@ -247,10 +273,7 @@ posix_fns! {
         if libc::isatty(int_arg(a[0])?) != 1 {
             return Ok(none());
         }
-        let cs = libc::nl_langinfo(libc::CODESET);
-        let name = if cs.is_null() { "" } else { std::ffi::CStr::from_ptr(cs).to_str().unwrap_or("") };
-        // Without a UTF-8 locale CPython runs in UTF-8 mode, which names "utf-8".
-        str_::from_str(if name.is_empty() || name == "ANSI_X3.4-1968" { "utf-8" } else { name })
+        str_::from_str(&locale_encoding()?)
     };
     posix_get_inheritable("get_inheritable", ["fd"], 1, 1, 1) = |a| Ok(bool_obj(get_inheritable(int_arg(a[0])?)?));
     posix_set_inheritable("set_inheritable", ["fd", "inheritable"], 2, 2, 2) = |a| {
@@ -326,10 +349,8 @@ posix_fns! {
     posix_sendfile("sendfile", ["out_fd", "in_fd", "offset", "count"], 0, 4, 4) = |a| {
         let (out, inp) = (int_arg(a[0])?, int_arg(a[1])?);
         let mut off = opt_offset(a[2])?;
+        // A negative count reaches the kernel as a huge one (EINVAL), as in CPython.
         let count = ssize_arg(a[3])?;
-        if count < 0 {
-            return Err(raise(exc::value_error(), "count cannot be negative"));
-        }
         let offp = off.as_mut().map(|o| o as *mut i64).unwrap_or(std::ptr::null_mut());
         size_result(retry(-1, || libc::sendfile(out, inp, offp, count as usize)))
     };
@@ -337,7 +358,7 @@ posix_fns! {
         let (src, dst) = (int_arg(a[0])?, int_arg(a[1])?);
         let count = ssize_arg(a[2])?;
         if count < 0 {
-            return Err(raise(exc::value_error(), "negative value not allowed"));
+            return Err(raise(exc::value_error(), "negative value for 'count' not allowed"));
         }
         let (mut os, mut od) = (opt_offset(a[3])?, opt_offset(a[4])?);
         let ps = os.as_mut().map(|o| o as *mut i64).unwrap_or(std::ptr::null_mut());
@@ -348,10 +369,10 @@ posix_fns! {
         let (src, dst) = (int_arg(a[0])?, int_arg(a[1])?);
         let count = ssize_arg(a[2])?;
         if count < 0 {
-            return Err(raise(exc::value_error(), "negative value not allowed"));
+            return Err(raise(exc::value_error(), "negative value for 'count' not allowed"));
         }
         let (mut os, mut od) = (opt_offset(a[3])?, opt_offset(a[4])?);
-        let flags = int_or(a[5], 0)? as libc::c_uint;
+        let flags = if a[5].is_null() { 0 } else { uint_arg(a[5])? };
         let ps = os.as_mut().map(|o| o as *mut i64).unwrap_or(std::ptr::null_mut());
         let pd = od.as_mut().map(|o| o as *mut i64).unwrap_or(std::ptr::null_mut());
         size_result(retry(-1, || libc::splice(src, ps, dst, pd, count as usize, flags)))
@@ -362,9 +383,7 @@ posix_fns! {
         fd_result(libc::memfd_create(name.as_ptr(), flags))
     };
     posix_eventfd("eventfd", ["initval", "flags"], 0, 1, 2) = |a| {
-        let init = crate::protocol::number::index(a[0])?;
-        let init = long::as_i64(init.as_ptr()).and_then(|v| u32::try_from(v).ok());
-        let Some(init) = init else { return Err(raise(exc::overflow_error(), "Python int too large to convert to C unsigned int")) };
+        let init = uint_arg(a[0])?;
         let flags = int_or(a[1], libc::EFD_CLOEXEC)?;
         fd_result(libc::eventfd(init, flags))
     };
@@ -379,8 +398,11 @@ posix_fns! {
     posix_eventfd_write("eventfd_write", ["fd", "value"], 0, 2, 2) = |a| {
         let fd = fildes_arg(a[0])?;
         let v = crate::protocol::number::index(a[1])?;
+        if long::is_negative(v.as_ptr()) {
+            return Err(raise(exc::value_error(), "value must be positive"));
+        }
         let Some(v) = long::as_i128(v.as_ptr()).and_then(|x| u64::try_from(x).ok()) else {
-            return Err(raise(exc::overflow_error(), "Python int too large to convert to C unsigned long long"));
+            return Err(raise(exc::overflow_error(), "int too big to convert"));
         };
         if retry(-1, || libc::write(fd, (&raw const v) as *const _, 8)) < 0 {
             return Err(errno_error());

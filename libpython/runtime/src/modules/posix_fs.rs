@@ -273,7 +273,11 @@ posix_fns! {
         } else {
             libc::fchmodat(dir_fd, p.ptr(), mode, if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW })
         };
+        // glibc refuses to chmod a symlink itself (ENOTSUP): CPython's two messages.
         if r != 0 && !follow && crate::err::last_errno() == libc::ENOTSUP {
+            if dir_fd != DEFAULT_DIR_FD {
+                return Err(raise(exc::value_error(), "chmod: cannot use dir_fd and follow_symlinks together"));
+            }
             return Err(raise(exc::not_implemented_error(), "chmod: follow_symlinks unavailable on this platform"));
         }
         check(r, &p)

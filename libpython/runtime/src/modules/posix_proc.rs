@@ -14,7 +14,7 @@ use crate::ffi::*;
 use crate::modules::posix_path::*;
 use crate::object::*;
 use crate::objects::typeobject::{self, METHOD_END};
-use crate::objects::{floatobject as float, listobject as list, longobject as long, noneobject, tupleobject as tuple};
+use crate::objects::{dictobject as dict, floatobject as float, listobject as list, longobject as long, noneobject, tupleobject as tuple};
 use crate::posix_fns;
 use crate::protocol::number;
 use std::ffi::{c_int, CString};
@@ -341,8 +341,36 @@ unsafe fn pid_arg(o: *mut PyObject) -> PyResult<libc::pid_t> {
     int_arg(o)
 }
 
-fn no_rusage(func: &str) -> crate::err::ErrSet {
-    raise(exc::not_implemented_error(), format!("{func}: resource.struct_rusage is not available in Ferric yet"))
+/// `resource.struct_rusage`, looked up before waiting so that a missing `resource` module
+/// reaps no child; NotImplementedError while Ferric has none.
+unsafe fn rusage_type(func: &str) -> PyResult<Obj> {
+    let import = dict::get_item_str(crate::interp::builtins(), "__import__")?;
+    let name = crate::objects::unicodeobject::from_str("resource")?;
+    let m = if import.is_null() { Err(raise(exc::import_error(), "__import__ not found")) } else { crate::protocol::call::vectorcall(import, &[name.as_ptr()], null_mut()) };
+    let t = m.and_then(|m| crate::protocol::object::getattr_str(m.as_ptr(), "struct_rusage"));
+    t.map_err(|_| {
+        crate::err::clear();
+        raise(exc::not_implemented_error(), format!("{func}: resource.struct_rusage is not available in Ferric yet"))
+    })
+}
+
+/// wait3/wait4's `(pid, status, rusage)`, as CPython's wait_helper.
+unsafe fn wait_helper(func: &str, pid: libc::pid_t, options: c_int) -> PyResult<Obj> {
+    let tp = rusage_type(func)?;
+    let mut status = 0;
+    let mut ru: libc::rusage = std::mem::zeroed();
+    let r = retry(-1, || libc::wait4(pid, &mut status, options, &mut ru));
+    if r < 0 {
+        return Err(errno_error());
+    }
+    let tv = |t: libc::timeval| float::from_f64(t.tv_sec as f64 + t.tv_usec as f64 * 1e-6);
+    let mut v = vec![tv(ru.ru_utime)?, tv(ru.ru_stime)?];
+    for x in [ru.ru_maxrss, ru.ru_ixrss, ru.ru_idrss, ru.ru_isrss, ru.ru_minflt, ru.ru_majflt, ru.ru_nswap, ru.ru_inblock, ru.ru_oublock, ru.ru_msgsnd, ru.ru_msgrcv, ru.ru_nsignals, ru.ru_nvcsw, ru.ru_nivcsw] {
+        v.push(long::from_i64(x));
+    }
+    let t = tuple::from_vec(v)?;
+    let usage = crate::protocol::call::vectorcall(tp.as_ptr(), &[t.as_ptr()], null_mut())?;
+    tuple::pack(&[long::from_i64(r as i64).as_ptr(), long::from_i64(status as i64).as_ptr(), usage.as_ptr()])
 }
 
 unsafe fn id_pair(a: libc::uid_t, b: libc::uid_t, c: libc::uid_t) -> PyResult<Obj> {
@@ -424,14 +452,10 @@ posix_fns! {
         }
         pid_status(r, status)
     };
-    posix_wait3("wait3", ["options"], 0, 1, 1) = |a| {
-        int_arg(a[0])?;
-        Err(no_rusage("wait3"))
-    };
+    posix_wait3("wait3", ["options"], 0, 1, 1) = |a| wait_helper("wait3", -1, int_arg(a[0])?);
     posix_wait4("wait4", ["pid", "options"], 0, 2, 2) = |a| {
-        pid_arg(a[0])?;
-        int_arg(a[1])?;
-        Err(no_rusage("wait4"))
+        let pid = pid_arg(a[0])?;
+        wait_helper("wait4", pid, int_arg(a[1])?)
     };
     posix_waitid("waitid", ["idtype", "id", "options"], 3, 3, 3) = |a| {
         let idtype = int_arg(a[0])?;

@@ -97,13 +97,15 @@ unsafe extern "C" fn iter_dealloc(op: *mut PyObject) {
         // Resurrected for the warning (it may keep the iterator), as CPython's finalizer.
         (*op).ob_refcnt = 1;
         let saved = crate::err::fetch();
-        let msg = match proto::repr_string(op) {
-            Ok(r) => format!("unclosed scandir iterator {r}"),
-            Err(_) => "unclosed scandir iterator".to_owned(),
-        };
-        if crate::report::warn_about_object(exc::resource_warning(), &msg, op).is_err() {
-            crate::report::write_unraisable("Exception ignored in", op);
-        }
+        crate::guard::catch((), || {
+            let msg = match proto::repr_string(op) {
+                Ok(r) => format!("unclosed scandir iterator {r}"),
+                Err(_) => "unclosed scandir iterator".to_owned(),
+            };
+            if crate::report::warn_about_object(exc::resource_warning(), &msg, op).is_err() {
+                crate::report::write_unraisable("Exception ignored in", op);
+            }
+        });
         crate::err::restore(saved.0, saved.1, saved.2);
         (*op).ob_refcnt -= 1;
         if (*op).ob_refcnt > 0 {

@@ -21,6 +21,10 @@ static mut STRUCTSEQ_NEW: newfunc = None;
 
 /// stat_result(seq): the float times default to the int ones, as CPython's statresult_new.
 unsafe extern "C" fn statresult_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+    crate::guard::catch(std::ptr::null_mut(), || statresult_fill(tp, args, kwds))
+}
+
+unsafe fn statresult_fill(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
     let Some(new) = STRUCTSEQ_NEW else { return std::ptr::null_mut() };
     let r = new(tp, args, kwds);
     if r.is_null() {
