@@ -38,7 +38,7 @@ attempt(type(sys.float_info), (1,) * 10)
 attempt(type(sys.int_info), 5)
 
 impl = sys.implementation
-print(type(impl).__name__, type(impl).__module__, impl.name, impl.cache_tag, impl.version == sys.version_info)
+print(type(impl).__name__, type(impl).__module__, impl.name, impl.cache_tag.endswith("-311"), impl.version == sys.version_info)
 print(repr(impl.version), impl.hexversion == sys.hexversion, impl._multiarch)
 ns_type = type(impl)
 ns = ns_type(a=1, b="two")

@@ -262,20 +262,36 @@ pub unsafe fn import_from(module: *mut PyObject, name: *mut PyObject) -> PyResul
         }
     }
     let name_s = str_::as_str(name)?;
-    let msg = match &pkgname {
-        None => format!("cannot import name '{name_s}' from '<unknown module name>' (unknown location)"),
-        Some(pkg) => {
-            let pkg_s = str_::as_str(pkg.as_ptr())?;
-            match proto::getattr_str(module, "__file__").ok().filter(|f| str_::check(f.as_ptr())) {
-                Some(file) => format!("cannot import name '{name_s}' from '{pkg_s}' ({})", str_::as_str(file.as_ptr())?),
-                None => {
-                    err::clear();
-                    format!("cannot import name '{name_s}' from '{pkg_s}' (unknown location)")
-                }
-            }
-        }
+    let Some(pkg) = &pkgname else {
+        return Err(raise(exc::import_error(), format!("cannot import name '{name_s}' from '<unknown module name>' (unknown location)")));
     };
-    Err(raise(exc::import_error(), msg))
+    let pkg_s = str_::as_str(pkg.as_ptr())?;
+    let file = proto::getattr_str(module, "__file__").ok().filter(|f| str_::check(f.as_ptr()));
+    let Some(file) = file else {
+        err::clear();
+        let msg = format!("cannot import name '{name_s}' from '{pkg_s}' (unknown location)");
+        return Err(crate::import::import_error(&msg, pkg.as_ptr(), null_mut()));
+    };
+    let file_s = str_::as_str(file.as_ptr())?;
+    let msg = if module_initializing(module) {
+        format!("cannot import name '{name_s}' from partially initialized module '{pkg_s}' (most likely due to a circular import) ({file_s})")
+    } else {
+        format!("cannot import name '{name_s}' from '{pkg_s}' ({file_s})")
+    };
+    Err(crate::import::import_error(&msg, pkg.as_ptr(), file.as_ptr()))
+}
+
+/// `module.__spec__._initializing`: is the module's body still running?
+unsafe fn module_initializing(module: *mut PyObject) -> bool {
+    let r = (|| -> PyResult<bool> {
+        let spec = proto::getattr_str(module, "__spec__")?;
+        let init = proto::getattr_str(spec.as_ptr(), "_initializing")?;
+        proto::is_true(init.as_ptr())
+    })();
+    r.unwrap_or_else(|_| {
+        err::clear();
+        false
+    })
 }
 
 /// IMPORT_STAR: copies the public names (or `__all__`) of `module` into `locals`.

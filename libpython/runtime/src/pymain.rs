@@ -1,5 +1,5 @@
 //! The `python3` command line (CPython's Modules/main.c): what to run, `sys.argv`, and the
-//! exit status: a script (source or `.pyc`), `-c`, and (not yet) `-m` and the prompt.
+//! exit status: a script (source or `.pyc`), `-c`, `-m` (through `runpy`), and the prompt.
 
 use crate::err;
 use crate::objects::{listobject as list, unicodeobject as str_};
@@ -32,8 +32,19 @@ pub unsafe fn run(args: &[String]) -> i32 {
                 });
             }
             "-m" => {
-                eprintln!("ferric: -m needs the import system, which Ferric does not have yet (NotImplementedError)");
-                return 1;
+                let Some(module) = rest.get(i + 1) else {
+                    eprintln!("Argument expected for the -m option");
+                    return 2;
+                };
+                return run_main(|| {
+                    // As CPython: argv[0] is "-m" until runpy puts the module's path there.
+                    let mut argv = vec!["-m".to_string()];
+                    argv.extend_from_slice(&rest[i + 2..]);
+                    set_argv(&argv);
+                    let cwd = std::env::current_dir().map(|d| d.display().to_string()).unwrap_or_default();
+                    set_path0_str(&cwd);
+                    run_module(module)
+                });
             }
             // Flags that only `sys.flags` shows yet.
             _ if crate::modules::sys_info::is_flag_cluster(a) => crate::modules::sys_info::note_flags(a),
@@ -97,6 +108,15 @@ pub unsafe fn run(args: &[String]) -> i32 {
             crate::pythonrun::run_source_file(script)
         }
     })
+}
+
+/// `python3 -m module`: `runpy._run_module_as_main(module)`, as CPython's pymain_run_module.
+unsafe fn run_module(module: &str) -> crate::err::PyResult<crate::object::Obj> {
+    let runpy = crate::import::import_module("runpy")?;
+    let run = crate::protocol::object::getattr_str(runpy.as_ptr(), "_run_module_as_main")?;
+    let name = str_::from_str(module)?;
+    let alter_argv = crate::objects::boolobject::new_bool(true);
+    crate::protocol::call::vectorcall(run.as_ptr(), &[name.as_ptr(), alter_argv], std::ptr::null_mut())
 }
 
 /// Starts the runtime, runs `body` as the main program, reports how it ended and shuts

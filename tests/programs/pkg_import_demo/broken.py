@@ -1,0 +1,3 @@
+def fail():
+    return 1 / 0
+fail()

@@ -1,0 +1,2 @@
+from .circular_b import B
+A = 1

@@ -1,0 +1,2 @@
+from .circular_a import A
+B = 2

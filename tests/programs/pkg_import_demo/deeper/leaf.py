@@ -1,0 +1,2 @@
+from .. import deeper as _deeper  # the parent package, two dots up
+TWO = 2

@@ -1,0 +1,2 @@
+from .deeper import leaf
+VALUE = 40 + leaf.TWO

@@ -1,0 +1,1 @@
+import pkg_import_demo.broken
