@@ -7,7 +7,7 @@
 use std::process::{Command, Stdio};
 
 /// Raise this as modules start to import; the goal is all of them.
-const FLOOR: usize = 140;
+const FLOOR: usize = 146;
 
 #[test]
 fn stdlib_modules_import() {

@@ -1367,11 +1367,11 @@ PyObject *PyImport_AddModule(const char *name);
 
 #ifndef PyImport_ImportModuleLevelObject
 /**
- * PyImport_ImportModuleLevelObject: `__import__(name, globals, locals, fromlist, level)`.
+ * PyImport_ImportModuleLevelObject: the import statement's work, whatever `__import__` is.
  */
 PyObject *PyImport_ImportModuleLevelObject(PyObject *name,
                                            PyObject *globals,
-                                           PyObject *locals,
+                                           PyObject *_locals,
                                            PyObject *fromlist,
                                            int level);
 #endif

@@ -4,6 +4,7 @@ pub mod ast_module;
 pub mod ast_nodes;
 pub mod bltin_input;
 pub mod builtins;
+pub mod collectionsmodule;
 pub mod errnomodule;
 pub mod impmodule;
 pub mod io_buffered;
@@ -90,7 +91,7 @@ pub const fn var_kw(name: &'static CStr, f: VarKw) -> PyMethodDef {
 }
 
 /// The names `lazy_builtin` knows, for `sys.builtin_module_names`.
-pub const BUILTIN_NAMES: &[&str] = &["_ast", "_imp", "_symtable", "_warnings", "errno", "_stat", "_operator", "itertools", "_thread", "_weakref", "posix", "pwd", "_io"];
+pub const BUILTIN_NAMES: &[&str] = &["_ast", "_imp", "_symtable", "_warnings", "errno", "_stat", "_operator", "itertools", "_thread", "_weakref", "posix", "pwd", "_io", "_collections"];
 
 /// Builtin modules made on first import rather than at start-up (until `_imp` lands).
 pub fn lazy_builtin(name: &str) -> Option<unsafe fn() -> PyResult<crate::object::Obj>> {
@@ -103,6 +104,7 @@ pub fn lazy_builtin(name: &str) -> Option<unsafe fn() -> PyResult<crate::object:
         "_operator" => Some(operatormodule::init),
         "itertools" => Some(itertoolsmodule::init),
         "_thread" => Some(threadmodule::init),
+        "_collections" => Some(collectionsmodule::init),
         "_weakref" => Some(weakrefmodule::init),
         "posix" => Some(posixmodule::init),
         "pwd" => Some(pwdmodule::init),
